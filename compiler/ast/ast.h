@@ -1,0 +1,146 @@
+// The abstract syntax tree of one `.landlock` file: what was written, with source ranges, and
+// nothing resolved. Built by parse::ParseFile, read by check::CheckPolicy.
+#ifndef LANDLOCKC_COMPILER_AST_AST_H_
+#define LANDLOCKC_COMPILER_AST_AST_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "llvm/Support/SMLoc.h"
+
+namespace landlockc::ast {
+
+/// A name as written, with its range.
+struct Ident {
+  std::string name;
+  llvm::SMRange range;
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+/// An expression: rights, paths or ports, in one node type whose `kind` says which fields hold.
+struct Expr {
+  enum class Kind : uint8_t {
+    kName,        // `text` holds the identifier (a right, a set or a `let` name)
+    kString,      // `text` holds the decoded string
+    kUnion,       // lhs + rhs
+    kDifference,  // lhs - rhs
+    kList,        // items, comma-separated strings and names (one or more)
+    kPortList,    // `port` items: kPort, kPortRange or kName
+    kPort,        // low
+    kPortRange,   // low..high
+  };
+  Kind kind = Kind::kName;
+  llvm::SMRange range;
+  std::string text;
+  /// Port numbers as written; values past 65535 saturate at UINT32_MAX for the checker to reject.
+  uint32_t low = 0;
+  uint32_t high = 0;
+  ExprPtr lhs;
+  ExprPtr rhs;
+  std::vector<ExprPtr> items;
+};
+
+/// `abi N;` or `requires abi N;` (N saturates at UINT32_MAX).
+struct AbiStmt {
+  uint32_t version = 0;
+  llvm::SMRange range;
+  llvm::SMRange version_range;
+};
+struct RequiresStmt {
+  uint32_t version = 0;
+  llvm::SMRange range;
+  llvm::SMRange version_range;
+};
+
+/// `include "PATH";`
+struct IncludeStmt {
+  std::string path;
+  llvm::SMRange range;
+  llvm::SMRange path_range;
+};
+
+/// `let NAME = EXPR;`
+struct LetStmt {
+  Ident name;
+  ExprPtr value;
+  llvm::SMRange range;
+};
+
+/// `threads all;`
+struct ThreadsStmt {
+  llvm::SMRange range;
+};
+
+/// `handle fs|net|scope: RIGHTS;` (`all` and `none` arrive as kName expressions).
+struct HandleStmt {
+  Ident category;
+  ExprPtr rights;
+  llvm::SMRange range;
+};
+
+/// `allow RIGHTS on TARGETS [optional];` (targets: a kList or a kPortList).
+struct AllowStmt {
+  ExprPtr rights;
+  ExprPtr targets;
+  bool optional = false;
+  llvm::SMRange range;
+};
+
+/// `use NAME;`
+struct UseStmt {
+  Ident name;
+  llvm::SMRange range;
+};
+
+/// One `log` setting: `same_exec off`, `new_exec on`, `subdomains off`.
+struct LogSetting {
+  Ident word;
+  bool on = false;
+  llvm::SMRange range;
+};
+
+/// `log SETTING, ...;`
+struct LogStmt {
+  std::vector<LogSetting> settings;
+  llvm::SMRange range;
+};
+
+/// A statement inside a `layer` or `rules` block (the parser reports any other kind there).
+using BodyStmt = std::variant<HandleStmt, AllowStmt, UseStmt, LogStmt>;
+
+/// `rules NAME { ... }`
+struct RulesBlock {
+  Ident name;
+  std::vector<BodyStmt> body;
+  llvm::SMRange range;
+};
+
+/// `layer NAME { ... }`
+struct LayerBlock {
+  Ident name;
+  std::vector<BodyStmt> body;
+  llvm::SMRange range;
+};
+
+/// A top-level statement. Rule statements (handle, allow, use, log) at top level make the
+/// implicit layer `main`.
+using TopStmt = std::variant<AbiStmt, RequiresStmt, IncludeStmt, LetStmt, ThreadsStmt, RulesBlock,
+                             LayerBlock, HandleStmt, AllowStmt, UseStmt, LogStmt>;
+
+/// One parsed file.
+struct File {
+  /// The path the file was read from, as the SourceMgr buffer names it.
+  std::string path;
+  /// The SourceMgr buffer holding its text.
+  unsigned buffer_id = 0;
+  std::vector<TopStmt> statements;
+};
+
+}  // namespace landlockc::ast
+
+#endif  // LANDLOCKC_COMPILER_AST_AST_H_

@@ -1,0 +1,34 @@
+// The check phase: a policy file (and everything it includes) in, the checked model out.
+#ifndef LANDLOCKC_COMPILER_CHECK_CHECK_H_
+#define LANDLOCKC_COMPILER_CHECK_CHECK_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostics.h"
+#include "compiler/model/model.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace landlockc::check {
+
+struct Options {
+  /// `-I` directories, searched in order after the including file's own directory.
+  std::vector<std::string> include_dirs;
+  /// The installed standard library's directory (holds `std/...`), searched last.
+  std::string stdlib_dir;
+};
+
+/// Reads the policy at `path` ("-" is standard input) into the engine's SourceMgr, parses it and
+/// every file it includes, and checks the whole. Returns the model, or nullopt when any error was
+/// reported.
+std::optional<model::Policy> CheckFile(llvm::StringRef path, const Options& options,
+                                       diag::DiagnosticEngine& diags);
+
+/// Same for policy text already in memory, named `name` in diagnostics.
+std::optional<model::Policy> CheckSource(llvm::StringRef name, llvm::StringRef text,
+                                         const Options& options, diag::DiagnosticEngine& diags);
+
+}  // namespace landlockc::check
+
+#endif  // LANDLOCKC_COMPILER_CHECK_CHECK_H_

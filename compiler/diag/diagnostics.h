@@ -1,0 +1,93 @@
+// Compiler diagnostics: the registry of ids and an engine that collects and renders them in the
+// LLVM SourceMgr style (`file:line:col: error: message [id]`, source line, caret).
+#ifndef LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
+#define LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace landlockc::diag {
+
+enum class Severity : uint8_t { kError, kWarning, kNote };
+
+/// The lower-case word a severity is printed as ("error", "warning", "note").
+const char* SeverityName(Severity severity);
+
+enum class DiagId : uint16_t {
+#define LANDLOCKC_DIAG(Enum, Id, Severity, Format) Enum,
+#include "compiler/diag/diagnostics.def"
+};
+
+/// A registry entry: stable id, severity and message format.
+struct DiagInfo {
+  DiagId diag_id;
+  const char* id;
+  Severity severity;
+  const char* format;
+};
+
+/// The registry entry of `id`.
+const DiagInfo& Info(DiagId id);
+
+/// Every registered compiler diagnostic, in registry order.
+llvm::ArrayRef<DiagInfo> AllDiagnostics();
+
+/// One reported finding, with its location resolved to file, line and column (1-based).
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string id;
+  std::string message;
+  llvm::SMRange range;
+  /// Extra lines printed after the message as `note: ...`.
+  std::vector<std::string> notes;
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+  unsigned end_line = 0;
+  unsigned end_column = 0;
+};
+
+/// Collects diagnostics for the buffers of one SourceMgr, in the order reported.
+class DiagnosticEngine {
+ public:
+  explicit DiagnosticEngine(llvm::SourceMgr& source_mgr) : source_mgr_(source_mgr) {}
+
+  /// Reports registered diagnostic `id` at `range`, formatting `args` into its message.
+  template <typename... Args>
+  void Report(DiagId id, llvm::SMRange range, Args&&... args) {
+    const DiagInfo& info = Info(id);
+    Emit(info.severity, info.id, range,
+         llvm::formatv(info.format, std::forward<Args>(args)...).str());
+  }
+
+  /// Reports a finding whose id is not in the compiler registry (lint rules use this).
+  void Emit(Severity severity, llvm::StringRef id, llvm::SMRange range, std::string message,
+            std::vector<std::string> notes = {});
+
+  /// Number of errors reported so far.
+  unsigned error_count() const { return error_count_; }
+
+  /// Every diagnostic reported, in order.
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+  /// Prints every diagnostic in the SourceMgr text form, with colors when `colors`.
+  void Render(llvm::raw_ostream& os, bool colors) const;
+
+  llvm::SourceMgr& source_mgr() const { return source_mgr_; }
+
+ private:
+  llvm::SourceMgr& source_mgr_;
+  std::vector<Diagnostic> diagnostics_;
+  unsigned error_count_ = 0;
+};
+
+}  // namespace landlockc::diag
+
+#endif  // LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
