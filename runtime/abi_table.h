@@ -58,7 +58,8 @@ inline constexpr int kRightCount = sizeof(kRights) / sizeof(kRights[0]);
 
 /// A `landlock_restrict_self` flag and the policy statement that sets it.
 struct RestrictFlag {
-  const char* name;  // as `log` and `threads` spell it: "same_exec", "new_exec", "subdomains", "tsync"
+  const char*
+      name;  // as `log` and `threads` spell it: "same_exec", "new_exec", "subdomains", "tsync"
   uint32_t bit;
   uint8_t abi;
 };
@@ -123,7 +124,7 @@ struct KernelRelease {
 };
 
 inline constexpr KernelRelease kKernelReleases[] = {
-    {5, 13, 1}, {5, 19, 2}, {6, 2, 3}, {6, 7, 4},  {6, 10, 5},
+    {5, 13, 1}, {5, 19, 2}, {6, 2, 3}, {6, 7, 4}, {6, 10, 5},
     {6, 12, 6}, {6, 15, 7}, {7, 0, 8}, {7, 1, 9}, {7, 2, 10},
 };
 
@@ -143,9 +144,9 @@ struct Distribution {
 };
 
 inline constexpr Distribution kDistributions[] = {
-    {"arch", kNewestAbi},  {"debian-11", 0},    {"debian-12", 2},    {"debian-13", 6},
-    {"fedora", kNewestAbi}, {"rhel-10", 6},      {"rhel-9", 5},       {"ubuntu-20.04", 0},
-    {"ubuntu-22.04", 1},   {"ubuntu-24.04", 4},
+    {"arch", kNewestAbi},   {"debian-11", 0},    {"debian-12", 2}, {"debian-13", 6},
+    {"fedora", kNewestAbi}, {"rhel-10", 6},      {"rhel-9", 5},    {"ubuntu-20.04", 0},
+    {"ubuntu-22.04", 1},    {"ubuntu-24.04", 4},
 };
 
 }  // namespace landlockc::abi

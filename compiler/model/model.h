@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "llvm/Support/SMLoc.h"
+#include "runtime/abi_table.h"
 
 namespace landlockc::model {
 
@@ -29,6 +30,11 @@ struct AccessSet {
   uint64_t scope = 0;
 
   bool Empty() const { return fs == 0 && net == 0 && scope == 0; }
+  /// The mask of one category.
+  uint64_t& Get(abi::Category category) {
+    return category == abi::Category::kFs ? fs : category == abi::Category::kNet ? net : scope;
+  }
+  uint64_t Get(abi::Category category) const { return const_cast<AccessSet*>(this)->Get(category); }
   friend bool operator==(const AccessSet&, const AccessSet&) = default;
 };
 

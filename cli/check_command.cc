@@ -1,0 +1,50 @@
+#include "cli/check_command.h"
+
+#include <algorithm>
+
+#include "cli/console.h"
+#include "cli/exit_codes.h"
+#include "cli/policy_input.h"
+#include "cli/stdlib_dir.h"
+
+namespace landlockc::cli {
+namespace {
+
+namespace cl = llvm::cl;
+
+cl::SubCommand command("check", "Parse and analyze policies; print diagnostics, write nothing");
+cl::list<std::string> policies(cl::Positional, cl::OneOrMore, cl::desc("<policy.landlock|->..."),
+                               cl::sub(command));
+cl::list<std::string> include_dirs("I", cl::Prefix, cl::ZeroOrMore, cl::value_desc("dir"),
+                                   cl::desc("Search DIR for included files"), cl::sub(command));
+
+// 0, 1 or 2 for one policy file.
+int CheckOne(const std::string& path, const check::Options& options) {
+  llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
+  if (!input) {
+    PrintError(llvm::toString(input.takeError()));
+    return kExitUsage;
+  }
+  if (input->is_blob) {
+    PrintError(BlobWhereSourceNeeded(*input, "check"));
+    return kExitUsage;
+  }
+  llvm::SourceMgr source_mgr;
+  diag::DiagnosticEngine diags(source_mgr);
+  std::optional<model::Policy> policy = CheckPolicySource(*input, options, diags);
+  RenderDiagnostics(diags);
+  return policy ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+cl::SubCommand& CheckCommand() { return command; }
+
+int RunCheck() {
+  check::Options options{{include_dirs.begin(), include_dirs.end()}, StdlibDir()};
+  int status = kExitOk;
+  for (const std::string& path : policies) status = std::max(status, CheckOne(path, options));
+  return status;
+}
+
+}  // namespace landlockc::cli

@@ -1,0 +1,56 @@
+#include "cli/compiled_policy.h"
+
+#include "cli/console.h"
+#include "cli/exit_codes.h"
+#include "cli/policy_input.h"
+#include "cli/stdlib_dir.h"
+#include "compiler/codegen/codegen.h"
+
+namespace landlockc::cli {
+namespace {
+
+LoadFailure LoadBlob(const PolicyInput& input, CompiledPolicy& compiled) {
+  compiled.blob.assign(input.bytes().begin(), input.bytes().end());
+  llvm::Expected<model::Policy> decoded = codegen::DecodeBlob(compiled.blob);
+  if (!decoded) {
+    ReportBadBlob(input.name, decoded.takeError());
+    return LoadFailure::kBadPolicy;
+  }
+  compiled.model = std::move(*decoded);
+  compiled.from_blob = true;
+  return LoadFailure::kNone;
+}
+
+LoadFailure LoadSource(const PolicyInput& input, std::vector<std::string> include_dirs,
+                       CompiledPolicy& compiled) {
+  compiled.sources = std::make_unique<llvm::SourceMgr>();
+  diag::DiagnosticEngine diags(*compiled.sources);
+  std::optional<model::Policy> checked =
+      CheckPolicySource(input, {std::move(include_dirs), StdlibDir()}, diags);
+  RenderDiagnostics(diags);
+  if (!checked) return LoadFailure::kBadPolicy;
+  compiled.model = std::move(*checked);
+  compiled.blob = codegen::EmitBlob(compiled.model);
+  return LoadFailure::kNone;
+}
+
+}  // namespace
+
+LoadFailure LoadCompiledPolicy(llvm::StringRef path, std::vector<std::string> include_dirs,
+                               CompiledPolicy& compiled) {
+  llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
+  if (!input) {
+    PrintError(llvm::toString(input.takeError()));
+    return LoadFailure::kIo;
+  }
+  compiled.name = input->name;
+  if (input->is_blob) return LoadBlob(*input, compiled);
+  return LoadSource(*input, std::move(include_dirs), compiled);
+}
+
+int ReportBadBlob(llvm::StringRef name, llvm::Error error) {
+  PrintError("`" + name + "` is not a valid compiled policy: " + llvm::toString(std::move(error)));
+  return kExitFailure;
+}
+
+}  // namespace landlockc::cli

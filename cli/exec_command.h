@@ -1,0 +1,20 @@
+// `landlockc exec P [--max-abi N] [--dry-run] [-v] -- CMD [ARG]...`: apply a policy to this
+// process, then become CMD.
+#ifndef LANDLOCKC_CLI_EXEC_COMMAND_H_
+#define LANDLOCKC_CLI_EXEC_COMMAND_H_
+
+#include "llvm/Support/CommandLine.h"
+
+namespace landlockc::cli {
+
+/// The `exec` subcommand and its options.
+llvm::cl::SubCommand& ExecCommand();
+
+/// Runs `exec`. Returns only when CMD was not started: 125 the policy could not be applied (or
+/// the command line was wrong), 126 CMD cannot be executed, 127 CMD not found, 0 after a dry
+/// run. Otherwise the process is CMD, and its status is CMD's.
+int RunExec();
+
+}  // namespace landlockc::cli
+
+#endif  // LANDLOCKC_CLI_EXEC_COMMAND_H_

@@ -1,0 +1,50 @@
+// Reading a policy argument: a file name or `-` (standard input), holding either `.landlock`
+// source or a compiled blob. The two are told apart by the blob's magic bytes, never by the name.
+#ifndef LANDLOCKC_CLI_POLICY_INPUT_H_
+#define LANDLOCKC_CLI_POLICY_INPUT_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/check/check.h"
+#include "compiler/diag/diagnostics.h"
+#include "compiler/model/model.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+namespace landlockc::cli {
+
+/// One policy argument, read whole.
+struct PolicyInput {
+  /// How messages name it: the path as given, or `<stdin>`.
+  std::string name;
+  std::unique_ptr<llvm::MemoryBuffer> contents;
+  /// True when the contents start with the blob magic.
+  bool is_blob = false;
+
+  llvm::ArrayRef<uint8_t> bytes() const;
+};
+
+/// True when `bytes` starts with the blob magic (`LLPB`).
+bool StartsWithBlobMagic(llvm::ArrayRef<uint8_t> bytes);
+
+/// Reads `path` (`-`: standard input). Fails with `cannot read `PATH`: REASON`.
+llvm::Expected<PolicyInput> ReadPolicyInput(llvm::StringRef path);
+
+/// Checks a source input: diagnostics go to `diags` (whose SourceMgr then holds the sources).
+/// Returns nullopt when the policy has errors.
+std::optional<model::Policy> CheckPolicySource(const PolicyInput& input,
+                                               const check::Options& options,
+                                               diag::DiagnosticEngine& diags);
+
+/// The message for a blob given to a command that needs source, e.g. `check`.
+std::string BlobWhereSourceNeeded(const PolicyInput& input, llvm::StringRef command);
+
+}  // namespace landlockc::cli
+
+#endif  // LANDLOCKC_CLI_POLICY_INPUT_H_

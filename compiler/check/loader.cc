@@ -1,0 +1,150 @@
+#include "compiler/check/loader.h"
+
+#include "compiler/parse/parse.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace landlockc::check {
+namespace {
+
+// The identity of a file for "read once" and cycles: its real path, or its name when it has
+// none (standard input, text in memory).
+std::string FileKey(llvm::StringRef name) {
+  llvm::SmallString<256> real;
+  if (!llvm::sys::fs::real_path(name, real)) return std::string(real);
+  return "<unnamed>:" + name.str();
+}
+
+class Loader {
+ public:
+  Loader(const Options& options, diag::DiagnosticEngine& diags)
+      : options_(options), diags_(diags), source_mgr_(diags.source_mgr()) {}
+
+  LoadedPolicy Load(std::unique_ptr<llvm::MemoryBuffer> buffer) {
+    std::string key = FileKey(buffer->getBufferIdentifier());
+    unsigned buffer_id = Add(std::move(buffer), key);
+    policy_.main_buffer = buffer_id;
+    Expand(buffer_id, key);
+    return std::move(policy_);
+  }
+
+ private:
+  struct OpenFile {
+    const ast::File* file;
+    size_t next;
+    std::string key;
+  };
+
+  unsigned Add(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string& key) {
+    policy_.file_names.push_back(buffer->getBufferIdentifier().str());
+    read_.insert(key);
+    return source_mgr_.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  }
+
+  const ast::File* Parse(unsigned buffer_id) {
+    policy_.files.push_back(std::make_unique<ast::File>(parse::ParseFile(buffer_id, diags_)));
+    return policy_.files.back().get();
+  }
+
+  // Walks the statements depth first with an explicit stack of open files, so that the order of
+  // the flattened statements is the order of the text with includes in place.
+  void Expand(unsigned main_buffer, const std::string& main_key) {
+    std::vector<OpenFile> open = {{Parse(main_buffer), 0, main_key}};
+    while (!open.empty()) {
+      OpenFile& top = open.back();
+      if (top.next == top.file->statements.size()) {
+        open.pop_back();
+        continue;
+      }
+      const ast::TopStmt& statement = top.file->statements[top.next++];
+      const auto* include = std::get_if<ast::IncludeStmt>(&statement);
+      if (include == nullptr) {
+        policy_.statements.push_back(
+            {&statement, top.file->buffer_id == main_buffer, top.file->buffer_id});
+        continue;
+      }
+      std::optional<OpenFile> included = Include(*include, *top.file, open);
+      if (included) open.push_back(std::move(*included));
+    }
+  }
+
+  std::optional<OpenFile> Include(const ast::IncludeStmt& include, const ast::File& from,
+                                  const std::vector<OpenFile>& open) {
+    std::optional<std::string> path = Find(include.path, from.path);
+    if (!path) {
+      diags_.Report(diag::DiagId::kIncludeNotFound, include.path_range, include.path);
+      return std::nullopt;
+    }
+    std::string key = FileKey(*path);
+    auto cycle_start = llvm::find_if(open, [&](const OpenFile& file) { return file.key == key; });
+    if (cycle_start != open.end()) {
+      std::string chain;
+      for (auto it = cycle_start; it != open.end(); ++it) chain += it->file->path + " -> ";
+      chain += *path;
+      const diag::DiagInfo& info = diag::Info(diag::DiagId::kIncludeCycle);
+      diags_.Emit(info.severity, info.id, include.path_range,
+                  llvm::formatv(info.format, include.path).str(), {"include chain: " + chain});
+      return std::nullopt;
+    }
+    if (read_.contains(key)) return std::nullopt;  // already read: each file counts once
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+        llvm::MemoryBuffer::getFile(*path, /*IsText=*/false, /*RequiresNullTerminator=*/true);
+    if (!buffer) {
+      diags_.Report(diag::DiagId::kIoError, include.path_range, *path, buffer.getError().message());
+      return std::nullopt;
+    }
+    unsigned buffer_id = Add(std::move(*buffer), key);
+    return OpenFile{Parse(buffer_id), 0, key};
+  }
+
+  // The file `include "name"` in `from` names: beside `from`, then in the -I directories, then
+  // in the standard library. The result keeps the spelling of the directory it was found in.
+  std::optional<std::string> Find(llvm::StringRef name, llvm::StringRef from) const {
+    if (name.empty()) return std::nullopt;
+    if (llvm::sys::path::is_absolute(name)) {
+      if (llvm::sys::fs::exists(name)) return name.str();
+      return std::nullopt;
+    }
+    std::vector<std::string> directories = {llvm::sys::path::parent_path(from).str()};
+    directories.insert(directories.end(), options_.include_dirs.begin(),
+                       options_.include_dirs.end());
+    if (!options_.stdlib_dir.empty()) directories.push_back(options_.stdlib_dir);
+    for (const std::string& directory : directories) {
+      llvm::SmallString<256> candidate(directory);
+      llvm::sys::path::append(candidate, name);
+      llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/false);
+      if (llvm::sys::fs::exists(candidate)) return std::string(candidate);
+    }
+    return std::nullopt;
+  }
+
+  const Options& options_;
+  diag::DiagnosticEngine& diags_;
+  llvm::SourceMgr& source_mgr_;
+  LoadedPolicy policy_;
+  llvm::StringSet<> read_;
+};
+
+}  // namespace
+
+std::optional<LoadedPolicy> LoadFile(llvm::StringRef path, const Options& options,
+                                     diag::DiagnosticEngine& diags) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      path == "-" ? llvm::MemoryBuffer::getSTDIN()
+                  : llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/true);
+  if (!buffer) {
+    diags.Report(diag::DiagId::kIoError, llvm::SMRange(), path, buffer.getError().message());
+    return std::nullopt;
+  }
+  return Loader(options, diags).Load(std::move(*buffer));
+}
+
+LoadedPolicy LoadSource(llvm::StringRef name, llvm::StringRef text, const Options& options,
+                        diag::DiagnosticEngine& diags) {
+  return Loader(options, diags).Load(llvm::MemoryBuffer::getMemBufferCopy(text, name));
+}
+
+}  // namespace landlockc::check

@@ -1,0 +1,152 @@
+// Includes: lookup order, read once, cycles, missing and unreadable files.
+#include "compiler/check/loader.h"
+
+#include <fstream>
+
+#include "compiler/check/check_test_support.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace landlockc::check {
+namespace {
+
+using ::testing::ElementsAre;
+
+class LoaderTest : public CheckTest {
+ protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("landlockc-loader", root_));
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(root_); }
+
+  std::string Write(llvm::StringRef relative, llvm::StringRef text) {
+    llvm::SmallString<256> path(root_);
+    llvm::sys::path::append(path, relative);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path));
+    std::ofstream(std::string(path)) << text.str();
+    return std::string(path);
+  }
+  std::string Dir(llvm::StringRef relative) {
+    llvm::SmallString<256> path(root_);
+    llvm::sys::path::append(path, relative);
+    return std::string(path);
+  }
+
+  std::optional<model::Policy> CheckAt(const std::string& path, const Options& options = {}) {
+    return CheckFile(path, options, diags_);
+  }
+
+  llvm::SmallString<256> root_;
+};
+
+TEST_F(LoaderTest, RelativeToTheIncludingFile) {
+  Write("sub/defs.landlock", "include \"more/x.landlock\";\nlet a = \"/a\";");
+  Write("sub/more/x.landlock", "let b = \"/b\";");
+  std::string main = Write("main.landlock", "include \"sub/defs.landlock\";\nallow read on a, b;");
+  std::optional<model::Policy> policy = CheckAt(main);
+  ASSERT_TRUE(policy) << Rendered();
+  EXPECT_EQ(policy->layers.at(0).fs_grants.size(), 2u);
+  EXPECT_THAT(policy->files,
+              ElementsAre(main, Dir("sub/defs.landlock"), Dir("sub/more/x.landlock")));
+}
+
+TEST_F(LoaderTest, SearchOrderIsLocalThenIncludeDirsThenStdlib) {
+  Write("local/x.landlock", "let where = \"/local\";");
+  Write("i1/x.landlock", "let where = \"/i1\";");
+  Write("i2/y.landlock", "let where = \"/i2\";");
+  Write("std/std/z.landlock", "let where = \"/std\";");
+  Options options{{Dir("i1"), Dir("i2")}, Dir("std")};
+  auto path_of = [&](llvm::StringRef include) {
+    std::string main =
+        Write("local/main.landlock", "include \"" + include.str() + "\";\nallow read on where;");
+    std::optional<model::Policy> policy = CheckAt(main, options);
+    EXPECT_TRUE(policy) << Rendered();
+    return policy ? policy->layers.at(0).fs_grants.at(0).path : "";
+  };
+  EXPECT_EQ(path_of("x.landlock"), "/local");
+  EXPECT_EQ(path_of("y.landlock"), "/i2");
+  EXPECT_EQ(path_of("std/z.landlock"), "/std");
+}
+
+TEST_F(LoaderTest, EachFileIsReadOnce) {
+  Write("defs.landlock", "let a = \"/a\";");
+  Write("other.landlock", "include \"./defs.landlock\";");
+  std::string main = Write("main.landlock",
+                           "include \"defs.landlock\";\ninclude \"other.landlock\";\n"
+                           "include \"defs.landlock\";\nallow read on a;");
+  std::optional<model::Policy> policy = CheckAt(main);
+  ASSERT_TRUE(policy) << Rendered();
+  EXPECT_EQ(policy->files.size(), 3u);
+}
+
+TEST_F(LoaderTest, IncludesExpandInPlace) {
+  Write("l.landlock", "layer second { handle fs: execute; }");
+  std::string main = Write("main.landlock",
+                           "layer first { handle fs: read; }\ninclude \"l.landlock\";\nlayer third "
+                           "{ handle fs: read; }");
+  std::optional<model::Policy> policy = CheckAt(main);
+  ASSERT_TRUE(policy) << Rendered();
+  ASSERT_EQ(policy->layers.size(), 3u);
+  EXPECT_EQ(policy->layers[1].name, "second");
+}
+
+TEST_F(LoaderTest, CycleShowsTheChain) {
+  Write("a.landlock", "include \"b.landlock\";");
+  Write("b.landlock", "include \"a.landlock\";");
+  std::string main = Write("main.landlock", "include \"a.landlock\";\nallow read on \"/x\";");
+  EXPECT_FALSE(CheckAt(main));
+  ASSERT_THAT(Ids(), ElementsAre("include-cycle"));
+  EXPECT_EQ(diags_.diagnostics()[0].file, Dir("b.landlock"));
+  EXPECT_EQ(diags_.diagnostics()[0].message, "`a.landlock` includes itself");
+  EXPECT_EQ(diags_.diagnostics()[0].notes,
+            std::vector<std::string>{"include chain: " + Dir("a.landlock") + " -> " +
+                                     Dir("b.landlock") + " -> " + Dir("a.landlock")});
+}
+
+TEST_F(LoaderTest, SelfInclude) {
+  std::string main = Write("main.landlock", "include \"main.landlock\";\nallow read on \"/x\";");
+  EXPECT_FALSE(CheckAt(main));
+  EXPECT_THAT(Ids(), ElementsAre("include-cycle"));
+}
+
+TEST_F(LoaderTest, NotFound) {
+  std::string main = Write("main.landlock", "include \"nope.landlock\";\nallow read on \"/x\";");
+  EXPECT_FALSE(CheckAt(main));
+  EXPECT_THAT(Ids(), ElementsAre("include-not-found"));
+  EXPECT_EQ(diags_.diagnostics()[0].column, 9u);
+}
+
+TEST_F(LoaderTest, UnreadableInclude) {
+  llvm::sys::fs::create_directories(Dir("adir"));
+  std::string main = Write("main.landlock", "include \"adir\";\nallow read on \"/x\";");
+  EXPECT_FALSE(CheckAt(main));
+  EXPECT_THAT(Ids(), ElementsAre("io-error"));
+}
+
+TEST_F(LoaderTest, UnreadableMainFile) {
+  EXPECT_FALSE(CheckAt(Dir("missing.landlock")));
+  ASSERT_THAT(Ids(), ElementsAre("io-error"));
+  EXPECT_EQ(Rendered(), "error: cannot read `" + Dir("missing.landlock") +
+                            "`: No such file or directory [io-error]\n");
+}
+
+TEST_F(LoaderTest, RuleStatementsInAnIncludedFile) {
+  Write("r.landlock", "allow read on \"/a\";\nallow read on \"/b\";");
+  std::string main = Write("main.landlock", "include \"r.landlock\";\nallow read on \"/x\";");
+  EXPECT_FALSE(CheckAt(main));
+  EXPECT_THAT(Ids(), ElementsAre("rule-in-include"));
+}
+
+TEST_F(LoaderTest, SyntaxErrorsOfEveryFileButNoMeaningCheck) {
+  Write("bad.landlock", "let = ;");
+  std::string main =
+      Write("main.landlock", "include \"bad.landlock\";\nallow read on nosuchname;\nlet ;");
+  EXPECT_FALSE(CheckAt(main));
+  // main.landlock's `let ;`, then bad.landlock's errors; no `unknown-name` for `nosuchname`.
+  EXPECT_THAT(Ids(), ElementsAre("syntax-error", "syntax-error", "syntax-error")) << Rendered();
+  EXPECT_EQ(diags_.diagnostics()[0].file, main);
+  EXPECT_EQ(diags_.diagnostics()[1].file, Dir("bad.landlock"));
+}
+
+}  // namespace
+}  // namespace landlockc::check

@@ -1,0 +1,275 @@
+#include "compiler/check/policy.h"
+
+#include <deque>
+
+#include "compiler/check/layers.h"
+#include "compiler/check/location.h"
+#include "compiler/check/targets.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace landlockc::check {
+namespace {
+
+const abi::RestrictFlag& TsyncFlag() {
+  for (const abi::RestrictFlag& flag : abi::kRestrictFlags)
+    if (flag.bit == LANDLOCK_RESTRICT_SELF_TSYNC) return flag;
+  return abi::kRestrictFlags[0];
+}
+
+const char* Keyword(const ast::TopStmt& statement) {
+  if (std::holds_alternative<ast::HandleStmt>(statement)) return "handle";
+  if (std::holds_alternative<ast::AllowStmt>(statement)) return "allow";
+  if (std::holds_alternative<ast::UseStmt>(statement)) return "use";
+  return "log";
+}
+
+llvm::SMRange RangeOf(const ast::TopStmt& statement) {
+  return std::visit([](const auto& each) { return each.range; }, statement);
+}
+
+class PolicyChecker {
+ public:
+  PolicyChecker(const LoadedPolicy& loaded, diag::DiagnosticEngine& diags)
+      : loaded_(loaded),
+        diags_(diags),
+        source_mgr_(diags.source_mgr()),
+        symbols_(source_mgr_),
+        context_{source_mgr_, diags_, symbols_, rules_, abi::kNewestAbi} {}
+
+  model::Policy Check() {
+    for (const LoadedStatement& each : loaded_.statements) Announce(each);
+    CheckSettings();
+    for (const LoadedStatement& each : loaded_.statements) Statement(each);
+    if (main_layer_) policy_.layers.push_back(main_layer_->Finish());
+    if (policy_.layers.empty() && layer_count_ == 0) {
+      llvm::SMLoc start = llvm::SMLoc::getFromPointer(
+          source_mgr_.getMemoryBuffer(loaded_.main_buffer)->getBufferStart());
+      diags_.Report(diag::DiagId::kEmptyPolicy, llvm::SMRange(start, start));
+    }
+    policy_.highest_abi_used = HighestAbiUsed();
+    policy_.files = loaded_.file_names;
+    return std::move(policy_);
+  }
+
+ private:
+  // First pass: the policy-wide settings, every name that will be defined, whether there are
+  // layer blocks.
+  void Announce(const LoadedStatement& each) {
+    const ast::TopStmt& statement = *each.statement;
+    if (const auto* abi = std::get_if<ast::AbiStmt>(&statement)) {
+      Once(abi_, abi, diag::DiagId::kDuplicateAbi, abi->range);
+    } else if (const auto* requires_abi = std::get_if<ast::RequiresStmt>(&statement)) {
+      Once(requires_, requires_abi, diag::DiagId::kDuplicateRequires, requires_abi->range);
+    } else if (const auto* threads = std::get_if<ast::ThreadsStmt>(&statement)) {
+      Once(threads_, threads, diag::DiagId::kDuplicateThreads, threads->range);
+    } else if (const auto* let = std::get_if<ast::LetStmt>(&statement)) {
+      symbols_.Announce(let->name);
+    } else if (const auto* rules = std::get_if<ast::RulesBlock>(&statement)) {
+      symbols_.Announce(rules->name);
+    } else if (const auto* layer = std::get_if<ast::LayerBlock>(&statement)) {
+      if (!first_layer_block_) first_layer_block_ = layer;
+    }
+  }
+
+  template <typename T>
+  void Once(const T*& first, const T* statement, diag::DiagId id, llvm::SMRange range) {
+    if (first == nullptr) {
+      first = statement;
+      return;
+    }
+    const diag::DiagInfo& info = diag::Info(id);
+    diags_.Emit(info.severity, info.id, range, info.format,
+                {"the first is at " + LocationText(source_mgr_, first->range)});
+  }
+
+  bool AbiInRange(uint32_t version, const char* statement, llvm::SMRange version_range) {
+    if (version >= 1 && version <= static_cast<uint32_t>(abi::kNewestAbi)) return true;
+    diags_.Report(diag::DiagId::kAbiOutOfRange, version_range, statement, SourceText(version_range),
+                  std::to_string(abi::kNewestAbi));
+    return false;
+  }
+
+  void CheckSettings() {
+    policy_.abi = abi::kNewestAbi;
+    if (abi_) {
+      policy_.abi_pinned = true;
+      policy_.abi_location = ResolveLocation(source_mgr_, abi_->range);
+      if (AbiInRange(abi_->version, "abi", abi_->version_range))
+        policy_.abi = static_cast<int>(abi_->version);
+    }
+    context_.abi = policy_.abi;
+    if (requires_) {
+      policy_.requires_location = ResolveLocation(source_mgr_, requires_->range);
+      if (AbiInRange(requires_->version, "requires abi", requires_->version_range)) {
+        policy_.requires_abi = static_cast<int>(requires_->version);
+        if (policy_.requires_abi > policy_.abi)
+          diags_.Report(diag::DiagId::kRequiresAboveAbi, requires_->version_range,
+                        std::to_string(policy_.requires_abi), std::to_string(policy_.abi));
+      }
+    }
+    if (threads_) {
+      policy_.threads_all = true;
+      policy_.threads_location = ResolveLocation(source_mgr_, threads_->range);
+      if (TsyncFlag().abi > policy_.abi)
+        diags_.Report(diag::DiagId::kRightNewerThanAbi, threads_->range, "threads all",
+                      std::to_string(TsyncFlag().abi), std::to_string(policy_.abi));
+    }
+  }
+
+  void Statement(const LoadedStatement& each) {
+    std::visit(
+        [&](const auto& statement) {
+          using T = std::decay_t<decltype(statement)>;
+          if constexpr (std::is_same_v<T, ast::LetStmt>) {
+            Let(statement);
+          } else if constexpr (std::is_same_v<T, ast::RulesBlock>) {
+            Rules(statement);
+          } else if constexpr (std::is_same_v<T, ast::LayerBlock>) {
+            Layer(statement);
+          } else if constexpr (std::is_same_v<T, ast::HandleStmt> ||
+                               std::is_same_v<T, ast::AllowStmt> ||
+                               std::is_same_v<T, ast::UseStmt> || std::is_same_v<T, ast::LogStmt>) {
+            if (TopLevelRuleAllowed(each)) MainLayer(statement.range).Add(statement);
+          }
+        },
+        *each.statement);
+  }
+
+  void Let(const ast::LetStmt& let) {
+    if (!let.value) return;  // the parser reported it
+    Symbol symbol;
+    if (IsTargetExpression(*let.value, symbols_)) {
+      Targets targets = ResolveTargets(*let.value, symbols_, diags_);
+      symbol.kind = targets.kind;
+      symbol.paths = std::move(targets.paths);
+      symbol.ports = std::move(targets.ports);
+    } else {
+      symbol.kind = SymbolKind::kRights;
+      symbol.rights = EvaluateRights(*let.value, symbols_, policy_.abi, diags_);
+      if (symbol.rights.is_none) diags_.Report(diag::DiagId::kMisplacedNone, let.value->range);
+    }
+    symbols_.Define(let.name, std::move(symbol), diags_);
+  }
+
+  void Rules(const ast::RulesBlock& block) {
+    size_t index = rules_.size();
+    rules_.push_back(RulesBlock{block.name.name, {}});
+    Symbol symbol;
+    symbol.kind = SymbolKind::kRules;
+    symbol.rules_index = index;
+    symbols_.Define(block.name, std::move(symbol), diags_);
+    for (const ast::BodyStmt& body : block.body) {
+      if (const auto* allow = std::get_if<ast::AllowStmt>(&body)) {
+        // A `rules` block is generic (std/ serves policies of every ABI): it may name rights
+        // newer than the policy's ABI, which a layer using it drops like unhandled rights.
+        std::optional<PendingGrant> grant =
+            ResolveAllow(*allow, symbols_, abi::kNewestAbi, diags_);
+        if (grant) rules_[index].entries.push_back(std::move(*grant));
+      } else if (const auto* use = std::get_if<ast::UseStmt>(&body)) {
+        std::optional<size_t> used = UsedRules(*use, index);
+        if (used) rules_[index].entries.push_back(*used);
+      }
+    }
+  }
+
+  std::optional<size_t> UsedRules(const ast::UseStmt& use, size_t user) {
+    const Symbol* symbol = symbols_.Find(use.name.name);
+    if (symbol == nullptr) {
+      symbols_.ReportUnknown(diag::DiagId::kUnknownRules, use.name.name, use.name.range,
+                             SymbolKind::kRules, {}, diags_);
+      return std::nullopt;
+    }
+    if (symbol->kind != SymbolKind::kRules) {
+      diags_.Report(diag::DiagId::kWrongKind, use.name.range, use.name.name,
+                    KindDescription(symbol->kind), "a `rules` block");
+      return std::nullopt;
+    }
+    if (symbol->rules_index == user) {
+      diags_.Report(diag::DiagId::kRecursiveRules, use.name.range, use.name.name);
+      return std::nullopt;
+    }
+    return symbol->rules_index;
+  }
+
+  void Layer(const ast::LayerBlock& block) {
+    ++layer_count_;
+    auto [first, inserted] = layer_names_.try_emplace(block.name.name, block.name.range);
+    if (!inserted) {
+      const diag::DiagInfo& info = diag::Info(diag::DiagId::kDuplicateLayer);
+      diags_.Emit(info.severity, info.id, block.name.range,
+                  llvm::formatv(info.format, block.name.name).str(),
+                  {"the first is at " + LocationText(source_mgr_, first->second)});
+    }
+    if (layer_count_ == abi::kMaxLayers + 1)
+      diags_.Report(diag::DiagId::kTooManyLayers, block.name.range, block.name.name,
+                    std::to_string(abi::kMaxLayers));
+    LayerBuilder builder(context_, block.name.name, block.name.range, block.range);
+    for (const ast::BodyStmt& body : block.body) builder.Add(body);
+    policy_.layers.push_back(builder.Finish());
+  }
+
+  // Rule statements at top level make the layer `main`, in the policy file itself and only when
+  // it has no layer blocks.
+  bool TopLevelRuleAllowed(const LoadedStatement& each) {
+    if (!each.in_main_file) {
+      if (rule_in_include_reported_.insert(each.buffer_id).second)
+        diags_.Report(diag::DiagId::kRuleInInclude, RangeOf(*each.statement),
+                      Keyword(*each.statement));
+      return false;
+    }
+    if (first_layer_block_ == nullptr) return true;
+    if (!mixed_reported_) {
+      mixed_reported_ = true;
+      const diag::DiagInfo& info = diag::Info(diag::DiagId::kMixedTopLevel);
+      diags_.Emit(info.severity, info.id, RangeOf(*each.statement), info.format,
+                  {"the first layer block is at " +
+                   LocationText(source_mgr_, first_layer_block_->name.range)});
+    }
+    return false;
+  }
+
+  LayerBuilder& MainLayer(llvm::SMRange first_statement) {
+    if (!main_layer_) {
+      ++layer_count_;
+      main_layer_.emplace(context_, "main", first_statement, first_statement);
+    }
+    return *main_layer_;
+  }
+
+  int HighestAbiUsed() const {
+    int highest = policy_.threads_all ? abi::AbiNeededForFlags(LANDLOCK_RESTRICT_SELF_TSYNC) : 0;
+    for (const model::Layer& layer : policy_.layers) {
+      for (int category = 0; category < abi::kCategoryCount; ++category) {
+        auto each = static_cast<abi::Category>(category);
+        highest = std::max(highest, abi::AbiNeededFor(each, layer.handled.Get(each)));
+      }
+      highest = std::max(highest, abi::AbiNeededForFlags(layer.log_flags));
+    }
+    return highest;
+  }
+
+  const LoadedPolicy& loaded_;
+  diag::DiagnosticEngine& diags_;
+  const llvm::SourceMgr& source_mgr_;
+  SymbolTable symbols_;
+  std::deque<RulesBlock> rules_;
+  LayerContext context_;
+  model::Policy policy_;
+  const ast::AbiStmt* abi_ = nullptr;
+  const ast::RequiresStmt* requires_ = nullptr;
+  const ast::ThreadsStmt* threads_ = nullptr;
+  const ast::LayerBlock* first_layer_block_ = nullptr;
+  std::optional<LayerBuilder> main_layer_;
+  int layer_count_ = 0;
+  llvm::StringMap<llvm::SMRange> layer_names_;
+  bool mixed_reported_ = false;
+  llvm::DenseSet<unsigned> rule_in_include_reported_;
+};
+
+}  // namespace
+
+model::Policy CheckPolicy(const LoadedPolicy& loaded, diag::DiagnosticEngine& diags) {
+  return PolicyChecker(loaded, diags).Check();
+}
+
+}  // namespace landlockc::check

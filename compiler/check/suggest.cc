@@ -1,0 +1,28 @@
+#include "compiler/check/suggest.h"
+
+#include <algorithm>
+
+namespace landlockc::check {
+
+std::string ClosestName(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> candidates) {
+  unsigned max_distance = std::max<unsigned>(1, name.size() / 3);
+  llvm::StringRef best;
+  unsigned best_distance = max_distance + 1;
+  for (llvm::StringRef candidate : candidates) {
+    if (candidate == name) continue;
+    unsigned distance = name.edit_distance(candidate, /*AllowReplacements=*/true, max_distance);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best.str();
+}
+
+std::string DidYouMean(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> candidates) {
+  std::string closest = ClosestName(name, candidates);
+  if (closest.empty()) return "";
+  return "; did you mean `" + closest + "`?";
+}
+
+}  // namespace landlockc::check

@@ -1,0 +1,220 @@
+#include "compiler/codegen/decode.h"
+
+#include "compiler/model/names.h"
+#include "landlockc/runtime.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+#include "runtime/abi_table.h"
+#include "runtime/blob_format.h"
+#include "runtime/blob_reader.h"
+
+namespace landlockc::codegen {
+namespace {
+
+constexpr abi::Category kCategories[] = {abi::Category::kFs, abi::Category::kNet,
+                                         abi::Category::kScope};
+
+uint64_t& Bits(model::AccessSet& set, abi::Category category) {
+  return category == abi::Category::kFs    ? set.fs
+         : category == abi::Category::kNet ? set.net
+                                           : set.scope;
+}
+
+uint64_t Bits(const model::AccessSet& set, abi::Category category) {
+  return Bits(const_cast<model::AccessSet&>(set), category);
+}
+
+model::AccessSet ToAccessSet(const blob::Rights& rights) {
+  model::AccessSet set;
+  for (abi::Category category : kCategories)
+    Bits(set, category) = rights.bits[static_cast<int>(category)];
+  return set;
+}
+
+model::AccessSet FullSet(int abi_version) {
+  model::AccessSet set;
+  for (abi::Category category : kCategories)
+    Bits(set, category) = abi::RightsForAbi(category, abi_version);
+  return set;
+}
+
+llvm::Error BlobError(const blob::Reader& reader, int error) {
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      llvm::formatv("{0} (at byte {1})", landlockc_strerror(error), reader.ErrorOffset()).str());
+}
+
+model::Layer DecodeLayer(blob::Reader& reader, int policy_abi) {
+  blob::LayerHead head;
+  reader.ReadLayer(&head);
+  model::Layer layer;
+  layer.name = reader.String(head.name);
+  layer.handled = ToAccessSet(head.handled);
+  layer.explicit_handled = ToAccessSet(head.explicit_handled);
+  layer.deny_by_default = layer.explicit_handled.Empty() && layer.handled == FullSet(policy_abi);
+  layer.log_flags = head.log_flags;
+  uint32_t count = 0;
+  reader.ReadCount(&count, blob::kMinFsGrantSize);
+  for (uint32_t i = 0; i < count; ++i) {
+    blob::FsGrant grant;
+    reader.ReadFsGrant(head, &grant);
+    model::FsGrant& fs = layer.fs_grants.emplace_back();
+    fs.path = reader.String(grant.path);
+    fs.requested = fs.rights = grant.rights;
+    fs.optional = grant.optional;
+  }
+  reader.ReadCount(&count, blob::kMinNetGrantSize);
+  for (uint32_t i = 0; i < count; ++i) {
+    blob::NetGrant grant;
+    reader.ReadNetGrant(head, &grant);
+    model::NetGrant& net = layer.net_grants.emplace_back();
+    net.ports = {grant.low, grant.high};
+    net.requested = net.rights = grant.rights;
+  }
+  return layer;
+}
+
+std::string Quote(llvm::StringRef text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\')
+      quoted += '\\', quoted += c;
+    else if (c == '\n')
+      quoted += "\\n";
+    else if (c == '\t')
+      quoted += "\\t";
+    else
+      quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string RightsExpression(abi::Category category, uint64_t mask) {
+  return model::JoinRightNames(category, mask, " + ");
+}
+
+// `handle` lines that give back both the handled set and its explicit part: `all` (minus what the
+// layer leaves out) covers the rights not named explicitly, a list of names the explicit ones.
+void RenderHandleLines(const model::Layer& layer, int policy_abi, llvm::raw_ostream& os) {
+  if (layer.deny_by_default) return;
+  for (abi::Category category : kCategories) {
+    uint64_t handled = Bits(layer.handled, category);
+    uint64_t named = Bits(layer.explicit_handled, category);
+    uint64_t full = abi::RightsForAbi(category, policy_abi);
+    llvm::StringRef name = model::CategoryName(category);
+    if (handled & ~named) {
+      os << "    handle " << name << ": all";
+      if (handled != full) os << " - (" << RightsExpression(category, full & ~handled) << ")";
+      os << ";\n";
+    }
+    if (named) os << "    handle " << name << ": " << RightsExpression(category, named) << ";\n";
+  }
+}
+
+void RenderLayer(const model::Layer& layer, int policy_abi, llvm::raw_ostream& os) {
+  os << "\nlayer " << layer.name << " {\n";
+  RenderHandleLines(layer, policy_abi, os);
+  if (layer.log_flags)
+    os << "    log " << llvm::join(model::LogSettingNames(layer.log_flags), ", ") << ";\n";
+  for (const model::FsGrant& grant : layer.fs_grants) {
+    os << "    allow " << RightsExpression(abi::Category::kFs, grant.rights) << " on "
+       << Quote(grant.path) << (grant.optional ? " optional" : "") << ";\n";
+  }
+  for (const model::NetGrant& grant : layer.net_grants) {
+    os << "    allow " << RightsExpression(abi::Category::kNet, grant.rights) << " on port "
+       << grant.ports.low;
+    if (grant.ports.high != grant.ports.low) os << ".." << grant.ports.high;
+    os << ";\n";
+  }
+  os << "}\n";
+}
+
+llvm::json::Object RightsJson(const model::AccessSet& set) {
+  llvm::json::Object object;
+  for (abi::Category category : kCategories) {
+    llvm::json::Array names;
+    for (llvm::StringRef right : model::RightNames(category, Bits(set, category)))
+      names.push_back(right);
+    object[model::CategoryName(category)] = std::move(names);
+  }
+  return object;
+}
+
+llvm::json::Value LayerJson(const model::Layer& layer) {
+  llvm::json::Array log;
+  for (llvm::StringRef setting : model::LogSettingNames(layer.log_flags)) log.push_back(setting);
+  llvm::json::Array fs_grants;
+  for (const model::FsGrant& grant : layer.fs_grants) {
+    llvm::json::Array rights;
+    for (llvm::StringRef right : model::RightNames(abi::Category::kFs, grant.rights))
+      rights.push_back(right);
+    fs_grants.push_back(llvm::json::Object{
+        {"path", grant.path}, {"rights", std::move(rights)}, {"optional", grant.optional}});
+  }
+  llvm::json::Array net_grants;
+  for (const model::NetGrant& grant : layer.net_grants) {
+    llvm::json::Array rights;
+    for (llvm::StringRef right : model::RightNames(abi::Category::kNet, grant.rights))
+      rights.push_back(right);
+    net_grants.push_back(
+        llvm::json::Object{{"ports", llvm::json::Array{grant.ports.low, grant.ports.high}},
+                           {"rights", std::move(rights)}});
+  }
+  return llvm::json::Object{{"name", layer.name},
+                            {"deny_by_default", layer.deny_by_default},
+                            {"handled", RightsJson(layer.handled)},
+                            {"explicit", RightsJson(layer.explicit_handled)},
+                            {"log", std::move(log)},
+                            {"fs_grants", std::move(fs_grants)},
+                            {"net_grants", std::move(net_grants)}};
+}
+
+}  // namespace
+
+llvm::Expected<model::Policy> DecodeBlob(llvm::ArrayRef<uint8_t> bytes) {
+  blob::Header header;
+  blob::Reader validator(bytes.data(), bytes.size());
+  if (int error = blob::Validate(validator, &header)) return BlobError(validator, error);
+
+  blob::Reader reader(bytes.data(), bytes.size());
+  reader.ReadHeader(&header);
+  model::Policy policy;
+  policy.abi = header.policy_abi;
+  policy.abi_pinned = true;
+  policy.requires_abi = header.requires_abi;
+  policy.highest_abi_used = header.highest_abi_used;
+  policy.threads_all = header.policy_flags & blob::kPolicyThreadsAll;
+  for (int i = 0; i < header.layer_count; ++i)
+    policy.layers.push_back(DecodeLayer(reader, header.policy_abi));
+  return policy;
+}
+
+llvm::Expected<std::string> BlobToSource(llvm::ArrayRef<uint8_t> bytes) {
+  llvm::Expected<model::Policy> policy = DecodeBlob(bytes);
+  if (!policy) return policy.takeError();
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "# Decoded by `landlockc inspect` from a " << bytes.size() << "-byte policy blob.\n";
+  os << "abi " << policy->abi << ";\n";
+  if (policy->requires_abi) os << "requires abi " << policy->requires_abi << ";\n";
+  if (policy->threads_all) os << "threads all;\n";
+  for (const model::Layer& layer : policy->layers) RenderLayer(layer, policy->abi, os);
+  return text;
+}
+
+llvm::Expected<llvm::json::Value> BlobToJson(llvm::ArrayRef<uint8_t> bytes) {
+  llvm::Expected<model::Policy> policy = DecodeBlob(bytes);
+  if (!policy) return policy.takeError();
+  llvm::json::Array layers;
+  for (const model::Layer& layer : policy->layers) layers.push_back(LayerJson(layer));
+  return llvm::json::Object{{"format_version", blob::kVersion},
+                            {"size", static_cast<int64_t>(bytes.size())},
+                            {"abi", policy->abi},
+                            {"requires_abi", policy->requires_abi},
+                            {"highest_abi_used", policy->highest_abi_used},
+                            {"threads_all", policy->threads_all},
+                            {"layers", std::move(layers)}};
+}
+
+}  // namespace landlockc::codegen

@@ -1,0 +1,156 @@
+#include "compiler/codegen/decode.h"
+
+#include "compiler/codegen/codegen.h"
+#include "gtest/gtest.h"
+#include "runtime/abi_table.h"
+#include "runtime/uapi.h"
+
+namespace landlockc::codegen {
+namespace {
+
+model::Policy TwoLayerPolicy() {
+  model::Policy policy;
+  policy.abi = 7;
+  policy.requires_abi = 4;
+  policy.highest_abi_used = 7;
+  model::Layer& base = policy.layers.emplace_back();
+  base.name = "base";
+  base.deny_by_default = true;
+  base.handled = {abi::RightsForAbi(abi::Category::kFs, 7),
+                  abi::RightsForAbi(abi::Category::kNet, 7),
+                  abi::RightsForAbi(abi::Category::kScope, 7)};
+  base.log_flags = LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF;
+  model::FsGrant& www = base.fs_grants.emplace_back();
+  www.path = "/srv/www";
+  www.rights = www.requested = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+  model::FsGrant& run = base.fs_grants.emplace_back();
+  run.path = "${XDG_RUNTIME_DIR}/web";
+  run.rights = run.requested = LANDLOCK_ACCESS_FS_WRITE_FILE;
+  run.optional = true;
+  model::NetGrant& ports = base.net_grants.emplace_back();
+  ports.ports = {8080, 8090};
+  ports.rights = ports.requested = LANDLOCK_ACCESS_NET_BIND_TCP;
+  model::Layer& no_exec = policy.layers.emplace_back();
+  no_exec.name = "no_exec";
+  no_exec.handled.fs = no_exec.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
+  model::FsGrant& convert = no_exec.fs_grants.emplace_back();
+  convert.path = "/usr/bin/convert";
+  convert.rights = convert.requested = LANDLOCK_ACCESS_FS_EXECUTE;
+  return policy;
+}
+
+TEST(DecodeBlobTest, GivesBackTheModel) {
+  model::Policy original = TwoLayerPolicy();
+  llvm::Expected<model::Policy> decoded = DecodeBlob(EmitBlob(original));
+  ASSERT_TRUE(static_cast<bool>(decoded)) << llvm::toString(decoded.takeError());
+  EXPECT_EQ(decoded->abi, 7);
+  EXPECT_EQ(decoded->requires_abi, 4);
+  EXPECT_EQ(decoded->highest_abi_used, 7);
+  EXPECT_FALSE(decoded->threads_all);
+  ASSERT_EQ(decoded->layers.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const model::Layer& want = original.layers[i];
+    const model::Layer& got = decoded->layers[i];
+    EXPECT_EQ(got.name, want.name);
+    EXPECT_EQ(got.handled, want.handled);
+    EXPECT_EQ(got.explicit_handled, want.explicit_handled);
+    EXPECT_EQ(got.deny_by_default, want.deny_by_default);
+    EXPECT_EQ(got.log_flags, want.log_flags);
+    ASSERT_EQ(got.fs_grants.size(), want.fs_grants.size());
+    for (size_t g = 0; g < got.fs_grants.size(); ++g) {
+      EXPECT_EQ(got.fs_grants[g].path, want.fs_grants[g].path);
+      EXPECT_EQ(got.fs_grants[g].rights, want.fs_grants[g].rights);
+      EXPECT_EQ(got.fs_grants[g].optional, want.fs_grants[g].optional);
+    }
+    ASSERT_EQ(got.net_grants.size(), want.net_grants.size());
+    for (size_t g = 0; g < got.net_grants.size(); ++g) {
+      EXPECT_EQ(got.net_grants[g].ports.low, want.net_grants[g].ports.low);
+      EXPECT_EQ(got.net_grants[g].ports.high, want.net_grants[g].ports.high);
+      EXPECT_EQ(got.net_grants[g].rights, want.net_grants[g].rights);
+    }
+  }
+}
+
+TEST(BlobToSourceTest, RendersPolicySource) {
+  std::vector<uint8_t> blob = EmitBlob(TwoLayerPolicy());
+  llvm::Expected<std::string> source = BlobToSource(blob);
+  ASSERT_TRUE(static_cast<bool>(source)) << llvm::toString(source.takeError());
+  EXPECT_EQ(*source, "# Decoded by `landlockc inspect` from a " + std::to_string(blob.size()) +
+                         "-byte policy blob.\n"
+                         "abi 7;\n"
+                         "requires abi 4;\n"
+                         "\n"
+                         "layer base {\n"
+                         "    log same_exec off;\n"
+                         "    allow read_file + read_dir on \"/srv/www\";\n"
+                         "    allow write_file on \"${XDG_RUNTIME_DIR}/web\" optional;\n"
+                         "    allow bind_tcp on port 8080..8090;\n"
+                         "}\n"
+                         "\n"
+                         "layer no_exec {\n"
+                         "    handle fs: execute;\n"
+                         "    allow execute on \"/usr/bin/convert\";\n"
+                         "}\n");
+}
+
+TEST(BlobToSourceTest, RendersAllAndItsExplicitPart) {
+  model::Policy policy = TwoLayerPolicy();
+  policy.threads_all = true;
+  policy.abi = 8;
+  model::Layer& layer = policy.layers[1];
+  layer.handled.fs = abi::RightsForAbi(abi::Category::kFs, 8) & ~LANDLOCK_ACCESS_FS_REFER;
+  layer.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
+  layer.handled.scope = LANDLOCK_SCOPE_SIGNAL | LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET;
+  llvm::Expected<std::string> source = BlobToSource(EmitBlob(policy));
+  ASSERT_TRUE(static_cast<bool>(source)) << llvm::toString(source.takeError());
+  EXPECT_NE(source->find("abi 8;\nrequires abi 4;\nthreads all;\n"), std::string::npos) << *source;
+  EXPECT_NE(source->find("layer no_exec {\n"
+                         "    handle fs: all - (refer);\n"
+                         "    handle fs: execute;\n"
+                         "    handle scope: all;\n"),
+            std::string::npos)
+      << *source;
+}
+
+TEST(BlobToJsonTest, DescribesEveryLayer) {
+  std::vector<uint8_t> blob = EmitBlob(TwoLayerPolicy());
+  llvm::Expected<llvm::json::Value> json = BlobToJson(blob);
+  ASSERT_TRUE(static_cast<bool>(json)) << llvm::toString(json.takeError());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::formatv("{0:2}", *json);
+  EXPECT_NE(text.find("\"size\": " + std::to_string(blob.size())), std::string::npos) << text;
+  const llvm::json::Object* root = json->getAsObject();
+  ASSERT_NE(root, nullptr);
+  EXPECT_EQ(root->getInteger("format_version").getValueOr(0), 1);
+  EXPECT_EQ(root->getInteger("requires_abi").getValueOr(0), 4);
+  const llvm::json::Array* layers = root->getArray("layers");
+  ASSERT_NE(layers, nullptr);
+  ASSERT_EQ(layers->size(), 2u);
+  const llvm::json::Object* no_exec = (*layers)[1].getAsObject();
+  EXPECT_EQ(no_exec->getString("name").getValueOr(""), "no_exec");
+  EXPECT_EQ(no_exec->getBoolean("deny_by_default").getValueOr(true), false);
+  EXPECT_EQ(llvm::formatv("{0}", *no_exec->get("handled")).str(),
+            R"({"fs":["execute"],"net":[],"scope":[]})");
+  EXPECT_EQ(llvm::formatv("{0}", *no_exec->get("fs_grants")).str(),
+            R"([{"optional":false,"path":"/usr/bin/convert","rights":["execute"]}])");
+  const llvm::json::Object* base = (*layers)[0].getAsObject();
+  EXPECT_EQ(llvm::formatv("{0}", *base->get("net_grants")).str(),
+            R"([{"ports":[8080,8090],"rights":["bind_tcp"]}])");
+  EXPECT_EQ(llvm::formatv("{0}", *base->get("log")).str(), R"(["same_exec off"])");
+}
+
+TEST(DecodeBlobTest, RefusesWhatTheRuntimeRefuses) {
+  std::vector<uint8_t> blob = EmitBlob(TwoLayerPolicy());
+  blob[30] ^= 1;
+  llvm::Expected<std::string> source = BlobToSource(blob);
+  ASSERT_FALSE(static_cast<bool>(source));
+  EXPECT_EQ(llvm::toString(source.takeError()), "blob checksum mismatch (at byte 16)");
+  blob.resize(10);
+  llvm::Expected<llvm::json::Value> json = BlobToJson(blob);
+  ASSERT_FALSE(static_cast<bool>(json));
+  EXPECT_EQ(llvm::toString(json.takeError()), "truncated policy blob (at byte 0)");
+}
+
+}  // namespace
+}  // namespace landlockc::codegen

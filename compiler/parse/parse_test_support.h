@@ -1,0 +1,49 @@
+// Test helpers: parse policy text held in memory and render what was reported.
+#ifndef LANDLOCKC_COMPILER_PARSE_PARSE_TEST_SUPPORT_H_
+#define LANDLOCKC_COMPILER_PARSE_PARSE_TEST_SUPPORT_H_
+
+#include <memory>
+#include <string>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostics.h"
+#include "compiler/parse/error_listener.h"
+#include "compiler/parse/parse.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace landlockc::parse {
+
+/// Parses text as the file `test.landlock`; keeps the SourceMgr alive for the AST's ranges.
+class ParseFixture : public ::testing::Test {
+ protected:
+  ast::File Parse(llvm::StringRef text) {
+    buffer_id_ = source_mgr_.AddNewSourceBuffer(
+        llvm::MemoryBuffer::getMemBufferCopy(text, "test.landlock"), llvm::SMLoc());
+    return ParseFile(buffer_id_, diags_);
+  }
+
+  /// Everything reported, rendered without colors.
+  std::string Rendered() const {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    diags_.Render(os, /*colors=*/false);
+    return os.str();
+  }
+
+  /// The source text a range covers.
+  static std::string Slice(llvm::SMRange range) {
+    return std::string(range.Start.getPointer(), range.End.getPointer());
+  }
+
+  llvm::SourceMgr source_mgr_;
+  diag::DiagnosticEngine diags_{source_mgr_};
+  unsigned buffer_id_ = 0;
+};
+
+}  // namespace landlockc::parse
+
+#endif  // LANDLOCKC_COMPILER_PARSE_PARSE_TEST_SUPPORT_H_

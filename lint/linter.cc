@@ -1,0 +1,155 @@
+#include "lint/linter.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "lint/access_model.h"
+#include "lint/rules/registry.h"
+#include "lint/rules/unused_ignore.h"
+#include "lint/suppression.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace landlockc::lint {
+namespace {
+
+struct FindingKey {
+  std::string id;
+  const char* start;
+  std::string message;
+  friend bool operator<(const FindingKey& a, const FindingKey& b) {
+    return std::tie(a.id, a.start, a.message) < std::tie(b.id, b.start, b.message);
+  }
+};
+
+// Runs `rule` once per target when its findings depend on the target, else once.
+void RunRule(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<Target> targets,
+             llvm::ArrayRef<AccessModel> models, const LintOptions& options,
+             const llvm::SourceMgr& source_mgr, const std::function<void(Finding)>& sink) {
+  size_t runs = rule.per_target ? targets.size() : 1;
+  for (size_t i = 0; i < runs; ++i) {
+    RuleContext context{rule, policy, targets[i], models[i], source_mgr, options.host, sink};
+    rule.run(context);
+  }
+}
+
+// Position order: buffer, then offset, then id.
+void SortByPosition(std::vector<Finding>& findings, const llvm::SourceMgr& source_mgr) {
+  auto key = [&](const Finding& finding) {
+    if (!finding.range.Start.isValid())
+      return std::make_tuple(0u, static_cast<const char*>(nullptr));
+    return std::make_tuple(source_mgr.FindBufferContainingLoc(finding.range.Start),
+                           finding.range.Start.getPointer());
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    return std::make_tuple(key(a), a.id) < std::make_tuple(key(b), b.id);
+  });
+}
+
+// A compiler diagnostic as a finding, so suppression and ordering treat both alike.
+Finding FromDiagnostic(const diag::Diagnostic& diagnostic) {
+  Finding finding;
+  finding.id = diagnostic.id;
+  finding.severity = diagnostic.severity;
+  finding.range = diagnostic.range;
+  finding.statement = diagnostic.range;
+  finding.message = diagnostic.message;
+  finding.notes = diagnostic.notes;
+  return finding;
+}
+
+// True when `finding` repeats a compiler diagnostic: same id, reported inside its statement.
+bool RepeatsCompiler(const Finding& finding, llvm::ArrayRef<diag::Diagnostic> compiler) {
+  llvm::SMRange statement = finding.statement.Start.isValid() ? finding.statement : finding.range;
+  for (const diag::Diagnostic& diagnostic : compiler) {
+    if (diagnostic.id != finding.id) continue;
+    const char* at = diagnostic.range.Start.getPointer();
+    if (at == statement.Start.getPointer()) return true;
+    if (statement.End.isValid() && at >= statement.Start.getPointer() &&
+        at < statement.End.getPointer())
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+llvm::Error ValidateRuleIds(llvm::ArrayRef<std::string> ids) {
+  for (const std::string& id : ids) {
+    if (FindRule(id) != nullptr) continue;
+    std::string suggestion;
+    unsigned best = 3;
+    for (const Rule* rule : AllRules()) {
+      unsigned distance = llvm::StringRef(id).edit_distance(rule->id, true, best);
+      if (distance < best) {
+        best = distance;
+        suggestion = rule->id;
+      }
+    }
+    std::string message = llvm::formatv("unknown lint rule `{0}`", id).str();
+    if (!suggestion.empty()) message += llvm::formatv(" (did you mean `{0}`?)", suggestion).str();
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+  }
+  return llvm::Error::success();
+}
+
+void Lint(const model::Policy& policy, const LintOptions& options,
+          llvm::ArrayRef<diag::Diagnostic> compiler_diagnostics, diag::DiagnosticEngine& out) {
+  std::vector<Target> targets = options.targets;
+  if (targets.empty()) targets.push_back(DefaultTarget());
+  std::vector<AccessModel> models;
+  models.reserve(targets.size());
+  for (const Target& target : targets) models.emplace_back(policy, target.abi);
+
+  const llvm::SourceMgr& source_mgr = out.source_mgr();
+  std::set<std::string> disabled(options.disabled.begin(), options.disabled.end());
+  std::set<std::string> ran;
+  std::vector<Finding> findings;
+  std::set<FindingKey> seen;
+  auto sink = [&](Finding finding) {
+    if (RepeatsCompiler(finding, compiler_diagnostics)) return;
+    FindingKey key{finding.id, finding.range.Start.getPointer(), finding.message};
+    if (seen.insert(key).second) findings.push_back(std::move(finding));
+  };
+  for (const Rule* rule : AllRules()) {
+    if (disabled.count(rule->id) || (rule->host_only && !options.host)) continue;
+    ran.insert(rule->id);
+    if (rule->run != nullptr) RunRule(*rule, policy, targets, models, options, source_mgr, sink);
+  }
+  for (const diag::Diagnostic& diagnostic : compiler_diagnostics)
+    findings.push_back(FromDiagnostic(diagnostic));
+
+  Suppressions suppressions(source_mgr);
+  llvm::erase_if(findings, [&](const Finding& finding) { return suppressions.Silences(finding); });
+  if (ran.count(kUnusedIgnoreRule.id)) ReportUnusedIgnores(suppressions, ran, sink);
+
+  SortByPosition(findings, source_mgr);
+  for (Finding& finding : findings)
+    out.Emit(finding.severity, finding.id, finding.range, std::move(finding.message),
+             std::move(finding.notes));
+}
+
+llvm::Expected<FailOn> ParseFailOn(llvm::StringRef text) {
+  if (text == "error") return FailOn::kError;
+  if (text == "warning") return FailOn::kWarning;
+  if (text == "note") return FailOn::kNote;
+  if (text == "never") return FailOn::kNever;
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      llvm::formatv("invalid --fail-on value `{0}` (expected error, warning, note or never)", text)
+          .str());
+}
+
+int LintExitCode(llvm::ArrayRef<diag::Diagnostic> diagnostics, FailOn fail_on) {
+  if (fail_on == FailOn::kNever) return 0;
+  // Severity enumerators run from the most to the least severe.
+  auto threshold = fail_on == FailOn::kError     ? diag::Severity::kError
+                   : fail_on == FailOn::kWarning ? diag::Severity::kWarning
+                                                 : diag::Severity::kNote;
+  for (const diag::Diagnostic& diagnostic : diagnostics)
+    if (diagnostic.severity <= threshold) return 1;
+  return 0;
+}
+
+}  // namespace landlockc::lint

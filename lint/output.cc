@@ -1,0 +1,231 @@
+#include "lint/output.h"
+
+#include <map>
+
+#include "lint/rules/registry.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+
+namespace landlockc::lint {
+namespace {
+
+constexpr const char* kToolName = "landlockc";
+constexpr const char* kInformationUri = "https://github.com/landlockc/landlockc";
+constexpr const char* kSarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
+constexpr const char* kFingerprintKey = "landlockcStatementHash/v1";
+
+const char* SarifLevel(diag::Severity severity) {
+  switch (severity) {
+    case diag::Severity::kError:
+      return "error";
+    case diag::Severity::kWarning:
+      return "warning";
+    case diag::Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+llvm::json::Array Notes(const diag::Diagnostic& diagnostic) {
+  llvm::json::Array notes;
+  for (const std::string& note : diagnostic.notes) notes.push_back(note);
+  return notes;
+}
+
+std::string HelpUri(llvm::StringRef id) {
+  return llvm::formatv("{0}/blob/main/docs/lint/{1}.md", kInformationUri, id).str();
+}
+
+llvm::json::Object LintRuleDescriptor(const Rule& rule) {
+  std::string help_uri = HelpUri(rule.id);
+  return llvm::json::Object{
+      {"id", rule.id},
+      {"name", rule.id},
+      {"shortDescription", llvm::json::Object{{"text", rule.summary}}},
+      {"fullDescription", llvm::json::Object{{"text", rule.description}}},
+      {"help",
+       llvm::json::Object{
+           {"text", llvm::formatv("{0} See {1}", rule.description, help_uri).str()},
+           {"markdown", llvm::formatv("**{0}**: {1}\n\n{2}\n\n[Rule documentation]({3})", rule.id,
+                                      rule.summary, rule.description, help_uri)
+                            .str()}}},
+      {"defaultConfiguration", llvm::json::Object{{"level", SarifLevel(rule.severity)}}},
+      {"helpUri", help_uri},
+  };
+}
+
+llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
+  std::string text = llvm::formatv("Compiler diagnostic `{0}`: {1}.", info.id, info.format).str();
+  return llvm::json::Object{
+      {"id", info.id},
+      {"name", info.id},
+      {"shortDescription", llvm::json::Object{{"text", text}}},
+      {"fullDescription", llvm::json::Object{{"text", text}}},
+      {"help", llvm::json::Object{{"text", text}, {"markdown", text}}},
+      {"defaultConfiguration", llvm::json::Object{{"level", SarifLevel(info.severity)}}},
+      {"helpUri", llvm::formatv("{0}/blob/main/docs/diagnostics.md", kInformationUri).str()},
+  };
+}
+
+// The artifact location of `file`: relative to `base_dir` under %SRCROOT% when beneath it.
+llvm::json::Object ArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir) {
+  llvm::SmallString<256> absolute(file);
+  llvm::sys::fs::make_absolute(base_dir, absolute);
+  llvm::sys::path::remove_dots(absolute, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> base(base_dir);
+  llvm::sys::path::remove_dots(base, /*remove_dot_dot=*/true);
+  llvm::StringRef path = absolute;
+  if (path.consume_front(base) && path.consume_front("/"))
+    return llvm::json::Object{{"uri", path.str()}, {"uriBaseId", "%SRCROOT%"}};
+  return llvm::json::Object{{"uri", "file://" + absolute.str().str()}};
+}
+
+// The text of the line the diagnostic starts on, blanks collapsed.
+std::string StatementText(const diag::DiagnosticEngine& engine,
+                          const diag::Diagnostic& diagnostic) {
+  if (!diagnostic.range.Start.isValid()) return diagnostic.message;
+  const llvm::SourceMgr& source_mgr = engine.source_mgr();
+  unsigned buffer = source_mgr.FindBufferContainingLoc(diagnostic.range.Start);
+  if (buffer == 0) return diagnostic.message;
+  llvm::StringRef text = source_mgr.getMemoryBuffer(buffer)->getBuffer();
+  size_t offset = diagnostic.range.Start.getPointer() - text.data();
+  size_t begin = text.rfind('\n', offset);
+  begin = begin == llvm::StringRef::npos ? 0 : begin + 1;
+  llvm::StringRef line = text.slice(begin, text.find('\n', offset));
+  llvm::SmallVector<llvm::StringRef, 8> words;
+  llvm::SplitString(line, words);
+  return llvm::join(words, " ");
+}
+
+llvm::json::Object Region(const diag::Diagnostic& diagnostic) {
+  llvm::json::Object region{{"startLine", diagnostic.line}, {"startColumn", diagnostic.column}};
+  bool has_extent =
+      diagnostic.end_line > diagnostic.line ||
+      (diagnostic.end_line == diagnostic.line && diagnostic.end_column > diagnostic.column);
+  if (has_extent) {
+    region["endLine"] = diagnostic.end_line;
+    region["endColumn"] = diagnostic.end_column;
+  }
+  return region;
+}
+
+}  // namespace
+
+llvm::Expected<Format> ParseFormat(llvm::StringRef text) {
+  if (text == "text") return Format::kText;
+  if (text == "json") return Format::kJson;
+  if (text == "sarif") return Format::kSarif;
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      llvm::formatv("invalid format `{0}` (expected text, json or sarif)", text).str());
+}
+
+llvm::json::Value ToJson(llvm::ArrayRef<const diag::DiagnosticEngine*> engines) {
+  llvm::json::Array findings;
+  for (const diag::DiagnosticEngine* engine : engines) {
+    for (const diag::Diagnostic& diagnostic : engine->diagnostics()) {
+      findings.push_back(llvm::json::Object{
+          {"file", diagnostic.file},
+          {"line", diagnostic.line},
+          {"column", diagnostic.column},
+          {"end_line", diagnostic.end_line},
+          {"end_column", diagnostic.end_column},
+          {"severity", diag::SeverityName(diagnostic.severity)},
+          {"id", diagnostic.id},
+          {"message", diagnostic.message},
+          {"notes", Notes(diagnostic)},
+      });
+    }
+  }
+  return llvm::json::Object{{"findings", std::move(findings)}};
+}
+
+llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
+                          llvm::StringRef base_dir) {
+  llvm::json::Array rules;
+  std::map<std::string, int64_t> rule_index;
+  for (const Rule* rule : AllRules()) {
+    rule_index[rule->id] = static_cast<int64_t>(rules.size());
+    rules.push_back(LintRuleDescriptor(*rule));
+  }
+  for (const diag::DiagInfo& info : diag::AllDiagnostics()) {
+    if (rule_index.count(info.id)) continue;
+    rule_index[info.id] = static_cast<int64_t>(rules.size());
+    rules.push_back(CompilerRuleDescriptor(info));
+  }
+
+  llvm::json::Array results;
+  std::map<std::string, int> occurrences;
+  for (const diag::DiagnosticEngine* engine : engines) {
+    for (const diag::Diagnostic& diagnostic : engine->diagnostics()) {
+      llvm::json::Object artifact = ArtifactLocation(diagnostic.file, base_dir);
+      std::string uri = artifact.getString("uri")->str();
+      std::string identity = diagnostic.id + "\n" + uri + "\n" + StatementText(*engine, diagnostic);
+      int occurrence = ++occurrences[identity];
+      std::string fingerprint =
+          llvm::formatv("{0:x16}:{1}", llvm::xxHash64(identity), occurrence).str();
+      std::string text = diagnostic.message;
+      for (const std::string& note : diagnostic.notes) text += "\nnote: " + note;
+      llvm::json::Object result{
+          {"ruleId", diagnostic.id},
+          {"level", SarifLevel(diagnostic.severity)},
+          {"message", llvm::json::Object{{"text", text}}},
+          {"partialFingerprints", llvm::json::Object{{kFingerprintKey, fingerprint}}},
+      };
+      auto index = rule_index.find(diagnostic.id);
+      if (index != rule_index.end()) result["ruleIndex"] = index->second;
+      if (!diagnostic.file.empty()) {
+        llvm::json::Object physical{{"artifactLocation", std::move(artifact)}};
+        if (diagnostic.line != 0) physical["region"] = Region(diagnostic);
+        result["locations"] =
+            llvm::json::Array{llvm::json::Object{{"physicalLocation", std::move(physical)}}};
+      }
+      results.push_back(std::move(result));
+    }
+  }
+
+  std::string base_uri = "file://" + base_dir.str();
+  if (!llvm::StringRef(base_uri).endswith("/")) base_uri += "/";
+  llvm::json::Object driver{
+      {"name", kToolName},
+      {"version", LANDLOCKC_VERSION},
+      {"informationUri", kInformationUri},
+      {"rules", std::move(rules)},
+  };
+  llvm::json::Object run{
+      {"tool", llvm::json::Object{{"driver", std::move(driver)}}},
+      {"originalUriBaseIds",
+       llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", base_uri}}}}},
+      {"results", std::move(results)},
+  };
+  return llvm::json::Object{
+      {"$schema", kSarifSchema},
+      {"version", "2.1.0"},
+      {"runs", llvm::json::Array{std::move(run)}},
+  };
+}
+
+void WriteDiagnostics(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, Format format,
+                      llvm::raw_ostream& os, bool colors) {
+  switch (format) {
+    case Format::kText:
+      for (const diag::DiagnosticEngine* engine : engines) engine->Render(os, colors);
+      return;
+    case Format::kJson:
+      os << llvm::formatv("{0:2}", ToJson(engines)) << "\n";
+      return;
+    case Format::kSarif: {
+      llvm::SmallString<256> cwd;
+      if (llvm::sys::fs::current_path(cwd)) cwd = "/";
+      os << llvm::formatv("{0:2}", ToSarif(engines, cwd)) << "\n";
+      return;
+    }
+  }
+}
+
+}  // namespace landlockc::lint

@@ -1,0 +1,143 @@
+#include "lint/output.h"
+
+#include <gtest/gtest.h>
+
+#include "lint/rules/registry.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+namespace landlockc::lint {
+namespace {
+
+class OutputTest : public ::testing::Test {
+ protected:
+  OutputTest() {
+    text_ = "layer main {\n    allow read_write on \"/etc\";\n}\n";
+    source_mgr_.AddNewSourceBuffer(
+        llvm::MemoryBuffer::getMemBufferCopy(text_, "/work/project/web.landlock"), llvm::SMLoc());
+    llvm::StringRef buffer = source_mgr_.getMemoryBuffer(1)->getBuffer();
+    const char* start = buffer.data() + buffer.find("\"/etc\"");
+    diags_.Emit(diag::Severity::kWarning, "broad-grant",
+                {llvm::SMLoc::getFromPointer(start), llvm::SMLoc::getFromPointer(start + 6)},
+                "write access to `/etc` lets the program change system configuration",
+                {"granted there: `write_file`"});
+  }
+
+  std::string text_;
+  llvm::SourceMgr source_mgr_;
+  diag::DiagnosticEngine diags_{source_mgr_};
+};
+
+TEST_F(OutputTest, ParsesFormats) {
+  EXPECT_EQ(*ParseFormat("text"), Format::kText);
+  EXPECT_EQ(*ParseFormat("json"), Format::kJson);
+  EXPECT_EQ(*ParseFormat("sarif"), Format::kSarif);
+  llvm::Expected<Format> bad = ParseFormat("xml");
+  ASSERT_FALSE(static_cast<bool>(bad));
+  EXPECT_EQ(llvm::toString(bad.takeError()), "invalid format `xml` (expected text, json or sarif)");
+}
+
+TEST_F(OutputTest, TextIsTheSourceMgrForm) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  WriteDiagnostics({&diags_}, Format::kText, os, /*colors=*/false);
+  EXPECT_EQ(os.str(),
+            "/work/project/web.landlock:2:25: warning: write access to `/etc` lets the program "
+            "change system configuration [broad-grant]\n"
+            "    allow read_write on \"/etc\";\n"
+            "                        ^~~~~~\n"
+            "/work/project/web.landlock: note: granted there: `write_file`\n");
+}
+
+TEST_F(OutputTest, JsonHoldsOneObjectPerFinding) {
+  llvm::json::Value json = ToJson({&diags_});
+  std::string text;
+  llvm::raw_string_ostream(text) << json;
+  EXPECT_EQ(text,
+            "{\"findings\":[{\"column\":25,\"end_column\":31,\"end_line\":2,\"file\":\"/work/"
+            "project/web.landlock\",\"id\":\"broad-grant\",\"line\":2,\"message\":\"write access "
+            "to `/etc` lets the program change system configuration\",\"notes\":[\"granted "
+            "there: `write_file`\"],\"severity\":\"warning\"}]}");
+}
+
+TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
+  llvm::json::Value sarif = ToSarif({&diags_}, "/work/project");
+  const llvm::json::Object& log = *sarif.getAsObject();
+  EXPECT_EQ(*log.getString("version"), "2.1.0");
+  EXPECT_EQ(*log.getString("$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
+  const llvm::json::Object& run = *log.getArray("runs")->front().getAsObject();
+  const llvm::json::Object& driver = *run.getObject("tool")->getObject("driver");
+  EXPECT_EQ(*driver.getString("name"), "landlockc");
+  const llvm::json::Array& rules = *driver.getArray("rules");
+  ASSERT_GE(rules.size(), AllRules().size());
+  for (size_t i = 0; i < AllRules().size(); ++i) {
+    const llvm::json::Object& rule = *rules[i].getAsObject();
+    EXPECT_EQ(*rule.getString("id"), AllRules()[i]->id);
+    EXPECT_TRUE(rule.getObject("shortDescription")->getString("text"));
+    EXPECT_TRUE(rule.getObject("fullDescription")->getString("text"));
+    EXPECT_TRUE(rule.getObject("help")->getString("markdown"));
+    EXPECT_TRUE(rule.getObject("defaultConfiguration")->getString("level"));
+    EXPECT_TRUE(
+        rule.getString("helpUri")->endswith(std::string("docs/lint/") + AllRules()[i]->id + ".md"));
+  }
+  const llvm::json::Object& result = *run.getArray("results")->front().getAsObject();
+  EXPECT_EQ(*result.getString("ruleId"), "broad-grant");
+  EXPECT_EQ(*rules[*result.getInteger("ruleIndex")].getAsObject()->getString("id"), "broad-grant");
+  EXPECT_EQ(*result.getString("level"), "warning");
+  const llvm::json::Object& physical =
+      *result.getArray("locations")->front().getAsObject()->getObject("physicalLocation");
+  EXPECT_EQ(*physical.getObject("artifactLocation")->getString("uri"), "web.landlock");
+  EXPECT_EQ(*physical.getObject("artifactLocation")->getString("uriBaseId"), "%SRCROOT%");
+  const llvm::json::Object& region = *physical.getObject("region");
+  EXPECT_EQ(*region.getInteger("startLine"), 2);
+  EXPECT_EQ(*region.getInteger("startColumn"), 25);
+  EXPECT_EQ(*region.getInteger("endLine"), 2);
+  EXPECT_EQ(*region.getInteger("endColumn"), 31);
+  EXPECT_TRUE(result.getObject("partialFingerprints")->getString("landlockcStatementHash/v1"));
+}
+
+TEST_F(OutputTest, FingerprintsIgnoreLineNumbers) {
+  auto fingerprint = [](const llvm::json::Value& sarif) {
+    return sarif.getAsObject()
+        ->getArray("runs")
+        ->front()
+        .getAsObject()
+        ->getArray("results")
+        ->front()
+        .getAsObject()
+        ->getObject("partialFingerprints")
+        ->getString("landlockcStatementHash/v1")
+        ->str();
+  };
+  std::string before = fingerprint(ToSarif({&diags_}, "/work/project"));
+
+  llvm::SourceMgr moved_mgr;
+  moved_mgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy("\n\n" + text_, "/work/project/web.landlock"),
+      llvm::SMLoc());
+  diag::DiagnosticEngine moved(moved_mgr);
+  llvm::StringRef buffer = moved_mgr.getMemoryBuffer(1)->getBuffer();
+  const char* start = buffer.data() + buffer.find("\"/etc\"");
+  moved.Emit(diag::Severity::kWarning, "broad-grant",
+             {llvm::SMLoc::getFromPointer(start), llvm::SMLoc::getFromPointer(start + 6)}, "m");
+  EXPECT_EQ(fingerprint(ToSarif({&moved}, "/work/project")), before);
+}
+
+TEST_F(OutputTest, FilesOutsideTheBaseGetAbsoluteUris) {
+  llvm::json::Value sarif = ToSarif({&diags_}, "/elsewhere");
+  const llvm::json::Object& physical = *sarif.getAsObject()
+                                            ->getArray("runs")
+                                            ->front()
+                                            .getAsObject()
+                                            ->getArray("results")
+                                            ->front()
+                                            .getAsObject()
+                                            ->getArray("locations")
+                                            ->front()
+                                            .getAsObject()
+                                            ->getObject("physicalLocation");
+  EXPECT_EQ(*physical.getObject("artifactLocation")->getString("uri"),
+            "file:///work/project/web.landlock");
+}
+
+}  // namespace
+}  // namespace landlockc::lint

@@ -1,0 +1,32 @@
+// Path relations as the kernel sees them for Landlock rules: a rule on a directory covers
+// everything beneath it. Model paths are normalized absolute paths or `${VAR}` templates; a
+// template is a root of its own, compared symbolically.
+#ifndef LANDLOCKC_LINT_PATHS_H_
+#define LANDLOCKC_LINT_PATHS_H_
+
+#include <optional>
+#include <string>
+
+#include "llvm/ADT/StringRef.h"
+
+namespace landlockc::lint {
+
+/// True when `path` is `ancestor` or lies beneath it (`/a` covers `/a/b`, not `/ab`; `/` covers
+/// every absolute path but no `${VAR}` template).
+bool IsSameOrBeneath(llvm::StringRef path, llvm::StringRef ancestor);
+
+/// The directory holding `path` (`/a/b` -> `/a`, `/a` -> `/`, `${HOME}/x` -> `${HOME}`); `path`
+/// itself for a root (`/`, `${HOME}`).
+llvm::StringRef ParentPath(llvm::StringRef path);
+
+/// Number of components (`/` has 0, `/a/b` has 2, `${HOME}/x` has 2).
+unsigned Depth(llvm::StringRef path);
+
+/// Normalizes a path typed by a user the way the compiler normalizes policy paths: `$NAME` becomes
+/// `${NAME}`, `//`, `.` and a trailing `/` go. Returns nullopt for a relative or empty path, a `..`
+/// component, or a malformed variable.
+std::optional<std::string> NormalizeUserPath(llvm::StringRef path);
+
+}  // namespace landlockc::lint
+
+#endif  // LANDLOCKC_LINT_PATHS_H_

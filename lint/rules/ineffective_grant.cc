@@ -1,0 +1,129 @@
+#include "lint/rules/ineffective_grant.h"
+
+#include <algorithm>
+
+#include "lint/describe.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace landlockc::lint {
+namespace {
+
+struct Denial {
+  uint64_t rights = 0;
+  size_t layer = 0;
+  bool implicit_refer = false;
+};
+
+// The rights of `rights` that some layer other than `own` denies on `path`, and the first such
+// layer.
+Denial DeniedFs(const RuleContext& context, size_t own, llvm::StringRef path, uint64_t rights) {
+  Denial denial;
+  for (const abi::Right& right : abi::kRights) {
+    if (right.category != abi::Category::kFs || (rights & right.bit) == 0) continue;
+    Verdict verdict = context.model.QueryFs(path, right.bit, ObjectKind::kDirectory);
+    for (size_t i = 0; i < verdict.layers.size(); ++i) {
+      if (i == own || verdict.layers[i].kind != LayerDecision::Kind::kDenied) continue;
+      if (denial.rights == 0) {
+        denial.layer = i;
+        denial.implicit_refer = verdict.layers[i].implicit_refer;
+      }
+      denial.rights |= right.bit;
+      break;
+    }
+  }
+  return denial;
+}
+
+// True when layer `layer` allows `right` on every port of `ports` (its grants' ranges, together).
+bool AllowsAll(const RuleContext& context, size_t layer, uint64_t right,
+               const model::PortRange& ports) {
+  if ((context.model.Handled(layer).net & right) == 0 || !context.model.Applied(layer)) return true;
+  std::vector<model::PortRange> ranges;
+  for (const model::NetGrant& grant : context.policy.layers[layer].net_grants)
+    if (grant.rights & right) ranges.push_back(grant.ports);
+  std::sort(ranges.begin(), ranges.end(),
+            [](const model::PortRange& a, const model::PortRange& b) { return a.low < b.low; });
+  unsigned next = ports.low;
+  for (const model::PortRange& range : ranges) {
+    if (range.low > next) break;
+    if (range.high >= next) next = unsigned{range.high} + 1;
+    if (next > ports.high) return true;
+  }
+  return next > ports.high;
+}
+
+void ReportFs(const RuleContext& context, size_t index) {
+  const model::Layer& layer = context.policy.layers[index];
+  for (const model::FsGrant& grant : layer.fs_grants) {
+    if (!grant.via_rules.empty()) continue;
+    uint64_t effective = grant.rights & context.model.Handled(index).fs;
+    if (effective == 0) continue;
+    Denial denial = DeniedFs(context, index, grant.path, effective);
+    if (denial.rights == 0) continue;
+    const model::Layer& denier = context.policy.layers[denial.layer];
+    std::vector<std::string> notes;
+    if (denial.implicit_refer)
+      notes.push_back(
+          llvm::formatv("{0} does not handle `refer`, but the kernel blocks "
+                        "reparenting in every layer that does not grant it",
+                        LayerName(denier)));
+    notes.push_back(
+        llvm::formatv("layers intersect: an access must be allowed by every layer "
+                      "that restricts it; {0} is at {1}",
+                      LayerName(denier), Where(denier.location)));
+    context.Report(context.rule.severity, grant.path_location.range, grant.location.range,
+                   llvm::formatv("{0} on `{1}` has no effect on {2}: {3} denies it there",
+                                 RightList(abi::Category::kFs, denial.rights), grant.path,
+                                 context.target.Describe(), LayerName(denier)),
+                   std::move(notes));
+  }
+}
+
+void ReportNet(const RuleContext& context, size_t index) {
+  const model::Layer& layer = context.policy.layers[index];
+  for (const model::NetGrant& grant : layer.net_grants) {
+    if (!grant.via_rules.empty()) continue;
+    uint64_t effective = grant.rights & context.model.Handled(index).net;
+    for (const abi::Right& right : abi::kRights) {
+      if (right.category != abi::Category::kNet || (effective & right.bit) == 0) continue;
+      for (size_t other = 0; other < context.policy.layers.size(); ++other) {
+        if (other == index || AllowsAll(context, other, right.bit, grant.ports)) continue;
+        const model::Layer& denier = context.policy.layers[other];
+        context.Report(
+            context.rule.severity, grant.port_location.range, grant.location.range,
+            llvm::formatv("`{0}` on {1} has no effect on {2}: {3} denies it there", right.name,
+                          PortsText(grant.ports), context.target.Describe(), LayerName(denier)),
+            {llvm::formatv("layers intersect: an access must be allowed by every "
+                           "layer that restricts it; {0} is at {1}",
+                           LayerName(denier), Where(denier.location))});
+        break;
+      }
+    }
+  }
+}
+
+void Run(const RuleContext& context) {
+  for (size_t i = 0; i < context.policy.layers.size(); ++i) {
+    if (!context.model.Applied(i)) continue;
+    ReportFs(context, i);
+    ReportNet(context, i);
+  }
+}
+
+}  // namespace
+
+constinit const Rule kIneffectiveGrantRule = {
+    "ineffective-grant",
+    diag::Severity::kWarning,
+    /*per_target=*/true,
+    /*host_only=*/false,
+    "A grant allows an access that another layer denies on that path, so it has no effect.",
+    "Layers intersect: an access is allowed only if every layer that restricts it allows it, and "
+    "a later layer cannot re-open what an earlier one denies. The kernel also blocks reparenting "
+    "(rename or link across directories) in every layer that does not grant `refer`, even a layer "
+    "that does not handle it. Grant the access in every layer that restricts it, or remove the "
+    "grant.",
+    Run,
+};
+
+}  // namespace landlockc::lint

@@ -1,0 +1,25 @@
+#include "lint/rules/registry.h"
+
+namespace landlockc::lint {
+
+#define LANDLOCKC_LINT_RULE(File, Name) extern const Rule k##Name##Rule;
+#include "lint/rules/rules.def"
+
+namespace {
+
+constexpr const Rule* kRules[] = {
+#define LANDLOCKC_LINT_RULE(File, Name) &k##Name##Rule,
+#include "lint/rules/rules.def"
+};
+
+}  // namespace
+
+llvm::ArrayRef<const Rule*> AllRules() { return kRules; }
+
+const Rule* FindRule(llvm::StringRef id) {
+  for (const Rule* rule : kRules)
+    if (id == rule->id) return rule;
+  return nullptr;
+}
+
+}  // namespace landlockc::lint

@@ -1,0 +1,68 @@
+#include "lint/target.h"
+
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "llvm/Support/FormatVariadic.h"
+#include "runtime/abi_table.h"
+#include "runtime/uapi.h"
+
+namespace landlockc::lint {
+namespace {
+
+llvm::Error TargetError(llvm::StringRef text, llvm::StringRef why) {
+  std::string names;
+  for (const abi::Distribution& distribution : abi::kDistributions) {
+    if (!names.empty()) names += ", ";
+    names += distribution.name;
+  }
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      llvm::formatv("invalid target `{0}`: {1} (expected `abi:N` with N in 1..{2}, `linux:X.Y`, "
+                    "`host`, or one of: {3})",
+                    text, why, abi::kNewestAbi, names)
+          .str());
+}
+
+llvm::Expected<Target> ParseAbiTarget(llvm::StringRef text, llvm::StringRef number) {
+  unsigned abi = 0;
+  if (number.getAsInteger(10, abi) || abi < 1 || abi > static_cast<unsigned>(abi::kNewestAbi))
+    return TargetError(text, "unknown ABI number");
+  return Target{text.str(), static_cast<int>(abi)};
+}
+
+llvm::Expected<Target> ParseLinuxTarget(llvm::StringRef text, llvm::StringRef version) {
+  auto [major_text, minor_text] = version.split('.');
+  unsigned major = 0;
+  unsigned minor = 0;
+  if (major_text.getAsInteger(10, major) || minor_text.getAsInteger(10, minor))
+    return TargetError(text, "the kernel version must be MAJOR.MINOR");
+  return Target{text.str(), abi::AbiOfKernel(static_cast<int>(major), static_cast<int>(minor))};
+}
+
+}  // namespace
+
+std::string Target::Describe() const {
+  if (abi == 0) return llvm::formatv("target `{0}` (no Landlock)", name).str();
+  return llvm::formatv("target `{0}` (ABI {1})", name, abi).str();
+}
+
+llvm::Expected<Target> ParseTarget(llvm::StringRef text) {
+  if (text.startswith("abi:")) return ParseAbiTarget(text, text.drop_front(4));
+  if (text.startswith("linux:")) return ParseLinuxTarget(text, text.drop_front(6));
+  if (text == "host") return Target{"host", ProbeHostAbi()};
+  for (const abi::Distribution& distribution : abi::kDistributions)
+    if (text == distribution.name) return Target{text.str(), distribution.abi};
+  return TargetError(text, "unknown target");
+}
+
+Target DefaultTarget() {
+  return Target{llvm::formatv("abi:{0}", abi::kNewestAbi).str(), abi::kNewestAbi};
+}
+
+int ProbeHostAbi() {
+  long abi = syscall(__NR_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
+  return abi < 0 ? 0 : static_cast<int>(abi);
+}
+
+}  // namespace landlockc::lint

@@ -1,0 +1,239 @@
+#include "runtime/blob_reader.h"
+
+#include "landlockc/runtime.h"
+#include "runtime/abi_masks.h"
+
+namespace landlockc::blob {
+namespace {
+
+bool IsIdentifierStart(uint8_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool IsIdentifierChar(uint8_t c) { return IsIdentifierStart(c) || (c >= '0' && c <= '9'); }
+
+bool IsPathStart(uint8_t c) { return c == '/' || c == '$'; }
+
+// A layer name is an identifier.
+bool IsIdentifier(const uint8_t* s, size_t length) {
+  for (size_t i = 0; i < length; ++i)
+    if (!(i == 0 ? IsIdentifierStart(s[i]) : IsIdentifierChar(s[i]))) return false;
+  return true;
+}
+
+// A path template: every `$` opens a `${NAME}`, and no component is `..` (the compiler normalizes
+// paths, so one can only come from corruption).
+bool IsPathTemplate(const uint8_t* s, size_t length) {
+  size_t component_start = 0;
+  for (size_t i = 0; i <= length; ++i) {
+    if (i == length || s[i] == '/') {
+      if (i - component_start == 2 && s[component_start] == '.' && s[component_start + 1] == '.')
+        return false;
+      component_start = i + 1;
+      continue;
+    }
+    if (s[i] != '$') continue;
+    if (i + 1 >= length || s[i + 1] != '{') return false;
+    size_t name = i + 2;
+    size_t close = name;
+    while (close < length && IsIdentifierChar(s[close])) ++close;
+    if (close == name || close >= length || s[close] != '}' || !IsIdentifierStart(s[name]))
+      return false;
+    i = close;
+  }
+  return true;
+}
+
+}  // namespace
+
+Reader::Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+
+int Reader::ReadByte(uint8_t* value) {
+  field_ = pos_;
+  if (pos_ >= end_) return LANDLOCKC_ERR_BLOB_OVERRUN;
+  *value = data_[pos_++];
+  return 0;
+}
+
+int Reader::ReadVarint(uint64_t* value) {
+  field_ = pos_;
+  uint64_t result = 0;
+  for (size_t i = 0; i < kMaxVarintSize; ++i) {
+    if (pos_ >= end_) return LANDLOCKC_ERR_BLOB_OVERRUN;
+    uint8_t byte = data_[pos_++];
+    if (i == kMaxVarintSize - 1 && byte > 1) return LANDLOCKC_ERR_BLOB_VARINT;
+    result |= uint64_t{byte & 0x7fu} << (7 * i);
+    if (!(byte & 0x80)) {
+      if (byte == 0 && i > 0) return LANDLOCKC_ERR_BLOB_VARINT;
+      *value = result;
+      return 0;
+    }
+  }
+  return LANDLOCKC_ERR_BLOB_VARINT;
+}
+
+int Reader::ReadHeader(Header* header) {
+  field_ = 0;
+  if (size_ < kHeaderSize) return LANDLOCKC_ERR_BLOB_TRUNCATED;
+  for (int i = 0; i < 4; ++i)
+    if (data_[i] != kMagic[i]) return LANDLOCKC_ERR_BLOB_MAGIC;
+  header->version = data_[kOffsetVersion];
+  field_ = kOffsetVersion;
+  if (header->version != kVersion) return LANDLOCKC_ERR_BLOB_VERSION;
+  header->total_size = LoadLe32(data_ + kOffsetTotalSize);
+  field_ = kOffsetTotalSize;
+  if (header->total_size > size_) return LANDLOCKC_ERR_BLOB_TRUNCATED;
+  if (header->total_size < size_) return LANDLOCKC_ERR_BLOB_SIZE;
+  field_ = kOffsetChecksum;
+  if (LoadLe64(data_ + kOffsetChecksum) != Checksum(data_, size_))
+    return LANDLOCKC_ERR_BLOB_CHECKSUM;
+
+  header->policy_abi = data_[kOffsetPolicyAbi];
+  header->requires_abi = data_[kOffsetRequiresAbi];
+  header->highest_abi_used = data_[kOffsetHighestAbi];
+  header->layer_count = data_[kOffsetLayerCount];
+  header->policy_flags = data_[kOffsetPolicyFlags];
+  field_ = kOffsetPolicyFlags;
+  if (header->policy_flags & ~kPolicyFlagsKnown) return LANDLOCKC_ERR_BLOB_FLAGS;
+  field_ = kOffsetReserved;
+  if (data_[kOffsetReserved] != 0 || data_[kOffsetReserved + 1] != 0)
+    return LANDLOCKC_ERR_BLOB_RESERVED;
+  field_ = kOffsetPolicyAbi;
+  if (header->policy_abi < 1 || header->policy_abi > abi::kNewestAbi) return LANDLOCKC_ERR_BLOB_ABI;
+  if (header->requires_abi > header->policy_abi) return LANDLOCKC_ERR_BLOB_ABI;
+  if (header->highest_abi_used > header->policy_abi) return LANDLOCKC_ERR_BLOB_ABI;
+  if ((header->policy_flags & kPolicyThreadsAll) &&
+      !(abi::kAbiMasks.flags[header->policy_abi] & LANDLOCK_RESTRICT_SELF_TSYNC))
+    return LANDLOCKC_ERR_BLOB_ABI;
+  field_ = kOffsetLayerCount;
+  if (header->layer_count < 1 || header->layer_count > abi::kMaxLayers)
+    return LANDLOCKC_ERR_BLOB_LAYERS;
+  policy_abi_ = header->policy_abi;
+
+  pos_ = kHeaderSize;
+  end_ = size_;
+  uint64_t table_size = 0;
+  if (int error = ReadVarint(&table_size)) return error;
+  if (table_size > end_ - pos_) return LANDLOCKC_ERR_BLOB_OVERRUN;
+  strings_ = data_ + pos_;
+  strings_size_ = table_size;
+  pos_ += table_size;
+  return CheckStringTable();
+}
+
+int Reader::CheckStringTable() {
+  size_t start = 0;
+  for (size_t i = 0; i < strings_size_; ++i) {
+    if (strings_[i] != 0) continue;
+    field_ = static_cast<size_t>(strings_ - data_) + start;
+    size_t length = i - start;
+    if (length == 0) return LANDLOCKC_ERR_BLOB_STRING;
+    if (length > kMaxStringLength) return LANDLOCKC_ERR_BLOB_STRING;
+    const uint8_t* s = strings_ + start;
+    bool valid = IsPathStart(s[0]) ? IsPathTemplate(s, length) : IsIdentifier(s, length);
+    if (!valid) return LANDLOCKC_ERR_BLOB_STRING;
+    start = i + 1;
+  }
+  field_ = static_cast<size_t>(strings_ - data_) + start;
+  if (start != strings_size_) return LANDLOCKC_ERR_BLOB_STRING;
+  return 0;
+}
+
+int Reader::ReadStringRef(bool want_path, uint32_t* ref) {
+  uint64_t offset = 0;
+  if (int error = ReadVarint(&offset)) return error;
+  if (offset >= strings_size_ || (offset > 0 && strings_[offset - 1] != 0))
+    return LANDLOCKC_ERR_BLOB_STRING_REF;
+  if (IsPathStart(strings_[offset]) != want_path) return LANDLOCKC_ERR_BLOB_STRING_REF;
+  *ref = static_cast<uint32_t>(offset);
+  return 0;
+}
+
+int Reader::ReadRights(abi::Category category, uint64_t* rights) {
+  if (int error = ReadVarint(rights)) return error;
+  const uint32_t* known = abi::kAbiMasks.rights[static_cast<int>(category)];
+  if (*rights & ~uint64_t{known[abi::kNewestAbi]}) return LANDLOCKC_ERR_BLOB_RIGHTS;
+  if (*rights & ~uint64_t{known[policy_abi_]}) return LANDLOCKC_ERR_BLOB_ABI;
+  return 0;
+}
+
+int Reader::ReadLayer(LayerHead* layer) {
+  if (int error = ReadByte(&layer->log_flags)) return error;
+  if (layer->log_flags & ~kLayerLogFlagsKnown) return LANDLOCKC_ERR_BLOB_FLAGS;
+  if (layer->log_flags & ~abi::kAbiMasks.flags[policy_abi_]) return LANDLOCKC_ERR_BLOB_ABI;
+  if (int error = ReadStringRef(false, &layer->name)) return error;
+  bool handles_something = false;
+  for (int c = 0; c < abi::kCategoryCount; ++c) {
+    if (int error = ReadRights(static_cast<abi::Category>(c), &layer->handled.bits[c]))
+      return error;
+    handles_something |= layer->handled.bits[c] != 0;
+  }
+  if (!handles_something) return LANDLOCKC_ERR_BLOB_LAYERS;
+  for (int c = 0; c < abi::kCategoryCount; ++c) {
+    if (int error = ReadVarint(&layer->explicit_handled.bits[c])) return error;
+    if (layer->explicit_handled.bits[c] & ~layer->handled.bits[c]) return LANDLOCKC_ERR_BLOB_RIGHTS;
+  }
+  return 0;
+}
+
+int Reader::ReadCount(uint32_t* count, size_t min_record_size) {
+  uint64_t value = 0;
+  if (int error = ReadVarint(&value)) return error;
+  if (value > (end_ - pos_) / min_record_size) return LANDLOCKC_ERR_BLOB_OVERRUN;
+  *count = static_cast<uint32_t>(value);
+  return 0;
+}
+
+int Reader::ReadFsGrant(const LayerHead& layer, FsGrant* grant) {
+  if (int error = ReadStringRef(true, &grant->path)) return error;
+  uint64_t packed = 0;
+  if (int error = ReadVarint(&packed)) return error;
+  grant->optional = packed & kFsGrantOptional;
+  grant->rights = packed >> 1;
+  uint64_t handled = layer.handled.bits[static_cast<int>(abi::Category::kFs)];
+  if (grant->rights == 0 || (grant->rights & ~handled)) return LANDLOCKC_ERR_BLOB_RIGHTS;
+  return 0;
+}
+
+int Reader::ReadNetGrant(const LayerHead& layer, NetGrant* grant) {
+  uint64_t handled = layer.handled.bits[static_cast<int>(abi::Category::kNet)];
+  if (int error = ReadVarint(&grant->rights)) return error;
+  if (grant->rights == 0 || (grant->rights & ~handled)) return LANDLOCKC_ERR_BLOB_RIGHTS;
+  uint64_t low = 0;
+  uint64_t span = 0;
+  if (int error = ReadVarint(&low)) return error;
+  if (low > kMaxPort) return LANDLOCKC_ERR_BLOB_PORTS;
+  if (int error = ReadVarint(&span)) return error;
+  if (span > kMaxPort - low) return LANDLOCKC_ERR_BLOB_PORTS;
+  grant->low = static_cast<uint16_t>(low);
+  grant->high = static_cast<uint16_t>(low + span);
+  return 0;
+}
+
+int Reader::Finish() {
+  field_ = pos_;
+  if (pos_ != end_) return LANDLOCKC_ERR_BLOB_TRAILING;
+  return 0;
+}
+
+int Validate(Reader& reader, Header* header) {
+  if (int error = reader.ReadHeader(header)) return error;
+  for (int i = 0; i < header->layer_count; ++i) {
+    LayerHead layer;
+    if (int error = reader.ReadLayer(&layer)) return error;
+    uint32_t count = 0;
+    if (int error = reader.ReadCount(&count, kMinFsGrantSize)) return error;
+    for (uint32_t g = 0; g < count; ++g) {
+      FsGrant grant;
+      if (int error = reader.ReadFsGrant(layer, &grant)) return error;
+    }
+    if (int error = reader.ReadCount(&count, kMinNetGrantSize)) return error;
+    for (uint32_t g = 0; g < count; ++g) {
+      NetGrant grant;
+      if (int error = reader.ReadNetGrant(layer, &grant)) return error;
+    }
+  }
+  return reader.Finish();
+}
+
+}  // namespace landlockc::blob

@@ -1,0 +1,68 @@
+// Reading a blob record by record, checking every field as it is read: one pass over the whole
+// blob is the validator, and the runtime and the decoder walk the same reader again to use it.
+// Freestanding; no system calls.
+#ifndef LANDLOCKC_RUNTIME_BLOB_READER_H_
+#define LANDLOCKC_RUNTIME_BLOB_READER_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "runtime/blob_format.h"
+
+namespace landlockc::blob {
+
+/// Walks a blob in order: ReadHeader, then per layer ReadLayer, ReadCount + ReadFsGrant each,
+/// ReadCount + ReadNetGrant each, and Finish. Every Read* returns 0 or a negative
+/// LANDLOCKC_ERR_BLOB_* code (landlockc_strerror names it); after a failure, ErrorOffset() says
+/// where.
+class Reader {
+ public:
+  Reader(const uint8_t* data, size_t size);
+
+  /// Checks the fixed header (size, magic, version, checksum, reserved fields, ABI numbers, layer
+  /// count) and the string table, and leaves the reader at the first layer.
+  int ReadHeader(Header* header);
+  int ReadLayer(LayerHead* layer);
+  /// A grant count; each grant takes at least `min_record_size` bytes, so a count that cannot fit
+  /// in what remains fails here rather than after a long walk.
+  int ReadCount(uint32_t* count, size_t min_record_size);
+  int ReadFsGrant(const LayerHead& layer, FsGrant* grant);
+  int ReadNetGrant(const LayerHead& layer, NetGrant* grant);
+  /// Fails when bytes remain after the last layer.
+  int Finish();
+
+  /// The NUL-terminated string at a reference a Read* call accepted.
+  const char* String(uint32_t ref) const { return reinterpret_cast<const char*>(strings_ + ref); }
+
+  /// Byte offset of the field that failed.
+  size_t ErrorOffset() const { return field_; }
+
+ private:
+  int ReadByte(uint8_t* value);
+  int ReadVarint(uint64_t* value);
+  int ReadRights(abi::Category category, uint64_t* rights);
+  int ReadStringRef(bool want_path, uint32_t* ref);
+  int CheckStringTable();
+
+  const uint8_t* data_;
+  size_t size_;
+  size_t pos_ = 0;
+  size_t end_ = 0;
+  size_t field_ = 0;
+  const uint8_t* strings_ = nullptr;
+  size_t strings_size_ = 0;
+  uint8_t policy_abi_ = 0;
+};
+
+/// Minimum encoded sizes of the records ReadCount guards.
+inline constexpr size_t kMinFsGrantSize = 2;
+inline constexpr size_t kMinNetGrantSize = 3;
+
+/// Validates a whole blob in one pass by walking a fresh `reader` to its end. Returns 0 or the
+/// first LANDLOCKC_ERR_BLOB_* found (the reader then says where); fills `header` when
+/// valid.
+int Validate(Reader& reader, Header* header);
+
+}  // namespace landlockc::blob
+
+#endif  // LANDLOCKC_RUNTIME_BLOB_READER_H_

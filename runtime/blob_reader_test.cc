@@ -1,0 +1,376 @@
+// The validator refuses every corruption class with its own error, and never reads out of bounds
+// (every truncation and every single-bit flip of a real blob is tried).
+#include "runtime/blob_reader.h"
+
+#include <string>
+#include <vector>
+
+#include "compiler/codegen/codegen.h"
+#include "gtest/gtest.h"
+#include "landlockc/runtime.h"
+
+namespace landlockc::blob {
+namespace {
+
+int ValidateBytes(const std::vector<uint8_t>& bytes) {
+  // A copy of exactly `size` bytes, so reading past the end is caught by sanitizers and valgrind.
+  std::unique_ptr<uint8_t[]> copy(new uint8_t[bytes.size() + (bytes.empty() ? 1 : 0)]);
+  std::copy(bytes.begin(), bytes.end(), copy.get());
+  Reader reader(copy.get(), bytes.size());
+  Header header;
+  return Validate(reader, &header);
+}
+
+// A real blob from the code generator: two layers, variables, optional grants, ports, log flags.
+std::vector<uint8_t> RealBlob() {
+  model::Policy policy;
+  policy.abi = 7;
+  policy.requires_abi = 2;
+  policy.highest_abi_used = 7;
+  model::Layer& base = policy.layers.emplace_back();
+  base.name = "base";
+  base.handled = {abi::RightsForAbi(abi::Category::kFs, 7),
+                  abi::RightsForAbi(abi::Category::kNet, 7),
+                  abi::RightsForAbi(abi::Category::kScope, 7)};
+  base.log_flags = LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON;
+  for (const char* path : {"/usr", "/etc/hosts", "${HOME}/.cache"}) {
+    model::FsGrant& grant = base.fs_grants.emplace_back();
+    grant.path = path;
+    grant.rights = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+    grant.optional = path[0] == '$';
+  }
+  model::NetGrant& net = base.net_grants.emplace_back();
+  net.ports = {8000, 8010};
+  net.rights = LANDLOCK_ACCESS_NET_BIND_TCP;
+  model::Layer& exec = policy.layers.emplace_back();
+  exec.name = "no_exec";
+  exec.handled.fs = exec.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
+  model::FsGrant& grant = exec.fs_grants.emplace_back();
+  grant.path = "/usr";
+  grant.rights = LANDLOCK_ACCESS_FS_EXECUTE;
+  return codegen::EmitBlob(policy);
+}
+
+std::vector<uint8_t> Varint(uint64_t value) {
+  uint8_t bytes[kMaxVarintSize];
+  size_t count = EncodeVarint(value, bytes);
+  return {bytes, bytes + count};
+}
+
+// Builds blobs field by field, so each test can corrupt exactly one thing and still carry a good
+// checksum. The default is valid: abi 7, one layer `main` handling read on "/usr" and tcp port 80.
+struct Builder {
+  uint8_t version = kVersion;
+  uint8_t policy_abi = 7;
+  uint8_t requires_abi = 0;
+  uint8_t highest_abi = 7;
+  uint8_t layer_count = 1;
+  uint8_t policy_flags = 0;
+  uint8_t reserved = 0;
+  std::vector<uint8_t> strings = {'m', 'a', 'i', 'n', 0, '/', 'u', 's', 'r', 0};
+  std::vector<std::vector<uint8_t>> fields = {
+      {0},           // log flags
+      Varint(0),     // name "main"
+      Varint(0x0c),  // handled fs: read_file read_dir
+      Varint(0x01),  // handled net: bind_tcp
+      Varint(0),     // handled scope
+      Varint(0x0c),  // explicit fs
+      Varint(0),     // explicit net
+      Varint(0),     // explicit scope
+      Varint(1),     // fs grants
+      Varint(5),     // "/usr"
+      Varint(0x0c << 1),
+      Varint(1),     // net grants
+      Varint(0x01),  // bind_tcp
+      Varint(80),    // port
+      Varint(0),     // span
+  };
+
+  std::vector<uint8_t> Build() const {
+    std::vector<uint8_t> out = {'L',         'L',          'P',          'B',
+                                version,     policy_abi,   requires_abi, highest_abi,
+                                layer_count, policy_flags, reserved,     0};
+    out.resize(kHeaderSize);
+    std::vector<uint8_t> table_size = Varint(strings.size());
+    out.insert(out.end(), table_size.begin(), table_size.end());
+    out.insert(out.end(), strings.begin(), strings.end());
+    for (const std::vector<uint8_t>& field : fields)
+      out.insert(out.end(), field.begin(), field.end());
+    Seal(out.data(), out.size());
+    return out;
+  }
+};
+
+enum Field {
+  kLogFlags,
+  kName,
+  kHandledFs,
+  kHandledNet,
+  kHandledScope,
+  kExplicitFs,
+  kExplicitNet,
+  kExplicitScope,
+  kFsCount,
+  kFsPath,
+  kFsRights,
+  kNetCount,
+  kNetRights,
+  kNetLow,
+  kNetSpan
+};
+
+TEST(ValidateTest, AcceptsRealAndBuiltBlobs) {
+  EXPECT_EQ(ValidateBytes(RealBlob()), 0);
+  EXPECT_EQ(ValidateBytes(Builder().Build()), 0);
+}
+
+TEST(ValidateTest, RefusesEveryTruncation) {
+  std::vector<uint8_t> blob = RealBlob();
+  for (size_t length = 0; length < blob.size(); ++length) {
+    std::vector<uint8_t> prefix(blob.begin(), blob.begin() + length);
+    EXPECT_EQ(ValidateBytes(prefix), LANDLOCKC_ERR_BLOB_TRUNCATED) << "length " << length;
+  }
+}
+
+TEST(ValidateTest, RefusesEverySingleBitFlip) {
+  std::vector<uint8_t> blob = RealBlob();
+  for (size_t byte = 0; byte < blob.size(); ++byte) {
+    for (int bit = 0; bit < 8; ++bit) {
+      std::vector<uint8_t> flipped = blob;
+      flipped[byte] ^= static_cast<uint8_t>(1 << bit);
+      int error = ValidateBytes(flipped);
+      if (byte < 4) {
+        EXPECT_EQ(error, LANDLOCKC_ERR_BLOB_MAGIC) << byte << ":" << bit;
+      } else if (byte == kOffsetVersion) {
+        EXPECT_EQ(error, LANDLOCKC_ERR_BLOB_VERSION) << byte << ":" << bit;
+      } else if (byte >= kOffsetTotalSize && byte < kOffsetChecksum) {
+        // A larger declared size reads as truncation, a smaller one as trailing bytes.
+        EXPECT_TRUE(error == LANDLOCKC_ERR_BLOB_TRUNCATED || error == LANDLOCKC_ERR_BLOB_SIZE)
+            << byte << ":" << bit << " gave " << error;
+      } else {
+        EXPECT_EQ(error, LANDLOCKC_ERR_BLOB_CHECKSUM) << byte << ":" << bit;
+      }
+    }
+  }
+}
+
+TEST(ValidateTest, RefusesAppendedBytes) {
+  std::vector<uint8_t> blob = RealBlob();
+  blob.push_back(0);
+  EXPECT_EQ(ValidateBytes(blob), LANDLOCKC_ERR_BLOB_SIZE);
+  Seal(blob.data(), blob.size());  // now the header claims the extra byte
+  EXPECT_EQ(ValidateBytes(blob), LANDLOCKC_ERR_BLOB_TRAILING);
+}
+
+TEST(ValidateTest, RefusesABadChecksum) {
+  std::vector<uint8_t> blob = Builder().Build();
+  blob[kOffsetChecksum + 7] ^= 0x80;
+  EXPECT_EQ(ValidateBytes(blob), LANDLOCKC_ERR_BLOB_CHECKSUM);
+}
+
+TEST(ValidateTest, RefusesHeaderCorruption) {
+  Builder bad_version;
+  bad_version.version = 2;
+  EXPECT_EQ(ValidateBytes(bad_version.Build()), LANDLOCKC_ERR_BLOB_VERSION);
+  std::vector<uint8_t> bad_magic = Builder().Build();
+  bad_magic[0] = 'X';
+  EXPECT_EQ(ValidateBytes(bad_magic), LANDLOCKC_ERR_BLOB_MAGIC);
+  Builder reserved;
+  reserved.reserved = 1;
+  EXPECT_EQ(ValidateBytes(reserved.Build()), LANDLOCKC_ERR_BLOB_RESERVED);
+  Builder flags;
+  flags.policy_flags = 2;
+  EXPECT_EQ(ValidateBytes(flags.Build()), LANDLOCKC_ERR_BLOB_FLAGS);
+}
+
+TEST(ValidateTest, RefusesBadAbiNumbers) {
+  for (uint8_t policy_abi : {0, abi::kNewestAbi + 1, 255}) {
+    Builder builder;
+    builder.policy_abi = policy_abi;
+    EXPECT_EQ(ValidateBytes(builder.Build()), LANDLOCKC_ERR_BLOB_ABI) << int{policy_abi};
+  }
+  Builder requires_above;
+  requires_above.requires_abi = 8;
+  EXPECT_EQ(ValidateBytes(requires_above.Build()), LANDLOCKC_ERR_BLOB_ABI);
+  Builder highest_above;
+  highest_above.highest_abi = 8;
+  EXPECT_EQ(ValidateBytes(highest_above.Build()), LANDLOCKC_ERR_BLOB_ABI);
+  Builder threads_on_7;
+  threads_on_7.policy_flags = kPolicyThreadsAll;
+  EXPECT_EQ(ValidateBytes(threads_on_7.Build()), LANDLOCKC_ERR_BLOB_ABI);
+  Builder right_above;  // handles bind_tcp (ABI 4) in a policy written for ABI 3
+  right_above.policy_abi = right_above.highest_abi = 3;
+  EXPECT_EQ(ValidateBytes(right_above.Build()), LANDLOCKC_ERR_BLOB_ABI);
+  Builder log_above;
+  log_above.policy_abi = log_above.highest_abi = 6;
+  log_above.fields[kLogFlags] = {LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF};
+  EXPECT_EQ(ValidateBytes(log_above.Build()), LANDLOCKC_ERR_BLOB_ABI);
+}
+
+TEST(ValidateTest, RefusesBadLayerCounts) {
+  for (uint8_t count : {0, abi::kMaxLayers + 1}) {
+    Builder builder;
+    builder.layer_count = count;
+    EXPECT_EQ(ValidateBytes(builder.Build()), LANDLOCKC_ERR_BLOB_LAYERS) << int{count};
+  }
+  Builder more_than_present;
+  more_than_present.layer_count = 2;
+  EXPECT_EQ(ValidateBytes(more_than_present.Build()), LANDLOCKC_ERR_BLOB_OVERRUN);
+  Builder handles_nothing;
+  handles_nothing.fields[kHandledFs] = Varint(0);
+  handles_nothing.fields[kHandledNet] = Varint(0);
+  handles_nothing.fields[kExplicitFs] = Varint(0);
+  handles_nothing.fields[kFsCount] = Varint(0);
+  handles_nothing.fields[kFsPath].clear();
+  handles_nothing.fields[kFsRights].clear();
+  handles_nothing.fields[kNetCount] = Varint(0);
+  handles_nothing.fields.resize(kNetCount + 1);
+  EXPECT_EQ(ValidateBytes(handles_nothing.Build()), LANDLOCKC_ERR_BLOB_LAYERS);
+}
+
+TEST(ValidateTest, RefusesCountsPastTheEnd) {
+  Builder fs_count;
+  fs_count.fields[kFsCount] = Varint(1000);
+  EXPECT_EQ(ValidateBytes(fs_count.Build()), LANDLOCKC_ERR_BLOB_OVERRUN);
+  Builder net_count;
+  net_count.fields[kNetCount] = Varint(2);
+  EXPECT_EQ(ValidateBytes(net_count.Build()), LANDLOCKC_ERR_BLOB_OVERRUN);
+  std::vector<uint8_t> table_too_long = Builder().Build();
+  table_too_long[kHeaderSize] = 0x7f;
+  Seal(table_too_long.data(), table_too_long.size());
+  EXPECT_EQ(ValidateBytes(table_too_long), LANDLOCKC_ERR_BLOB_OVERRUN);
+  Builder cut_in_a_number;
+  cut_in_a_number.fields[kNetSpan] = {0x80};
+  EXPECT_EQ(ValidateBytes(cut_in_a_number.Build()), LANDLOCKC_ERR_BLOB_OVERRUN);
+}
+
+TEST(ValidateTest, RefusesMalformedNumbers) {
+  Builder overlong;
+  overlong.fields[kNetLow] = {0xd0, 0x80, 0x00};  // 80 with a needless zero continuation
+  EXPECT_EQ(ValidateBytes(overlong.Build()), LANDLOCKC_ERR_BLOB_VARINT);
+  Builder too_large;
+  too_large.fields[kHandledScope] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02};
+  EXPECT_EQ(ValidateBytes(too_large.Build()), LANDLOCKC_ERR_BLOB_VARINT);
+  Builder too_long;
+  too_long.fields[kHandledScope] = std::vector<uint8_t>(11, 0x80);
+  EXPECT_EQ(ValidateBytes(too_long.Build()), LANDLOCKC_ERR_BLOB_VARINT);
+}
+
+TEST(ValidateTest, RefusesMalformedStrings) {
+  Builder unterminated;
+  unterminated.strings.back() = 'x';
+  EXPECT_EQ(ValidateBytes(unterminated.Build()), LANDLOCKC_ERR_BLOB_STRING);
+  Builder empty;
+  empty.strings.insert(empty.strings.begin() + 5, 0);
+  empty.fields[kFsPath] = Varint(6);
+  EXPECT_EQ(ValidateBytes(empty.Build()), LANDLOCKC_ERR_BLOB_STRING);
+  Builder oversized;
+  oversized.strings.resize(5);
+  oversized.strings.push_back('/');
+  oversized.strings.insert(oversized.strings.end(), kMaxStringLength, 'a');
+  oversized.strings.push_back(0);
+  EXPECT_EQ(ValidateBytes(oversized.Build()), LANDLOCKC_ERR_BLOB_STRING);
+  for (const char* path : {"/a/$HOME", "/a/${HOME", "/a/${}", "/a/${1X}", "/a/../b", "/.."}) {
+    Builder ill_formed;
+    ill_formed.strings.resize(5);
+    ill_formed.strings.insert(ill_formed.strings.end(), path, path + strlen(path) + 1);
+    EXPECT_EQ(ValidateBytes(ill_formed.Build()), LANDLOCKC_ERR_BLOB_STRING) << path;
+  }
+  Builder bad_name;
+  bad_name.strings[0] = '9';
+  EXPECT_EQ(ValidateBytes(bad_name.Build()), LANDLOCKC_ERR_BLOB_STRING);
+}
+
+TEST(ValidateTest, AcceptsLongestStringAndVariables) {
+  Builder longest;
+  longest.strings.resize(5);
+  longest.strings.push_back('/');
+  longest.strings.insert(longest.strings.end(), kMaxStringLength - 1, 'a');
+  longest.strings.push_back(0);
+  EXPECT_EQ(ValidateBytes(longest.Build()), 0);
+  Builder variables;
+  variables.strings.resize(5);
+  const char path[] = "${HOME}/${XDG_2}/x..y/.z";
+  variables.strings.insert(variables.strings.end(), path, path + sizeof(path));
+  EXPECT_EQ(ValidateBytes(variables.Build()), 0);
+}
+
+TEST(ValidateTest, RefusesBadStringReferences) {
+  Builder mid_string;
+  mid_string.fields[kFsPath] = Varint(6);
+  EXPECT_EQ(ValidateBytes(mid_string.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
+  Builder past_table;
+  past_table.fields[kFsPath] = Varint(10);
+  EXPECT_EQ(ValidateBytes(past_table.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
+  Builder path_is_a_name;
+  path_is_a_name.fields[kFsPath] = Varint(0);
+  EXPECT_EQ(ValidateBytes(path_is_a_name.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
+  Builder name_is_a_path;
+  name_is_a_path.fields[kName] = Varint(5);
+  EXPECT_EQ(ValidateBytes(name_is_a_path.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
+}
+
+TEST(ValidateTest, RefusesBadRights) {
+  Builder unknown_fs;
+  unknown_fs.fields[kHandledFs] = Varint(0x0c | 1ull << 40);
+  EXPECT_EQ(ValidateBytes(unknown_fs.Build()), LANDLOCKC_ERR_BLOB_RIGHTS);
+  Builder unknown_scope;
+  unknown_scope.fields[kHandledScope] = Varint(1 << 2);
+  EXPECT_EQ(ValidateBytes(unknown_scope.Build()), LANDLOCKC_ERR_BLOB_RIGHTS);
+  Builder explicit_not_handled;
+  explicit_not_handled.fields[kExplicitNet] = Varint(0x02);
+  EXPECT_EQ(ValidateBytes(explicit_not_handled.Build()), LANDLOCKC_ERR_BLOB_RIGHTS);
+  Builder grant_not_handled;
+  grant_not_handled.fields[kFsRights] = Varint((0x0c | 1) << 1);  // execute is not handled
+  EXPECT_EQ(ValidateBytes(grant_not_handled.Build()), LANDLOCKC_ERR_BLOB_RIGHTS);
+  Builder empty_grant;
+  empty_grant.fields[kFsRights] = Varint(1);  // optional, no right
+  EXPECT_EQ(ValidateBytes(empty_grant.Build()), LANDLOCKC_ERR_BLOB_RIGHTS);
+  Builder net_not_handled;
+  net_not_handled.fields[kNetRights] = Varint(0x02);
+  EXPECT_EQ(ValidateBytes(net_not_handled.Build()), LANDLOCKC_ERR_BLOB_RIGHTS);
+}
+
+TEST(ValidateTest, RefusesUnknownLogFlags) {
+  Builder builder;
+  builder.fields[kLogFlags] = {LANDLOCK_RESTRICT_SELF_TSYNC};  // a policy flag, not a layer's
+  EXPECT_EQ(ValidateBytes(builder.Build()), LANDLOCKC_ERR_BLOB_FLAGS);
+}
+
+TEST(ValidateTest, RefusesPortsPast65535) {
+  Builder low;
+  low.fields[kNetLow] = Varint(65536);
+  EXPECT_EQ(ValidateBytes(low.Build()), LANDLOCKC_ERR_BLOB_PORTS);
+  Builder span;
+  span.fields[kNetLow] = Varint(65000);
+  span.fields[kNetSpan] = Varint(536);
+  EXPECT_EQ(ValidateBytes(span.Build()), LANDLOCKC_ERR_BLOB_PORTS);
+  Builder highest;
+  highest.fields[kNetLow] = Varint(65000);
+  highest.fields[kNetSpan] = Varint(535);
+  EXPECT_EQ(ValidateBytes(highest.Build()), 0);
+}
+
+TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {
+  std::vector<uint8_t> blob = RealBlob();
+  landlockc_report report;
+  EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), &report), 0);
+  EXPECT_EQ(report.layers_total, 2u);
+  EXPECT_EQ(report.policy_abi, 7);
+  EXPECT_EQ(report.requires_abi, 2);
+  EXPECT_STREQ(report.message, "");
+  blob[40] ^= 4;
+  EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), &report), LANDLOCKC_ERR_BLOB_CHECKSUM);
+  EXPECT_EQ(report.error, LANDLOCKC_ERR_BLOB_CHECKSUM);
+  EXPECT_STREQ(report.message, "blob checksum mismatch (at byte 16)");
+  Builder past_table;
+  past_table.fields[kFsPath] = Varint(10);
+  std::vector<uint8_t> bad_ref = past_table.Build();
+  EXPECT_EQ(landlockc_validate(bad_ref.data(), bad_ref.size(), &report),
+            LANDLOCKC_ERR_BLOB_STRING_REF);
+  EXPECT_STREQ(report.message, "bad string reference in blob (at byte 44)");
+  EXPECT_EQ(landlockc_validate(nullptr, 0, nullptr), LANDLOCKC_ERR_INVALID_ARGUMENT);
+}
+
+}  // namespace
+}  // namespace landlockc::blob

@@ -1,0 +1,60 @@
+#include "runtime/expand.h"
+
+namespace landlockc::runtime {
+namespace {
+
+// The value of `name` in `envp`, or nullptr.
+const char* Lookup(const char* const* envp, const char* name, size_t length) {
+  for (; *envp; ++envp) {
+    const char* entry = *envp;
+    size_t i = 0;
+    while (i < length && entry[i] == name[i]) ++i;
+    if (i == length && entry[i] == '=') return entry + i + 1;
+  }
+  return nullptr;
+}
+
+bool HasDotDotComponent(const char* value) {
+  const char* component = value;
+  for (const char* p = value;; ++p) {
+    if (*p == '/' || *p == 0) {
+      if (p - component == 2 && component[0] == '.' && component[1] == '.') return true;
+      if (*p == 0) return false;
+      component = p + 1;
+    }
+  }
+}
+
+}  // namespace
+
+ExpandResult ExpandPath(const char* path_template, const char* const* envp, char* out,
+                        size_t out_size) {
+  size_t used = 0;
+  for (const char* p = path_template; *p;) {
+    const char* value = p;
+    size_t value_length = 1;
+    if (*p == '$') {
+      const char* name = p + 2;  // past `${`
+      size_t name_length = 0;
+      while (name[name_length] != '}') ++name_length;
+      ExpandResult fault{Expansion::kOk, name, name_length};
+      p = name + name_length + 1;
+      if (!envp) return fault.status = Expansion::kSecure, fault;
+      value = Lookup(envp, name, name_length);
+      if (!value) return fault.status = Expansion::kUnset, fault;
+      if (*value == 0) return fault.status = Expansion::kEmpty, fault;
+      if (*value != '/') return fault.status = Expansion::kRelative, fault;
+      if (HasDotDotComponent(value)) return fault.status = Expansion::kDotDot, fault;
+      value_length = 0;
+      while (value[value_length]) ++value_length;
+    } else {
+      ++p;
+    }
+    if (value_length >= out_size - used) return {Expansion::kTooLong, nullptr, 0};
+    for (size_t i = 0; i < value_length; ++i) out[used++] = value[i];
+  }
+  out[used] = 0;
+  return {Expansion::kOk, nullptr, 0};
+}
+
+}  // namespace landlockc::runtime

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds landlockc with its tests and runs them all with ctest (installs missing packages first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build
+cd build
+ctest --output-on-failure --timeout 600 -j"$(nproc)"

@@ -1,0 +1,113 @@
+// `landlockc check`: diagnostics on stderr, nothing on stdout, exit 0 / 1 / 2.
+#include "tests/cli/run_landlockc.h"
+
+namespace landlockc::e2e {
+namespace {
+
+class CheckTest : public ScratchTest {};
+
+TEST_F(CheckTest, CleanPolicyPrintsNothingAndExits0) {
+  std::string policy = Write("ok.landlock", "abi 7;\nallow read on \"/usr\";\n");
+  Result result = Landlockc({"check", policy});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "");
+}
+
+TEST_F(CheckTest, ErrorsArePrintedWithLocationIdAndCaretAndExit1) {
+  std::string policy = Write("bad.landlock",
+                             "abi 7;\n"
+                             "layer main {\n"
+                             "    allow read_fle on \"/usr\";\n"
+                             "    allow read on \"relative\";\n"
+                             "}\n");
+  Result result = Landlockc({"check", policy});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            policy +
+                ":3:11: error: unknown name `read_fle`; did you mean `read_file`? [unknown-name]\n"
+                "    allow read_fle on \"/usr\";\n"
+                "          ^~~~~~~~\n" +
+                policy +
+                ":4:19: error: path `relative` is not absolute; start it with `/` or a variable "
+                "such as `$HOME` [relative-path]\n"
+                "    allow read on \"relative\";\n"
+                "                  ^~~~~~~~~~\n");
+}
+
+TEST_F(CheckTest, WarningsAloneExit0) {
+  std::string policy = Write("warn.landlock",
+                             "abi 7;\n"
+                             "layer main {\n"
+                             "    handle fs: read_file;\n"
+                             "    allow write_file on \"/tmp\";\n"
+                             "}\n");
+  Result result = Landlockc({"check", policy});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.err.find(policy + ":4:5: warning: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("[unhandled-grant]"), std::string::npos) << result.err;
+}
+
+TEST_F(CheckTest, UnreadableFileIsAnIoErrorExit2) {
+  std::string missing = Path("missing.landlock");
+  Result result = Landlockc({"check", missing});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "landlockc: error: cannot read `" + missing + "`: No such file or directory\n");
+}
+
+TEST_F(CheckTest, ADirectoryIsAnIoErrorExit2) {
+  Result result = Landlockc({"check", std::string(root_)});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err.rfind("landlockc: error: cannot read `" + std::string(root_) + "`: ", 0), 0u)
+      << result.err;
+}
+
+TEST_F(CheckTest, TheWorstFileDecidesTheExitStatus) {
+  std::string ok = Write("ok.landlock", "abi 7;\nallow read on \"/usr\";\n");
+  std::string bad = Write("bad.landlock", "abi 7;\nallow read on \"relative\";\n");
+  EXPECT_EQ(Landlockc({"check", ok, bad}).exit_code, 1);
+  Result with_missing = Landlockc({"check", bad, Path("missing.landlock"), ok});
+  EXPECT_EQ(with_missing.exit_code, 2);
+  EXPECT_NE(with_missing.err.find("[relative-path]"), std::string::npos) << with_missing.err;
+}
+
+TEST_F(CheckTest, DashReadsStandardInput) {
+  Result ok = Landlockc({"check", "-"}, "abi 7;\nallow read on \"/usr\";\n");
+  EXPECT_EQ(ok.exit_code, 0);
+  EXPECT_EQ(ok.err, "");
+  Result bad = Landlockc({"check", "-"}, "abi 7;\nallow read on \"\";\n");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err.rfind("<stdin>:2:15: error: empty path [empty-path]\n", 0), 0u) << bad.err;
+}
+
+TEST_F(CheckTest, IncludesAreFoundThroughDashI) {
+  Write("lib/common.landlock", "rules common { allow read on \"/usr\"; }\n");
+  std::string policy =
+      Write("main.landlock", "abi 7;\ninclude \"common.landlock\";\nlayer main { use common; }\n");
+  EXPECT_EQ(Landlockc({"check", policy}).exit_code, 1);
+  Result result = Landlockc({"check", "-I", Path("lib"), policy});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(Landlockc({"check", "-I" + Path("lib"), policy}).exit_code, 0);
+}
+
+TEST_F(CheckTest, ABlobIsRefusedWithAHintExit2) {
+  std::string source = Write("p.landlock", "abi 7;\nallow read on \"/usr\";\n");
+  std::string blob = Path("p.llpb");
+  ASSERT_EQ(Landlockc({"compile", source, "-o", blob}).exit_code, 0);
+  Result result = Landlockc({"check", blob});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "landlockc: error: `" + blob +
+                            "` is a compiled policy; `check` needs policy source (`landlockc "
+                            "inspect` turns a blob back into source)\n");
+}
+
+TEST_F(CheckTest, NoPolicyIsAUsageErrorExit2) {
+  Result result = Landlockc({"check"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("check"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace landlockc::e2e

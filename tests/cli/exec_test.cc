@@ -1,0 +1,185 @@
+// `landlockc exec`: the policy really restricts the command, and every exit status of the contract
+// (CMD's own, 125, 126, 127) comes out where it should.
+#include <sys/stat.h>
+
+#include "landlockc/runtime.h"
+#include "llvm/Support/FileSystem.h"
+#include "tests/cli/run_landlockc.h"
+
+namespace landlockc::e2e {
+namespace {
+
+// What a dynamically linked coreutils program needs to start, plus one readable folder.
+std::string CatPolicy(const std::string& readable, const std::string& extra = "") {
+  return "abi 7;\n"
+         "layer main {\n"
+         "    allow read + execute on \"/usr\";\n"
+         "    allow read + execute on \"/bin\", \"/lib\", \"/lib64\", \"/etc\" optional;\n"
+         "    allow read on \"" +
+         readable + "\";\n" + extra + "}\n";
+}
+
+class ExecTest : public ScratchTest {
+ protected:
+  void SetUp() override {
+    ScratchTest::SetUp();
+    if (!KernelHasLandlock()) GTEST_SKIP() << "this kernel has no Landlock";
+    public_file_ = Write("public/hello.txt", "hello\n");
+    secret_file_ = Write("private/secret.txt", "secret\n");
+    policy_ = Write("cat.landlock", CatPolicy(Path("public")));
+  }
+
+  std::string public_file_;
+  std::string secret_file_;
+  std::string policy_;
+};
+
+TEST_F(ExecTest, SourcePolicyAllowsWhatItGrantsAndDeniesTheRest) {
+  Result allowed = Landlockc({"exec", policy_, "--", "cat", public_file_});
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_EQ(allowed.out, "hello\n");
+  EXPECT_EQ(allowed.err, "");
+  Result denied = Landlockc({"exec", policy_, "--", "cat", secret_file_});
+  EXPECT_EQ(denied.exit_code, 1);
+  EXPECT_EQ(denied.out, "");
+  EXPECT_EQ(denied.err, "cat: " + secret_file_ + ": Permission denied\n");
+}
+
+TEST_F(ExecTest, BlobPolicyAllowsWhatItGrantsAndDeniesTheRest) {
+  std::string blob = Path("cat.llpb");
+  ASSERT_EQ(Landlockc({"compile", policy_, "-o", blob}).exit_code, 0);
+  Result allowed = Landlockc({"exec", blob, "--", "cat", public_file_});
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+  EXPECT_EQ(allowed.out, "hello\n");
+  Result denied = Landlockc({"exec", blob, "--", "cat", secret_file_});
+  EXPECT_EQ(denied.exit_code, 1);
+  EXPECT_EQ(denied.err, "cat: " + secret_file_ + ": Permission denied\n");
+}
+
+TEST_F(ExecTest, PolicyFromStandardInput) {
+  Result result = Landlockc({"exec", "-", "--", "cat", secret_file_}, CatPolicy(Path("public")));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, "cat: " + secret_file_ + ": Permission denied\n");
+}
+
+TEST_F(ExecTest, TheExitStatusIsTheCommandsOwn) {
+  Result result = Landlockc({"exec", policy_, "--", "sh", "-c", "exit 7"});
+  EXPECT_EQ(result.exit_code, 7) << result.err;
+}
+
+TEST_F(ExecTest, AMissingMandatoryPathExits125AndRunsNothing) {
+  std::string policy =
+      Write("missing.landlock",
+            CatPolicy(Path("public"), "    allow read on \"" + Path("gone") + "\";\n"));
+  Result result = Landlockc({"exec", policy, "--", "touch", Path("ran")});
+  EXPECT_EQ(result.exit_code, 125);
+  EXPECT_EQ(result.err.rfind("landlockc: error: cannot apply `" + policy + "`: ", 0), 0u)
+      << result.err;
+  EXPECT_NE(result.err.find(Path("gone")), std::string::npos) << result.err;
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+}
+
+TEST_F(ExecTest, ARequiredAbiAboveTheKernelsExits125) {
+  int kernel_abi = landlockc_probe(nullptr);
+  if (kernel_abi >= 8) GTEST_SKIP() << "the kernel has Landlock ABI " << kernel_abi;
+  std::string policy =
+      Write("requires.landlock", "abi 8;\nrequires abi 8;\nallow read on \"/usr\";\n");
+  Result result = Landlockc({"exec", policy, "--", "touch", Path("ran")});
+  EXPECT_EQ(result.exit_code, 125);
+  EXPECT_EQ(result.err.rfind("landlockc: error: cannot apply `" + policy + "`: ", 0), 0u)
+      << result.err;
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+}
+
+TEST_F(ExecTest, APolicyWithErrorsExits125) {
+  std::string policy = Write("bad.landlock", "abi 7;\nallow read on \"relative\";\n");
+  Result result = Landlockc({"exec", policy, "--", "true"});
+  EXPECT_EQ(result.exit_code, 125);
+  EXPECT_NE(result.err.find("[relative-path]"), std::string::npos) << result.err;
+  EXPECT_EQ(Landlockc({"exec", Path("missing.landlock"), "--", "true"}).exit_code, 125);
+}
+
+TEST_F(ExecTest, ANonExecutableFileExits126) {
+  std::string script = Write("script.sh", "#!/bin/sh\necho ran\n");
+  ASSERT_EQ(::chmod(script.c_str(), 0644), 0);
+  Result result = Landlockc({"exec", policy_, "--", script});
+  EXPECT_EQ(result.exit_code, 126);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "landlockc: error: cannot execute `" + script + "`: permission denied\n");
+}
+
+TEST_F(ExecTest, ACommandThePolicyForbidsToExecuteExits126) {
+  std::string script = Write("public/script.sh", "#!/bin/sh\necho ran\n");
+  ASSERT_EQ(::chmod(script.c_str(), 0755), 0);
+  Result result = Landlockc({"exec", policy_, "--", script});
+  EXPECT_EQ(result.exit_code, 126);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "landlockc: error: cannot execute `" + script + "`: Permission denied\n");
+}
+
+TEST_F(ExecTest, AnUnknownCommandExits127) {
+  Result result = Landlockc({"exec", policy_, "--", "landlockc-no-such-command"});
+  EXPECT_EQ(result.exit_code, 127);
+  EXPECT_EQ(result.err, "landlockc: error: `landlockc-no-such-command`: command not found\n");
+}
+
+TEST_F(ExecTest, UsageErrorsExit125) {
+  EXPECT_EQ(Landlockc({"exec", policy_}).exit_code, 125);
+  EXPECT_EQ(Landlockc({"exec", policy_, "--max-abi", "11", "--", "true"}).exit_code, 125);
+  EXPECT_EQ(Landlockc({"exec", "--no-such-option", policy_, "--", "true"}).exit_code, 125);
+}
+
+TEST_F(ExecTest, AnExplicitRightTheOlderAbiLacksGivesOneWarningLine) {
+  std::string policy =
+      Write("net.landlock", CatPolicy(Path("public"), "    allow connect_tcp on port 443;\n"));
+  Result result = Landlockc({"exec", policy, "--max-abi", "3", "--", "cat", public_file_});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "hello\n");
+  EXPECT_EQ(result.err,
+            "landlockc: warning: Landlock ABI 3 (limited by --max-abi; the kernel has "
+            "ABI " +
+                std::to_string(landlockc_probe(nullptr)) +
+                ") cannot enforce "
+                "connect_tcp named in `" +
+                policy + "`; running without those restrictions\n");
+}
+
+TEST_F(ExecTest, DenyByDefaultRightsTheOlderAbiLacksGiveNoWarning) {
+  Result result = Landlockc({"exec", policy_, "--max-abi", "3", "--", "cat", public_file_});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "hello\n");
+  EXPECT_EQ(result.err, "");
+  Result denied = Landlockc({"exec", policy_, "--max-abi", "3", "--", "cat", secret_file_});
+  EXPECT_EQ(denied.exit_code, 1);
+}
+
+TEST_F(ExecTest, VerboseListsTheReportOnStderr) {
+  Result result = Landlockc({"exec", policy_, "-v", "--max-abi", "3", "--", "cat", public_file_});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "hello\n");
+  EXPECT_EQ(result.err.rfind(
+                "landlockc: policy `" + policy_ + "` applied:\n  status: partially enforced\n", 0),
+            0u)
+      << result.err;
+  EXPECT_NE(result.err.find("  effective ABI: 3\n"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("  dropped, deny-by-default only: fs: ioctl_dev; net: bind_tcp, "
+                            "connect_tcp; scope: abstract_unix_socket, signal\n"),
+            std::string::npos)
+      << result.err;
+}
+
+TEST_F(ExecTest, DryRunPrintsTheReportAndRunsNothing) {
+  Result result = Landlockc({"exec", policy_, "--dry-run", "--", "touch", Path("ran")});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(
+      result.out.rfind(
+          "policy `" + policy_ + "` (dry run, nothing restricted):\n  status: fully enforced\n", 0),
+      0u)
+      << result.out;
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+  Result without_command = Landlockc({"exec", policy_, "--dry-run"});
+  EXPECT_EQ(without_command.exit_code, 0) << without_command.err;
+}
+
+}  // namespace
+}  // namespace landlockc::e2e

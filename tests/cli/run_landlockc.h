@@ -1,0 +1,50 @@
+// Running the built `landlockc` (or any program) the way a user does, capturing what it prints,
+// and scratch directories for the files the tests write.
+#ifndef LANDLOCKC_TESTS_CLI_RUN_LANDLOCKC_H_
+#define LANDLOCKC_TESTS_CLI_RUN_LANDLOCKC_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "llvm/ADT/SmallString.h"
+
+namespace landlockc::e2e {
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `program` with `arguments` (argv[0] is added), feeding `input` on stdin.
+Result RunProgram(const std::string& program, const std::vector<std::string>& arguments,
+                  const std::string& input = "");
+
+/// Runs the landlockc binary under test.
+Result Landlockc(const std::vector<std::string>& arguments, const std::string& input = "");
+
+/// Reads a whole file ("" when it cannot be read).
+std::string ReadFile(const std::string& path);
+
+/// True when the running kernel has Landlock.
+bool KernelHasLandlock();
+
+/// A test with its own scratch directory, removed afterwards.
+class ScratchTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  /// The absolute path of `name` in the scratch directory.
+  std::string Path(const std::string& name) const;
+  /// Writes `contents` to `name` (creating parent directories); returns its absolute path.
+  std::string Write(const std::string& name, const std::string& contents) const;
+
+  llvm::SmallString<128> root_;
+};
+
+}  // namespace landlockc::e2e
+
+#endif  // LANDLOCKC_TESTS_CLI_RUN_LANDLOCKC_H_

@@ -1,0 +1,593 @@
+// Real kernel outcomes: a hand-built model, compiled by the code generator, applied by the runtime
+// in a forked child, which then tries an access and reports what the kernel said in its exit code
+// (0: allowed, else the errno). Skipped, saying why, on a kernel without Landlock.
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "compiler/codegen/codegen.h"
+#include "gtest/gtest.h"
+#include "landlockc/runtime.h"
+#include "runtime/abi_table.h"
+
+namespace landlockc {
+namespace {
+
+constexpr int kApplyFailed = 100;
+
+uint64_t AllRights(abi::Category category, int abi_version) {
+  return abi::RightsForAbi(category, abi_version);
+}
+
+// A policy written for `abi_version`, built layer by layer.
+class PolicyBuilder {
+ public:
+  explicit PolicyBuilder(int abi_version = 7) {
+    policy_.abi = abi_version;
+    policy_.highest_abi_used = abi_version;
+  }
+  PolicyBuilder& Layer(uint64_t fs, uint64_t net = 0, uint64_t scope = 0) {
+    model::Layer& layer = policy_.layers.emplace_back();
+    layer.name = "layer" + std::to_string(policy_.layers.size() - 1);
+    layer.handled = layer.explicit_handled = {fs, net, scope};
+    return *this;
+  }
+  // Handles everything up to the policy's ABI, nothing named explicitly.
+  PolicyBuilder& DenyByDefault() {
+    Layer(AllRights(abi::Category::kFs, policy_.abi), AllRights(abi::Category::kNet, policy_.abi),
+          AllRights(abi::Category::kScope, policy_.abi));
+    policy_.layers.back().explicit_handled = {};
+    policy_.layers.back().deny_by_default = true;
+    return *this;
+  }
+  PolicyBuilder& Fs(const std::string& path, uint64_t rights, bool optional = false) {
+    model::FsGrant& grant = policy_.layers.back().fs_grants.emplace_back();
+    grant.path = path;
+    grant.requested = rights;
+    grant.rights = rights & policy_.layers.back().handled.fs;
+    grant.optional = optional;
+    return *this;
+  }
+  PolicyBuilder& Net(uint16_t low, uint16_t high, uint64_t rights) {
+    model::NetGrant& grant = policy_.layers.back().net_grants.emplace_back();
+    grant.ports = {low, high};
+    grant.requested = rights;
+    grant.rights = rights & policy_.layers.back().handled.net;
+    return *this;
+  }
+  PolicyBuilder& Requires(int abi_version) {
+    policy_.requires_abi = abi_version;
+    return *this;
+  }
+  PolicyBuilder& ThreadsAll() {
+    policy_.threads_all = true;
+    return *this;
+  }
+  PolicyBuilder& Log(uint32_t flags) {
+    policy_.layers.back().log_flags = flags;
+    return *this;
+  }
+  std::vector<uint8_t> Blob() const { return codegen::EmitBlob(policy_); }
+
+ private:
+  model::Policy policy_;
+};
+
+// What the child saw: its exit code, and the report it got (through shared memory).
+struct ChildResult {
+  int code;
+  landlockc_report report;
+};
+
+// Forks; the child applies `blob` with `options`, then runs `body` and exits with what it
+// returns. Exit kApplyFailed when applying failed.
+ChildResult RunApplied(const std::vector<uint8_t>& blob, const landlockc_options* options,
+                       const std::function<int()>& body) {
+  void* shared = mmap(nullptr, sizeof(landlockc_report), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  EXPECT_NE(shared, MAP_FAILED);
+  auto* report = static_cast<landlockc_report*>(shared);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int error = landlockc_apply(blob.data(), blob.size(), options, report);
+    _exit(error ? kApplyFailed : body());
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ChildResult result{WIFEXITED(status) ? WEXITSTATUS(status) : 200 + WTERMSIG(status), *report};
+  munmap(shared, sizeof(landlockc_report));
+  return result;
+}
+
+int Errno(bool ok) { return ok ? 0 : errno; }
+
+int OpenResult(const std::string& path, int flags) {
+  int fd = open(path.c_str(), flags | O_CLOEXEC, 0644);
+  if (fd < 0) return errno;
+  close(fd);
+  return 0;
+}
+
+std::vector<std::string> OpenDescriptors() {
+  std::vector<std::string> fds;
+  DIR* dir = opendir("/proc/self/fd");
+  while (dirent* entry = readdir(dir)) fds.push_back(entry->d_name);
+  closedir(dir);
+  return fds;
+}
+
+uint16_t FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  socklen_t length = sizeof(address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+// A listening loopback socket; returns its fd, and its port through `port`.
+int Listen(uint16_t* port) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  listen(fd, 4);
+  socklen_t length = sizeof(address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  *port = ntohs(address.sin_port);
+  return fd;
+}
+
+int TcpResult(bool do_bind, uint16_t port) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(port);
+  int result = do_bind ? bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address))
+                       : connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
+  int error = result == 0 ? 0 : errno;
+  close(fd);
+  return error;
+}
+
+class KernelTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    landlockc_probe_info info;
+    kernel_abi_ = landlockc_probe(&info);
+    if (kernel_abi_ == 0)
+      GTEST_SKIP() << "the kernel has no Landlock (errno " << info.error
+                   << (info.error == ENOSYS       ? ": not built in"
+                       : info.error == EOPNOTSUPP ? ": disabled at boot"
+                                                  : "")
+                   << ")";
+    char pattern[] = "/tmp/landlockc-kernel-XXXXXX";
+    ASSERT_NE(mkdtemp(pattern), nullptr);
+    root_ = pattern;
+    a_ = root_ + "/a";
+    b_ = root_ + "/b";
+    for (const std::string& dir : {a_, b_}) {
+      ASSERT_EQ(mkdir(dir.c_str(), 0755), 0);
+      WriteFile(dir + "/f", "data");
+      WriteFile(dir + "/g", "data");
+    }
+  }
+
+  void TearDown() override {
+    if (!root_.empty()) std::system(("rm -rf '" + root_ + "'").c_str());
+  }
+
+  static void WriteFile(const std::string& path, const char* text) {
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+    ASSERT_GE(fd, 0) << path;
+    ASSERT_EQ(write(fd, text, strlen(text)), static_cast<ssize_t>(strlen(text)));
+    close(fd);
+  }
+
+  // The access `body` tries, under a policy granting `rights` on a/ only (handling `handled`):
+  // expects it allowed on a/ and refused with `denied_errno` on b/.
+  void ExpectFsRight(uint64_t handled, uint64_t rights,
+                     const std::function<int(const std::string& dir)>& body,
+                     int denied_errno = EACCES) {
+    std::vector<uint8_t> blob = PolicyBuilder().Layer(handled).Fs(a_, rights).Blob();
+    EXPECT_EQ(RunApplied(blob, nullptr, [&] { return body(a_); }).code, 0);
+    EXPECT_EQ(RunApplied(blob, nullptr, [&] { return body(b_); }).code, denied_errno);
+  }
+
+  int kernel_abi_ = 0;
+  std::string root_, a_, b_;
+};
+
+TEST_F(KernelTest, ReadFile) {
+  ExpectFsRight(LANDLOCK_ACCESS_FS_READ_FILE, LANDLOCK_ACCESS_FS_READ_FILE,
+                [](const std::string& dir) { return OpenResult(dir + "/f", O_RDONLY); });
+}
+
+TEST_F(KernelTest, WriteFile) {
+  ExpectFsRight(LANDLOCK_ACCESS_FS_WRITE_FILE, LANDLOCK_ACCESS_FS_WRITE_FILE,
+                [](const std::string& dir) { return OpenResult(dir + "/f", O_WRONLY); });
+}
+
+TEST_F(KernelTest, CreateRegularFile) {
+  ExpectFsRight(
+      LANDLOCK_ACCESS_FS_MAKE_REG, LANDLOCK_ACCESS_FS_MAKE_REG,
+      [](const std::string& dir) { return OpenResult(dir + "/new", O_WRONLY | O_CREAT); });
+}
+
+TEST_F(KernelTest, RemoveFile) {
+  ExpectFsRight(LANDLOCK_ACCESS_FS_REMOVE_FILE, LANDLOCK_ACCESS_FS_REMOVE_FILE,
+                [](const std::string& dir) { return Errno(unlink((dir + "/f").c_str()) == 0); });
+}
+
+TEST_F(KernelTest, Truncate) {
+  if (kernel_abi_ < 3) GTEST_SKIP() << "truncate needs ABI 3";
+  ExpectFsRight(
+      LANDLOCK_ACCESS_FS_TRUNCATE, LANDLOCK_ACCESS_FS_TRUNCATE,
+      [](const std::string& dir) { return Errno(truncate((dir + "/f").c_str(), 0) == 0); });
+}
+
+TEST_F(KernelTest, Execute) {
+  // a/ holds a copy of a static-enough program: /bin/true resolved through the loader in /usr.
+  std::string program = a_ + "/true";
+  ASSERT_EQ(std::system(("cp /bin/true '" + program + "'").c_str()), 0);
+  std::string elsewhere = b_ + "/true";
+  ASSERT_EQ(std::system(("cp /bin/true '" + elsewhere + "'").c_str()), 0);
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_EXECUTE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_EXECUTE)
+                                  .Fs("/usr", LANDLOCK_ACCESS_FS_EXECUTE)
+                                  .Blob();
+  auto exec = [](const std::string& path) {
+    return [path] {
+      execl(path.c_str(), "true", nullptr);
+      return errno;
+    };
+  };
+  EXPECT_EQ(RunApplied(blob, nullptr, exec(program)).code, 0);
+  EXPECT_EQ(RunApplied(blob, nullptr, exec(elsewhere)).code, EACCES);
+}
+
+TEST_F(KernelTest, RenameAcrossDirectoriesNeedsRefer) {
+  if (kernel_abi_ < 2) GTEST_SKIP() << "refer needs ABI 2";
+  uint64_t move = LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_REMOVE_FILE;
+  uint64_t handled = move | LANDLOCK_ACCESS_FS_REFER;
+  auto rename_f = [this] { return Errno(rename((a_ + "/f").c_str(), (b_ + "/f2").c_str()) == 0); };
+  std::vector<uint8_t> without_refer =
+      PolicyBuilder().Layer(handled).Fs(a_, move).Fs(b_, move).Blob();
+  EXPECT_EQ(RunApplied(without_refer, nullptr, rename_f).code, EXDEV);
+  std::vector<uint8_t> with_refer = PolicyBuilder().Layer(handled).Fs(root_, handled).Blob();
+  EXPECT_EQ(RunApplied(with_refer, nullptr, rename_f).code, 0);
+}
+
+TEST_F(KernelTest, TcpBind) {
+  if (kernel_abi_ < 4) GTEST_SKIP() << "net rights need ABI 4";
+  uint16_t allowed = FreePort();
+  uint16_t other = FreePort();
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(0, LANDLOCK_ACCESS_NET_BIND_TCP)
+                                  .Net(allowed, allowed, LANDLOCK_ACCESS_NET_BIND_TCP)
+                                  .Blob();
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return TcpResult(true, allowed); }).code, 0);
+  if (other != allowed)
+    EXPECT_EQ(RunApplied(blob, nullptr, [&] { return TcpResult(true, other); }).code, EACCES);
+}
+
+TEST_F(KernelTest, TcpConnect) {
+  if (kernel_abi_ < 4) GTEST_SKIP() << "net rights need ABI 4";
+  uint16_t allowed = 0;
+  uint16_t other = 0;
+  int first = Listen(&allowed);
+  int second = Listen(&other);
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(0, LANDLOCK_ACCESS_NET_CONNECT_TCP)
+                                  .Net(allowed, allowed, LANDLOCK_ACCESS_NET_CONNECT_TCP)
+                                  .Blob();
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return TcpResult(false, allowed); }).code, 0);
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return TcpResult(false, other); }).code, EACCES);
+  close(first);
+  close(second);
+}
+
+TEST_F(KernelTest, SignalScope) {
+  if (kernel_abi_ < 6) GTEST_SKIP() << "scopes need ABI 6";
+  std::vector<uint8_t> blob = PolicyBuilder().Layer(0, 0, LANDLOCK_SCOPE_SIGNAL).Blob();
+  pid_t outside = getpid();  // the test process stays outside the child's domain
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return Errno(kill(outside, 0) == 0); }).code, EPERM);
+  EXPECT_EQ(RunApplied(blob, nullptr, [] { return Errno(kill(getpid(), 0) == 0); }).code, 0);
+}
+
+TEST_F(KernelTest, AbstractUnixSocketScope) {
+  if (kernel_abi_ < 6) GTEST_SKIP() << "scopes need ABI 6";
+  int server = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  std::string name = "landlockc-test-" + std::to_string(getpid());
+  memcpy(address.sun_path + 1, name.data(), name.size());
+  socklen_t length = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + 1 + name.size());
+  ASSERT_EQ(bind(server, reinterpret_cast<sockaddr*>(&address), length), 0);
+  ASSERT_EQ(listen(server, 4), 0);
+  auto connect_to_server = [&] {
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    return Errno(connect(fd, reinterpret_cast<sockaddr*>(&address), length) == 0);
+  };
+  std::vector<uint8_t> scoped =
+      PolicyBuilder().Layer(0, 0, LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET).Blob();
+  EXPECT_EQ(RunApplied(scoped, nullptr, connect_to_server).code, EPERM);
+  std::vector<uint8_t> unscoped = PolicyBuilder().Layer(0, 0, LANDLOCK_SCOPE_SIGNAL).Blob();
+  EXPECT_EQ(RunApplied(unscoped, nullptr, connect_to_server).code, 0);
+  close(server);
+}
+
+TEST_F(KernelTest, LayersIntersect) {
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(b_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Blob();
+  ChildResult in_both = RunApplied(blob, nullptr, [&] { return OpenResult(a_ + "/f", O_RDONLY); });
+  EXPECT_EQ(in_both.code, 0);
+  EXPECT_EQ(in_both.report.layers_applied, 2u);
+  EXPECT_EQ(in_both.report.rules_added, 3ul);
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return OpenResult(b_ + "/f", O_RDONLY); }).code,
+            EACCES);
+}
+
+TEST_F(KernelTest, OptionalMissingPathIsSkipped) {
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(root_ + "/missing", LANDLOCK_ACCESS_FS_READ_FILE, true)
+                                  .Blob();
+  ChildResult result = RunApplied(blob, nullptr, [&] { return OpenResult(b_ + "/f", O_RDONLY); });
+  EXPECT_EQ(result.code, EACCES);
+  EXPECT_EQ(result.report.optional_skipped, 1ul);
+  EXPECT_EQ(result.report.status, LANDLOCKC_FULLY_ENFORCED);
+}
+
+TEST_F(KernelTest, MandatoryMissingPathRestrictsNothingAndLeaksNothing) {
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Layer(LANDLOCK_ACCESS_FS_WRITE_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_WRITE_FILE)
+                                  .Fs(root_ + "/missing", LANDLOCK_ACCESS_FS_WRITE_FILE)
+                                  .Blob();
+  std::string missing = root_ + "/missing";
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<std::string> before = OpenDescriptors();
+    landlockc_report report;
+    int error = landlockc_apply(blob.data(), blob.size(), nullptr, &report);
+    if (error != LANDLOCKC_ERR_PATH) _exit(1);
+    std::string expected =
+        "layer 1 `layer1`: cannot open `" + missing + "`: no such file or directory";
+    if (expected != report.message || report.error_layer != 1 || report.sys_errno != ENOENT)
+      _exit(2);
+    if (OpenDescriptors() != before) _exit(3);
+    if (OpenResult(b_ + "/f", O_RDWR) != 0) _exit(4);  // still unrestricted
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+TEST_F(KernelTest, VariablesExpandFromTheGivenEnvironment) {
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs("${DIR}/a", LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs("${CACHE}", LANDLOCK_ACCESS_FS_READ_FILE, true)
+                                  .Blob();
+  std::string dir = "DIR=" + root_;
+  const char* env[] = {dir.c_str(), nullptr};
+  landlockc_options options{0, 0, env};
+  ChildResult set = RunApplied(blob, &options, [&] { return OpenResult(a_ + "/f", O_RDONLY); });
+  EXPECT_EQ(set.code, 0);
+  EXPECT_EQ(set.report.optional_skipped, 1ul);  // CACHE is unset, and optional
+  EXPECT_EQ(RunApplied(blob, &options, [&] { return OpenResult(b_ + "/f", O_RDONLY); }).code,
+            EACCES);
+
+  struct Bad {
+    const char* entry;
+    const char* message;
+  };
+  for (const Bad& bad :
+       {Bad{"OTHER=/x", "layer 0 `layer0`: variable `DIR` is unset (in `${DIR}/a`)"},
+        Bad{"DIR=", "layer 0 `layer0`: variable `DIR` is empty (in `${DIR}/a`)"},
+        Bad{"DIR=tmp",
+            "layer 0 `layer0`: variable `DIR` is not an absolute path "
+            "(in `${DIR}/a`)"},
+        Bad{"DIR=/tmp/../etc",
+            "layer 0 `layer0`: variable `DIR` contains a `..` "
+            "component (in `${DIR}/a`)"}}) {
+    const char* bad_env[] = {bad.entry, nullptr};
+    landlockc_options bad_options{0, 0, bad_env};
+    ChildResult result = RunApplied(blob, &bad_options, [] { return 0; });
+    EXPECT_EQ(result.code, kApplyFailed) << bad.entry;
+    EXPECT_EQ(result.report.error, LANDLOCKC_ERR_VARIABLE) << bad.entry;
+    EXPECT_STREQ(result.report.message, bad.message);
+    EXPECT_EQ(result.report.status, LANDLOCKC_NOT_ENFORCED);
+  }
+}
+
+TEST_F(KernelTest, VariablesComeFromTheProcessEnvironmentByDefault) {
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs("${LANDLOCKC_TEST_DIR}", LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Blob();
+  setenv("LANDLOCKC_TEST_DIR", a_.c_str(), 1);
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return OpenResult(a_ + "/f", O_RDONLY); }).code, 0);
+  unsetenv("LANDLOCKC_TEST_DIR");
+  EXPECT_EQ(RunApplied(blob, nullptr, [] { return 0; }).code, kApplyFailed);
+}
+
+TEST_F(KernelTest, RequiredAbiAboveTheKernelIsRefused) {
+  if (kernel_abi_ >= abi::kNewestAbi) GTEST_SKIP() << "the kernel offers the newest ABI known";
+  int above = kernel_abi_ + 1;
+  std::vector<uint8_t> blob = PolicyBuilder(above)
+                                  .Requires(above)
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Blob();
+  ChildResult result = RunApplied(blob, nullptr, [] { return 0; });
+  EXPECT_EQ(result.code, kApplyFailed);
+  EXPECT_EQ(result.report.error, LANDLOCKC_ERR_ABI_REQUIRED);
+  EXPECT_EQ(std::string(result.report.message),
+            "the policy requires Landlock ABI " + std::to_string(above) +
+                ", but the kernel offers ABI " + std::to_string(kernel_abi_));
+  // Nothing was restricted: a dry run shows the same refusal without forking.
+  landlockc_options limited{kernel_abi_ - 1 > 0 ? kernel_abi_ - 1 : 1, LANDLOCKC_DRY_RUN, nullptr};
+  std::vector<uint8_t> needs_current =
+      PolicyBuilder(kernel_abi_).Requires(kernel_abi_).Layer(LANDLOCK_ACCESS_FS_READ_FILE).Blob();
+  landlockc_report report;
+  if (kernel_abi_ > 1) {
+    EXPECT_EQ(landlockc_apply(needs_current.data(), needs_current.size(), &limited, &report),
+              LANDLOCKC_ERR_ABI_REQUIRED);
+    EXPECT_EQ(std::string(report.message),
+              "the policy requires Landlock ABI " + std::to_string(kernel_abi_) +
+                  ", but max_abi limits it to ABI " + std::to_string(kernel_abi_ - 1));
+  }
+}
+
+TEST_F(KernelTest, MaxAbiDropsWhatThatAbiLacks) {
+  std::vector<uint8_t> blob =
+      PolicyBuilder(7)
+          .DenyByDefault()
+          .Fs("/", LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR |
+                       LANDLOCK_ACCESS_FS_EXECUTE)
+          .Log(LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON)
+          .Layer(LANDLOCK_ACCESS_FS_TRUNCATE, LANDLOCK_ACCESS_NET_CONNECT_TCP)
+          .Blob();
+  uint16_t port = 0;
+  int listener = Listen(&port);
+  for (int max_abi = 1; max_abi <= 6 && max_abi <= kernel_abi_; ++max_abi) {
+    SCOPED_TRACE("max_abi " + std::to_string(max_abi));
+    landlockc_options options{max_abi, 0, nullptr};
+    ChildResult result = RunApplied(blob, &options, [&] { return TcpResult(false, port); });
+    EXPECT_EQ(result.report.effective_abi, max_abi);
+    EXPECT_EQ(result.report.kernel_abi, kernel_abi_);
+    EXPECT_EQ(result.report.status, LANDLOCKC_PARTIALLY_ENFORCED);
+    // Layer 0 handles everything up to ABI 7 by default; layer 1 names truncate and connect_tcp.
+    for (abi::Category category :
+         {abi::Category::kFs, abi::Category::kNet, abi::Category::kScope}) {
+      uint64_t lacking = AllRights(category, 7) & ~AllRights(category, max_abi);
+      const landlockc_rights& dropped_default = result.report.dropped_default;
+      uint64_t got = category == abi::Category::kFs    ? dropped_default.fs
+                     : category == abi::Category::kNet ? dropped_default.net
+                                                       : dropped_default.scope;
+      EXPECT_EQ(got, lacking) << static_cast<int>(category);
+    }
+    uint64_t explicit_fs = max_abi < 3 ? LANDLOCK_ACCESS_FS_TRUNCATE : 0;
+    uint64_t explicit_net = max_abi < 4 ? LANDLOCK_ACCESS_NET_CONNECT_TCP : 0;
+    EXPECT_EQ(result.report.dropped_explicit.fs, explicit_fs);
+    EXPECT_EQ(result.report.dropped_explicit.net, explicit_net);
+    EXPECT_EQ(result.report.flags_dropped, uint32_t{LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON});
+    EXPECT_EQ(result.report.layers_skipped, max_abi < 3 ? 1u : 0u);
+    // Without net rights (ABI < 4) the connect goes through; from ABI 4 layer 0 denies it.
+    EXPECT_EQ(result.code, max_abi < 4 ? 0 : EACCES);
+  }
+  close(listener);
+}
+
+TEST_F(KernelTest, FullyEnforcedOnTheRunningKernel) {
+  std::vector<uint8_t> blob =
+      PolicyBuilder(kernel_abi_ < 7 ? kernel_abi_ : 7)
+          .DenyByDefault()
+          .Fs("/", LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
+          .Blob();
+  ChildResult result = RunApplied(blob, nullptr, [&] { return OpenResult(a_ + "/f", O_WRONLY); });
+  EXPECT_EQ(result.code, EACCES);
+  EXPECT_EQ(result.report.status, LANDLOCKC_FULLY_ENFORCED);
+  EXPECT_EQ(result.report.layers_applied, 1u);
+  EXPECT_EQ(result.report.rules_added, 1ul);
+  EXPECT_STREQ(result.report.message, "");
+}
+
+TEST_F(KernelTest, ThreadsAllNeedsAbi8) {
+  if (kernel_abi_ >= 8) GTEST_SKIP() << "the kernel supports TSYNC";
+  std::vector<uint8_t> blob = PolicyBuilder(8)
+                                  .ThreadsAll()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Blob();
+  ChildResult result = RunApplied(blob, nullptr, [&] { return OpenResult(b_ + "/f", O_RDONLY); });
+  EXPECT_EQ(result.code, EACCES);
+  EXPECT_EQ(result.report.flags_dropped, uint32_t{LANDLOCK_RESTRICT_SELF_TSYNC});
+  EXPECT_EQ(result.report.status, LANDLOCKC_PARTIALLY_ENFORCED);
+}
+
+TEST_F(KernelTest, GrantsOnFilesAreNarrowed) {
+  uint64_t rights = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
+  std::vector<uint8_t> blob = PolicyBuilder().Layer(rights).Fs(a_ + "/f", rights).Blob();
+  ChildResult result = RunApplied(blob, nullptr, [&] { return OpenResult(a_ + "/f", O_RDONLY); });
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.report.grants_narrowed, 1ul);
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return OpenResult(a_ + "/g", O_RDONLY); }).code,
+            EACCES);
+}
+
+TEST_F(KernelTest, DryRunRestrictsNothing) {
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Blob();
+  landlockc_options options{0, LANDLOCKC_DRY_RUN, nullptr};
+  ChildResult result = RunApplied(blob, &options, [&] { return OpenResult(b_ + "/f", O_RDONLY); });
+  EXPECT_EQ(result.code, 0);
+  EXPECT_EQ(result.report.status, LANDLOCKC_FULLY_ENFORCED);  // what applying would do
+  EXPECT_EQ(result.report.layers_applied, 1u);
+  EXPECT_EQ(result.report.rules_added, 1ul);
+}
+
+TEST_F(KernelTest, PrepareThenRestrictOrAbort) {
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Blob();
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<std::string> before = OpenDescriptors();
+    landlockc_state state;
+    landlockc_report report;
+    if (landlockc_prepare(blob.data(), blob.size(), nullptr, &state, &report) != 0) _exit(1);
+    if (OpenDescriptors().size() != before.size() + 1) _exit(2);  // the ruleset
+    landlockc_abort(&state);
+    if (OpenDescriptors() != before) _exit(3);
+    if (landlockc_restrict(&state, &report) != 0) _exit(4);  // an aborted state restricts nothing
+    if (OpenResult(b_ + "/f", O_RDONLY) != 0) _exit(5);
+    if (landlockc_prepare(blob.data(), blob.size(), nullptr, &state, &report) != 0) _exit(6);
+    if (landlockc_restrict(&state, &report) != 0) _exit(7);
+    if (OpenDescriptors() != before) _exit(8);
+    if (landlockc_restrict(&state, &report) != LANDLOCKC_ERR_INVALID_ARGUMENT) _exit(9);
+    _exit(OpenResult(b_ + "/f", O_RDONLY) == EACCES ? 0 : 10);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+}  // namespace
+}  // namespace landlockc
