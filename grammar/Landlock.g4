@@ -1,4 +1,4 @@
-// The grammar of `.landlock` policy files (see docs and /work/shared/spec/LANGUAGE.md).
+// The grammar of `.landlock` policy files (the policy language reference is LANGUAGE.md).
 //
 // It is deliberately more permissive than the language: every statement may appear at top level
 // or inside a block, `threads` takes any name, and the words of a `log` setting are plain names.

@@ -21,6 +21,7 @@
 
 #include <netinet/in.h>
 
+#include <array>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -206,7 +207,9 @@ class Generator {
         break;
       case ProbeKind::kExecute:
         probe.path = Any(tree.files);
-        probe.expected = fs(probe.path, LANDLOCK_ACCESS_FS_EXECUTE, ObjectKind::kFile);
+        // execve opens the file for reading too.
+        probe.expected = fs(probe.path, LANDLOCK_ACCESS_FS_EXECUTE, ObjectKind::kFile) &&
+                         fs(probe.path, LANDLOCK_ACCESS_FS_READ_FILE, ObjectKind::kFile);
         break;
       case ProbeKind::kTruncate:
         probe.path = Any(tree.files);
@@ -315,8 +318,10 @@ bool ApplyPolicy(const model::Policy& policy, int abi) {
     rulesets.push_back(ruleset);
   }
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) return false;
-  for (int ruleset : rulesets)
+  for (int ruleset : rulesets) {
     if (syscall(__NR_landlock_restrict_self, ruleset, 0)) return false;
+    close(ruleset);
+  }
   return true;
 }
 
@@ -395,7 +400,8 @@ sockaddr_un AbstractAddress(pid_t owner, socklen_t& length) {
 char TryAbstractUnix(pid_t owner) {
   socklen_t length = 0;
   sockaddr_un address = AbstractAddress(owner, length);
-  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  // Non-blocking, so that a full backlog (a test bug) shows as EAGAIN instead of a hang.
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   char outcome =
       Outcome(connect(fd, reinterpret_cast<sockaddr*>(&address), length) == 0, EPERM, {});
   close(fd);
@@ -520,15 +526,12 @@ TEST(KernelAgreementTest, ModelMatchesTheKernel) {
   ASSERT_NE(mkdtemp(scratch_template), nullptr);
   std::string scratch = scratch_template;
 
-  // A listening abstract socket outside every sandbox, for the abstract-unix probes.
-  socklen_t length = 0;
-  sockaddr_un address = AbstractAddress(getpid(), length);
-  int listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&address), length), 0) << strerror(errno);
-  ASSERT_EQ(listen(listener, 64), 0);
-
   Generator generator(seed, abi, geteuid() == 0);
   unsigned probes_run = 0;
+  // Each kind of probe must meet both outcomes, or the comparison proves little.
+  constexpr size_t kKinds = static_cast<size_t>(ProbeKind::kAbstractUnix) + 1;
+  std::array<bool, kKinds> seen_allowed{};
+  std::array<bool, kKinds> seen_denied{};
   unsigned disagreements = 0;
   for (unsigned i = 0; i < policies && disagreements < 10; ++i) {
     generator.port_base_ = static_cast<uint16_t>(20000 + generator.Pick(40000));
@@ -537,7 +540,15 @@ TEST(KernelAgreementTest, ModelMatchesTheKernel) {
     AccessModel model(policy, abi);
     std::vector<Probe> probes =
         generator.MakeProbes(tree, model, kProbesPerPolicy, generator.port_base_);
+    // A listening abstract socket outside every sandbox, for the abstract-unix probes; a new one
+    // per policy, since nothing accepts the connections.
+    socklen_t length = 0;
+    sockaddr_un address = AbstractAddress(getpid(), length);
+    int listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&address), length), 0) << strerror(errno);
+    ASSERT_EQ(listen(listener, kProbesPerPolicy), 0);
     std::string outcomes = RunInChild(policy, abi, probes);
+    close(listener);
     ASSERT_EQ(outcomes.size(), probes.size()) << "applying failed:\n" << DescribePolicy(policy);
     for (size_t p = 0; p < probes.size(); ++p) {
       ++probes_run;
@@ -545,6 +556,7 @@ TEST(KernelAgreementTest, ModelMatchesTheKernel) {
           << "probe failed unexpectedly: " << Describe(probes[p]) << "\n"
           << DescribePolicy(policy);
       bool allowed = outcomes[p] == kAllowed;
+      (allowed ? seen_allowed : seen_denied)[static_cast<size_t>(probes[p].kind)] = true;
       if (allowed == probes[p].expected) continue;
       ++disagreements;
       ADD_FAILURE() << "model says " << (probes[p].expected ? "allowed" : "denied")
@@ -554,9 +566,13 @@ TEST(KernelAgreementTest, ModelMatchesTheKernel) {
     }
     std::filesystem::remove_all(tree.root);
   }
-  close(listener);
   std::filesystem::remove_all(scratch);
   EXPECT_EQ(disagreements, 0u);
+  for (size_t kind = 0; kind < kKinds; ++kind) {
+    Probe probe{static_cast<ProbeKind>(kind)};
+    EXPECT_TRUE(seen_allowed[kind]) << "no allowed " << Describe(probe);
+    EXPECT_TRUE(seen_denied[kind]) << "no denied " << Describe(probe);
+  }
   EXPECT_GE(probes_run, std::min(policies, 100u) * kProbesPerPolicy);
   RecordProperty("probes", static_cast<int>(probes_run));
 }

@@ -65,6 +65,10 @@ int ProbeAbi(int* kernel_errno) {
   return abi < 0 ? 0 : static_cast<int>(abi);
 }
 
+uint64_t& Category(landlockc_rights& rights, int category) {
+  return category == kFs ? rights.fs : category == kNet ? rights.net : rights.scope;
+}
+
 // Starts the report's message for a failure while processing layer `index`.
 Message LayerMessage(landlockc_report* report, int error, int index, const char* name) {
   report->error = error;
@@ -110,8 +114,7 @@ class Preparer {
 
 int Preparer::Run(const blob::Header& header, int effective_abi) {
   effective_abi_ = effective_abi;
-  blob::Header again;
-  reader_.ReadHeader(&again);
+  reader_.SkipValidatedHeader(header);
   bool threads_all = header.policy_flags & blob::kPolicyThreadsAll;
   for (int i = 0; i < header.layer_count; ++i) {
     blob::LayerHead layer;
@@ -125,14 +128,12 @@ int Preparer::PrepareLayer(int index, const blob::LayerHead& layer, bool threads
   const char* name = reader_.String(layer.name);
   uint64_t kept[abi::kCategoryCount];
   bool active = false;
-  uint64_t* dropped_explicit = &report_->dropped_explicit.fs;
-  uint64_t* dropped_default = &report_->dropped_default.fs;
   for (int c = 0; c < abi::kCategoryCount; ++c) {
     uint64_t handled = layer.handled.bits[c];
     kept[c] = handled & abi::kAbiMasks.rights[c][effective_abi_];
     uint64_t dropped = handled & ~kept[c];
-    dropped_explicit[c] |= dropped & layer.explicit_handled.bits[c];
-    dropped_default[c] |= dropped & ~layer.explicit_handled.bits[c];
+    Category(report_->dropped_explicit, c) |= dropped & layer.explicit_handled.bits[c];
+    Category(report_->dropped_default, c) |= dropped & ~layer.explicit_handled.bits[c];
     active |= kept[c] != 0;
   }
   uint32_t flags = layer.log_flags | (threads_all ? LANDLOCK_RESTRICT_SELF_TSYNC : 0u);
@@ -212,7 +213,8 @@ int Preparer::AddFsGrant(int index, const char* layer_name, const blob::FsGrant&
     return error;
   }
 
-  int fd = open(path_, O_PATH | O_CLOEXEC);
+  const char* path = expanded.path;
+  int fd = open(path, O_PATH | O_CLOEXEC);
   struct stat status;
   if (fd < 0 || fstat(fd, &status) != 0) {
     if (fd >= 0) CloseKeepingErrno(fd);
@@ -221,7 +223,7 @@ int Preparer::AddFsGrant(int index, const char* layer_name, const blob::FsGrant&
       return 0;
     }
     LayerMessage(report_, LANDLOCKC_ERR_PATH, index, layer_name)
-        .Format("cannot open `%s`: %e", path_, errno);
+        .Format("cannot open `%s`: %e", path, errno);
     return LANDLOCKC_ERR_PATH;
   }
   uint64_t rights = grant.rights & handled_fs;
@@ -236,7 +238,7 @@ int Preparer::AddFsGrant(int index, const char* layer_name, const blob::FsGrant&
       uapi::PathBeneathAttr attr = {rights, fd};
       if (AddRule(ruleset_fd, uapi::kRulePathBeneath, &attr) != 0) {
         LayerMessage(report_, LANDLOCKC_ERR_RULE, index, layer_name)
-            .Format("landlock_add_rule failed for `%s`: %e", path_, errno);
+            .Format("landlock_add_rule failed for `%s`: %e", path, errno);
         CloseKeepingErrno(fd);
         return LANDLOCKC_ERR_RULE;
       }
@@ -362,33 +364,34 @@ int Restrict(landlockc_state* state, landlockc_report* report) {
     Message(report->message, sizeof(report->message)).Text("state not prepared");
     return Finish(report, LANDLOCKC_ERR_INVALID_ARGUMENT);
   }
-  if (state->private_count > 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
-    report->sys_errno = errno;
+  unsigned count = state->private_count;
+  unsigned applied = 0;
+  int error = 0;
+  if (count > 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+    error = LANDLOCKC_ERR_NO_NEW_PRIVS;
     Message(report->message, sizeof(report->message))
         .Format("prctl(PR_SET_NO_NEW_PRIVS) failed: %e", errno);
-    CloseState(state);
-    return Finish(report, LANDLOCKC_ERR_NO_NEW_PRIVS);
   }
-  for (unsigned i = 0; i < state->private_count; ++i) {
-    if (RestrictSelf(state->private_ruleset_fd[i], state->private_restrict_flags[i]) != 0) {
-      report->sys_errno = errno;
-      report->error_layer = state->private_layer_index[i];
-      report->error = LANDLOCKC_ERR_RESTRICT;
+  for (; !error && applied < count; ++applied) {
+    if (RestrictSelf(state->private_ruleset_fd[applied], state->private_restrict_flags[applied])) {
+      error = LANDLOCKC_ERR_RESTRICT;
+      report->error_layer = state->private_layer_index[applied];
       Message(report->message, sizeof(report->message))
           .Format("layer %u: landlock_restrict_self failed: %e",
-                  static_cast<unsigned long>(state->private_layer_index[i]), errno);
-      report->layers_applied = i;
-      report->status = i > 0 ? LANDLOCKC_PARTIALLY_ENFORCED : LANDLOCKC_NOT_ENFORCED;
-      CloseState(state);
-      return LANDLOCKC_ERR_RESTRICT;
+                  static_cast<unsigned long>(report->error_layer), errno);
+      break;
     }
-    close(state->private_ruleset_fd[i]);
-    state->private_ruleset_fd[i] = -1;
   }
-  report->layers_applied = state->private_count;
-  ResetState(state);
+  if (error) report->sys_errno = errno;
+  CloseState(state);
   state->private_magic = 0;
-  return 0;
+  report->error = error;
+  report->layers_applied = applied;
+  if (applied == 0)
+    report->status = LANDLOCKC_NOT_ENFORCED;
+  else if (applied < count)
+    report->status = LANDLOCKC_PARTIALLY_ENFORCED;
+  return error;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "runtime/blob_reader.h"
 
+#include <string.h>
+
 #include "landlockc/runtime.h"
 #include "runtime/abi_masks.h"
 
@@ -22,24 +24,20 @@ bool IsIdentifier(const uint8_t* s, size_t length) {
 }
 
 // A path template: every `$` opens a `${NAME}`, and no component is `..` (the compiler normalizes
-// paths, so one can only come from corruption).
+// paths, so one can only come from corruption). Searches with memchr/memmem: most paths hold
+// neither, and validation time is part of every apply.
 bool IsPathTemplate(const uint8_t* s, size_t length) {
-  size_t component_start = 0;
-  for (size_t i = 0; i <= length; ++i) {
-    if (i == length || s[i] == '/') {
-      if (i - component_start == 2 && s[component_start] == '.' && s[component_start + 1] == '.')
-        return false;
-      component_start = i + 1;
-      continue;
-    }
-    if (s[i] != '$') continue;
-    if (i + 1 >= length || s[i + 1] != '{') return false;
-    size_t name = i + 2;
-    size_t close = name;
-    while (close < length && IsIdentifierChar(s[close])) ++close;
-    if (close == name || close >= length || s[close] != '}' || !IsIdentifierStart(s[name]))
-      return false;
-    i = close;
+  const uint8_t* end = s + length;
+  for (const uint8_t* p = s; (p = static_cast<const uint8_t*>(memmem(p, end - p, "/..", 3)));
+       p += 3)
+    if (p + 3 == end || p[3] == '/') return false;
+  for (const uint8_t* p = s; (p = static_cast<const uint8_t*>(memchr(p, '$', end - p)));) {
+    const uint8_t* name = p + 2;
+    if (name > end || p[1] != '{' || name == end || !IsIdentifierStart(*name)) return false;
+    const uint8_t* close = name;
+    while (close < end && IsIdentifierChar(*close)) ++close;
+    if (close == end || *close != '}') return false;
+    p = close + 1;
   }
   return true;
 }
@@ -121,21 +119,30 @@ int Reader::ReadHeader(Header* header) {
   return CheckStringTable();
 }
 
+void Reader::SkipValidatedHeader(const Header& header) {
+  policy_abi_ = header.policy_abi;
+  pos_ = kHeaderSize;
+  end_ = size_;
+  uint64_t table_size = 0;
+  ReadVarint(&table_size);
+  strings_ = data_ + pos_;
+  strings_size_ = table_size;
+  pos_ += table_size;
+}
+
 int Reader::CheckStringTable() {
-  size_t start = 0;
-  for (size_t i = 0; i < strings_size_; ++i) {
-    if (strings_[i] != 0) continue;
-    field_ = static_cast<size_t>(strings_ - data_) + start;
-    size_t length = i - start;
-    if (length == 0) return LANDLOCKC_ERR_BLOB_STRING;
-    if (length > kMaxStringLength) return LANDLOCKC_ERR_BLOB_STRING;
-    const uint8_t* s = strings_ + start;
-    bool valid = IsPathStart(s[0]) ? IsPathTemplate(s, length) : IsIdentifier(s, length);
+  const uint8_t* end = strings_ + strings_size_;
+  for (const uint8_t* start = strings_; start < end;) {
+    field_ = static_cast<size_t>(start - data_);
+    const auto* nul = static_cast<const uint8_t*>(memchr(start, 0, end - start));
+    if (!nul) return LANDLOCKC_ERR_BLOB_STRING;  // unterminated
+    size_t length = nul - start;
+    if (length == 0 || length > kMaxStringLength) return LANDLOCKC_ERR_BLOB_STRING;
+    bool valid =
+        IsPathStart(start[0]) ? IsPathTemplate(start, length) : IsIdentifier(start, length);
     if (!valid) return LANDLOCKC_ERR_BLOB_STRING;
-    start = i + 1;
+    start = nul + 1;
   }
-  field_ = static_cast<size_t>(strings_ - data_) + start;
-  if (start != strings_size_) return LANDLOCKC_ERR_BLOB_STRING;
   return 0;
 }
 

@@ -22,6 +22,9 @@ class Reader {
   /// Checks the fixed header (size, magic, version, checksum, reserved fields, ABI numbers, layer
   /// count) and the string table, and leaves the reader at the first layer.
   int ReadHeader(Header* header);
+  /// For a blob Validate() accepted, with its header: moves to the first layer without checking
+  /// the header and string table again (the checksum is the costly part of validation).
+  void SkipValidatedHeader(const Header& header);
   int ReadLayer(LayerHead* layer);
   /// A grant count; each grant takes at least `min_record_size` bytes, so a count that cannot fit
   /// in what remains fails here rather than after a long walk.

@@ -1,5 +1,7 @@
 #include "runtime/expand.h"
 
+#include <string.h>
+
 namespace landlockc::runtime {
 namespace {
 
@@ -29,6 +31,7 @@ bool HasDotDotComponent(const char* value) {
 
 ExpandResult ExpandPath(const char* path_template, const char* const* envp, char* out,
                         size_t out_size) {
+  if (!strchr(path_template, '$')) return {Expansion::kOk, path_template, nullptr, 0};
   size_t used = 0;
   for (const char* p = path_template; *p;) {
     const char* value = p;
@@ -37,7 +40,7 @@ ExpandResult ExpandPath(const char* path_template, const char* const* envp, char
       const char* name = p + 2;  // past `${`
       size_t name_length = 0;
       while (name[name_length] != '}') ++name_length;
-      ExpandResult fault{Expansion::kOk, name, name_length};
+      ExpandResult fault{Expansion::kOk, nullptr, name, name_length};
       p = name + name_length + 1;
       if (!envp) return fault.status = Expansion::kSecure, fault;
       value = Lookup(envp, name, name_length);
@@ -50,11 +53,11 @@ ExpandResult ExpandPath(const char* path_template, const char* const* envp, char
     } else {
       ++p;
     }
-    if (value_length >= out_size - used) return {Expansion::kTooLong, nullptr, 0};
+    if (value_length >= out_size - used) return {Expansion::kTooLong, nullptr, nullptr, 0};
     for (size_t i = 0; i < value_length; ++i) out[used++] = value[i];
   }
   out[used] = 0;
-  return {Expansion::kOk, nullptr, 0};
+  return {Expansion::kOk, out, nullptr, 0};
 }
 
 }  // namespace landlockc::runtime

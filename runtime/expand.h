@@ -19,13 +19,16 @@ enum class Expansion {
 
 struct ExpandResult {
   Expansion status;
+  /// On success, the expanded path: `path_template` itself when it holds no variable (nothing is
+  /// copied), else the output buffer.
+  const char* path;
   /// The variable at fault (not NUL-terminated), when there is one.
   const char* variable;
   size_t variable_length;
 };
 
-/// Writes `path_template` into `out` (NUL-terminated, at most `out_size` bytes) with each
-/// `${NAME}` replaced by NAME's value in `envp` (NULL-terminated "NAME=value" strings; NULL means
+/// Expands `path_template` into `out` (NUL-terminated, at most `out_size` bytes), each `${NAME}`
+/// replaced by NAME's value in `envp` (NULL-terminated "NAME=value" strings; NULL means
 /// no environment, so any variable fails with kSecure). The template must be one the blob
 /// validator accepted (well-formed `${NAME}`s).
 ExpandResult ExpandPath(const char* path_template, const char* const* envp, char* out,

@@ -18,7 +18,7 @@ struct Expanded {
 Expanded Expand(const char* path_template, const char* const* envp = kEnv, size_t size = 4096) {
   char out[4096];
   ExpandResult result = ExpandPath(path_template, envp, out, size);
-  if (result.status == Expansion::kOk) return {result.status, out};
+  if (result.status == Expansion::kOk) return {result.status, result.path};
   return {result.status,
           result.variable ? std::string(result.variable, result.variable_length) : std::string()};
 }
@@ -60,9 +60,17 @@ TEST(ExpandPathTest, RefusesVariablesWithoutAnEnvironment) {
   EXPECT_EQ(Expand("/etc", nullptr).status, Expansion::kOk);
 }
 
+TEST(ExpandPathTest, UsesTemplatesWithoutVariablesInPlace) {
+  const char path_template[] = "/usr/lib";
+  char out[1];
+  ExpandResult result = ExpandPath(path_template, kEnv, out, sizeof(out));
+  EXPECT_EQ(result.status, Expansion::kOk);
+  EXPECT_EQ(result.path, path_template);
+}
+
 TEST(ExpandPathTest, RefusesWhatDoesNotFitWithItsNul) {
-  EXPECT_EQ(Expand("/usr", kEnv, 5).status, Expansion::kOk);
-  EXPECT_EQ(Expand("/usr", kEnv, 4).status, Expansion::kTooLong);
+  EXPECT_EQ(Expand("/${ROOT}usr", kEnv, 6).status, Expansion::kOk);
+  EXPECT_EQ(Expand("/${ROOT}usr", kEnv, 5).status, Expansion::kTooLong);
   EXPECT_EQ(Expand("${HOME}", kEnv, 10).status, Expansion::kOk);
   EXPECT_EQ(Expand("${HOME}", kEnv, 9).status, Expansion::kTooLong);
 }

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Builds landlockc and runs the main job: compile a policy, lint it, then run `cat` under it and
-# show one allowed and one denied access.
+# The main job, end to end: build landlockc, compile a policy, lint it, probe the kernel, run `cat`
+# under the policy (one allowed and one denied read), and ask `explain` why the denied one was.
+# BUILD_DIR picks the build tree (default: build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build=${BUILD_DIR:-build}
 scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --target landlockc >/dev/null
 
-landlockc=build/cli/landlockc
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+landlockc=$build/cli/landlockc
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold="" plain=""; fi
+step() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; }
 
 export DEMO_DIR
 DEMO_DIR=$(mktemp -d /tmp/landlockc-demo.XXXXXX)
@@ -17,12 +20,13 @@ mkdir "$DEMO_DIR/public" "$DEMO_DIR/private"
 echo "hello from the public folder" >"$DEMO_DIR/public/hello.txt"
 echo "a secret" >"$DEMO_DIR/private/secret.txt"
 
-step landlockc compile examples/cat-public.landlock -o "$DEMO_DIR/cat-public.llpb"
+step landlockc compile examples/cat-public.landlock -o cat-public.llpb
 "$landlockc" compile examples/cat-public.landlock -o "$DEMO_DIR/cat-public.llpb"
-ls -l "$DEMO_DIR/cat-public.llpb"
+echo "wrote a $(wc -c <"$DEMO_DIR/cat-public.llpb")-byte blob"
 
-step landlockc lint examples/cat-public.landlock --target host --target debian-12
+step landlockc lint examples/cat-public.landlock --target host --target debian-12 --fail-on=error
 "$landlockc" lint examples/cat-public.landlock --target host --target debian-12 --fail-on=error
+echo "(no errors)"
 
 step landlockc probe
 "$landlockc" probe

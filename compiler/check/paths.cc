@@ -73,7 +73,7 @@ std::optional<std::string> NormalizePath(llvm::StringRef text, llvm::SMRange ran
       return std::nullopt;
     }
   }
-  if (normalized.empty()) normalized = "/";
+  if (normalized.empty()) normalized.push_back('/');
   if (normalized.size() > kMaxPathLength) {
     diags.Report(diag::DiagId::kPathTooLong, range, std::to_string(normalized.size()),
                  std::to_string(kMaxPathLength));

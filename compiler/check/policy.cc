@@ -162,8 +162,7 @@ class PolicyChecker {
       if (const auto* allow = std::get_if<ast::AllowStmt>(&body)) {
         // A `rules` block is generic (std/ serves policies of every ABI): it may name rights
         // newer than the policy's ABI, which a layer using it drops like unhandled rights.
-        std::optional<PendingGrant> grant =
-            ResolveAllow(*allow, symbols_, abi::kNewestAbi, diags_);
+        std::optional<PendingGrant> grant = ResolveAllow(*allow, symbols_, abi::kNewestAbi, diags_);
         if (grant) rules_[index].entries.push_back(std::move(*grant));
       } else if (const auto* use = std::get_if<ast::UseStmt>(&body)) {
         std::optional<size_t> used = UsedRules(*use, index);

@@ -46,10 +46,6 @@ class BlobWriter {
   std::vector<uint8_t> out_;
 };
 
-uint64_t Category(const model::AccessSet& set, int category) {
-  return category == 0 ? set.fs : category == 1 ? set.net : set.scope;
-}
-
 void WriteHeader(const model::Policy& policy, BlobWriter& writer) {
   for (uint8_t byte : blob::kMagic) writer.Byte(byte);
   writer.Byte(blob::kVersion);
@@ -64,8 +60,10 @@ void WriteHeader(const model::Policy& policy, BlobWriter& writer) {
 void WriteLayer(const model::Layer& layer, StringTable& strings, BlobWriter& writer) {
   writer.Byte(static_cast<uint8_t>(layer.log_flags));
   writer.Varint(strings.Intern(layer.name));
-  for (int c = 0; c < abi::kCategoryCount; ++c) writer.Varint(Category(layer.handled, c));
-  for (int c = 0; c < abi::kCategoryCount; ++c) writer.Varint(Category(layer.explicit_handled, c));
+  for (int c = 0; c < abi::kCategoryCount; ++c)
+    writer.Varint(layer.handled.Get(static_cast<abi::Category>(c)));
+  for (int c = 0; c < abi::kCategoryCount; ++c)
+    writer.Varint(layer.explicit_handled.Get(static_cast<abi::Category>(c)));
   size_t fs_count = 0;
   for (const model::FsGrant& grant : layer.fs_grants) fs_count += grant.rights != 0;
   writer.Varint(fs_count);

@@ -1,9 +1,12 @@
 #include "compiler/codegen/decode.h"
 
+#include <algorithm>
+
 #include "compiler/model/names.h"
 #include "landlockc/runtime.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include "runtime/abi_table.h"
 #include "runtime/blob_format.h"
@@ -15,27 +18,17 @@ namespace {
 constexpr abi::Category kCategories[] = {abi::Category::kFs, abi::Category::kNet,
                                          abi::Category::kScope};
 
-uint64_t& Bits(model::AccessSet& set, abi::Category category) {
-  return category == abi::Category::kFs    ? set.fs
-         : category == abi::Category::kNet ? set.net
-                                           : set.scope;
-}
-
-uint64_t Bits(const model::AccessSet& set, abi::Category category) {
-  return Bits(const_cast<model::AccessSet&>(set), category);
-}
-
 model::AccessSet ToAccessSet(const blob::Rights& rights) {
   model::AccessSet set;
   for (abi::Category category : kCategories)
-    Bits(set, category) = rights.bits[static_cast<int>(category)];
+    set.Get(category) = rights.bits[static_cast<int>(category)];
   return set;
 }
 
 model::AccessSet FullSet(int abi_version) {
   model::AccessSet set;
   for (abi::Category category : kCategories)
-    Bits(set, category) = abi::RightsForAbi(category, abi_version);
+    set.Get(category) = abi::RightsForAbi(category, abi_version);
   return set;
 }
 
@@ -45,6 +38,8 @@ llvm::Error BlobError(const blob::Reader& reader, int error) {
       llvm::formatv("{0} (at byte {1})", landlockc_strerror(error), reader.ErrorOffset()).str());
 }
 
+model::AccessSet NamedByGrants(const model::Layer& layer);
+
 model::Layer DecodeLayer(blob::Reader& reader, int policy_abi) {
   blob::LayerHead head;
   reader.ReadLayer(&head);
@@ -52,7 +47,6 @@ model::Layer DecodeLayer(blob::Reader& reader, int policy_abi) {
   layer.name = reader.String(head.name);
   layer.handled = ToAccessSet(head.handled);
   layer.explicit_handled = ToAccessSet(head.explicit_handled);
-  layer.deny_by_default = layer.explicit_handled.Empty() && layer.handled == FullSet(policy_abi);
   layer.log_flags = head.log_flags;
   uint32_t count = 0;
   reader.ReadCount(&count, blob::kMinFsGrantSize);
@@ -72,6 +66,10 @@ model::Layer DecodeLayer(blob::Reader& reader, int policy_abi) {
     net.ports = {grant.low, grant.high};
     net.requested = net.rights = grant.rights;
   }
+  // The blob does not say whether the layer had `handle` lines; it reads as deny by default when
+  // it handles everything and names explicitly only what its grants name.
+  layer.deny_by_default =
+      layer.handled == FullSet(policy_abi) && layer.explicit_handled == NamedByGrants(layer);
   return layer;
 }
 
@@ -90,8 +88,48 @@ std::string Quote(llvm::StringRef text) {
   return quoted + "\"";
 }
 
+// `mask` as a rights expression: predefined sets that fit wholly inside it, then single rights.
 std::string RightsExpression(abi::Category category, uint64_t mask) {
-  return model::JoinRightNames(category, mask, " + ");
+  std::vector<model::PredefinedSet> sets(model::PredefinedSets().begin(),
+                                         model::PredefinedSets().end());
+  std::stable_sort(sets.begin(), sets.end(), [](const auto& a, const auto& b) {
+    return llvm::countPopulation(a.mask) > llvm::countPopulation(b.mask);
+  });
+  std::vector<std::string> terms;
+  for (const model::PredefinedSet& set : sets) {
+    if (set.category == category && (set.mask & mask) == set.mask) {
+      terms.push_back(set.name);
+      mask &= ~set.mask;
+    }
+  }
+  for (llvm::StringRef right : model::RightNames(category, mask)) terms.push_back(right.str());
+  return llvm::join(terms, " + ");
+}
+
+// The rights a grant names explicitly when rendered: those the layer names explicitly anyway.
+// Other rights are rendered through `all`, which names nothing (see GrantExpression).
+uint64_t NamedGrantRights(const model::Layer& layer, abi::Category category, uint64_t rights) {
+  uint64_t named = layer.explicit_handled.Get(category);
+  return (rights & ~named) == 0 ? rights : 0;
+}
+
+// A grant's rights, written so that compiling it gives back the same explicit set: by name when
+// the layer names them all explicitly, else as `all` or `all - (...)`, which name nothing.
+std::string GrantExpression(const model::Layer& layer, abi::Category category, uint64_t rights) {
+  if (NamedGrantRights(layer, category, rights)) return RightsExpression(category, rights);
+  uint64_t handled = layer.handled.Get(category);
+  if (rights == handled) return "all";
+  return "all - (" + RightsExpression(category, handled & ~rights) + ")";
+}
+
+// What the checker makes explicit for a layer with no `handle` line: the rights its grants name.
+model::AccessSet NamedByGrants(const model::Layer& layer) {
+  model::AccessSet named;
+  for (const model::FsGrant& grant : layer.fs_grants)
+    named.fs |= NamedGrantRights(layer, abi::Category::kFs, grant.rights);
+  for (const model::NetGrant& grant : layer.net_grants)
+    named.net |= NamedGrantRights(layer, abi::Category::kNet, grant.rights);
+  return named;
 }
 
 // `handle` lines that give back both the handled set and its explicit part: `all` (minus what the
@@ -99,8 +137,8 @@ std::string RightsExpression(abi::Category category, uint64_t mask) {
 void RenderHandleLines(const model::Layer& layer, int policy_abi, llvm::raw_ostream& os) {
   if (layer.deny_by_default) return;
   for (abi::Category category : kCategories) {
-    uint64_t handled = Bits(layer.handled, category);
-    uint64_t named = Bits(layer.explicit_handled, category);
+    uint64_t handled = layer.handled.Get(category);
+    uint64_t named = layer.explicit_handled.Get(category);
     uint64_t full = abi::RightsForAbi(category, policy_abi);
     llvm::StringRef name = model::CategoryName(category);
     if (handled & ~named) {
@@ -118,11 +156,11 @@ void RenderLayer(const model::Layer& layer, int policy_abi, llvm::raw_ostream& o
   if (layer.log_flags)
     os << "    log " << llvm::join(model::LogSettingNames(layer.log_flags), ", ") << ";\n";
   for (const model::FsGrant& grant : layer.fs_grants) {
-    os << "    allow " << RightsExpression(abi::Category::kFs, grant.rights) << " on "
+    os << "    allow " << GrantExpression(layer, abi::Category::kFs, grant.rights) << " on "
        << Quote(grant.path) << (grant.optional ? " optional" : "") << ";\n";
   }
   for (const model::NetGrant& grant : layer.net_grants) {
-    os << "    allow " << RightsExpression(abi::Category::kNet, grant.rights) << " on port "
+    os << "    allow " << GrantExpression(layer, abi::Category::kNet, grant.rights) << " on port "
        << grant.ports.low;
     if (grant.ports.high != grant.ports.low) os << ".." << grant.ports.high;
     os << ";\n";
@@ -134,7 +172,7 @@ llvm::json::Object RightsJson(const model::AccessSet& set) {
   llvm::json::Object object;
   for (abi::Category category : kCategories) {
     llvm::json::Array names;
-    for (llvm::StringRef right : model::RightNames(category, Bits(set, category)))
+    for (llvm::StringRef right : model::RightNames(category, set.Get(category)))
       names.push_back(right);
     object[model::CategoryName(category)] = std::move(names);
   }
@@ -178,7 +216,7 @@ llvm::Expected<model::Policy> DecodeBlob(llvm::ArrayRef<uint8_t> bytes) {
   if (int error = blob::Validate(validator, &header)) return BlobError(validator, error);
 
   blob::Reader reader(bytes.data(), bytes.size());
-  reader.ReadHeader(&header);
+  reader.SkipValidatedHeader(header);
   model::Policy policy;
   policy.abi = header.policy_abi;
   policy.abi_pinned = true;

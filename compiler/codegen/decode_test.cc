@@ -19,6 +19,10 @@ model::Policy TwoLayerPolicy() {
   base.handled = {abi::RightsForAbi(abi::Category::kFs, 7),
                   abi::RightsForAbi(abi::Category::kNet, 7),
                   abi::RightsForAbi(abi::Category::kScope, 7)};
+  // As the checker computes it: the rights the layer's grants name.
+  base.explicit_handled = {
+      LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR | LANDLOCK_ACCESS_FS_WRITE_FILE,
+      LANDLOCK_ACCESS_NET_BIND_TCP, 0};
   base.log_flags = LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF;
   model::FsGrant& www = base.fs_grants.emplace_back();
   www.path = "/srv/www";
@@ -82,7 +86,7 @@ TEST(BlobToSourceTest, RendersPolicySource) {
                          "\n"
                          "layer base {\n"
                          "    log same_exec off;\n"
-                         "    allow read_file + read_dir on \"/srv/www\";\n"
+                         "    allow read on \"/srv/www\";\n"
                          "    allow write_file on \"${XDG_RUNTIME_DIR}/web\" optional;\n"
                          "    allow bind_tcp on port 8080..8090;\n"
                          "}\n"

@@ -93,6 +93,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ports",
              "abi 4;\nhandle net: tcp;\nallow bind_tcp on port 8000..8010, 0;\n"
              "allow connect_tcp on port 5432;\n"},
+        Case{"grant_all", "abi 7;\nhandle fs: read + write_file;\nallow all on \"/tmp\";\n"},
+        Case{"grant_all_minus",
+             "abi 7;\nallow all - refer on \"/tmp\";\n"
+             "allow read on \"/usr\";\nallow tcp on port 80;\n"},
+        Case{"rules_and_use",
+             "abi 7;\nrules base {\n  allow read on \"/usr\";\n}\n"
+             "layer a {\n  use base;\n  allow execute on \"/usr/bin\";\n}\n"},
         Case{"layers",
              "abi 7;\nlayer base {\n  allow read on \"/usr\", \"/etc\";\n}\n"
              "layer no_exec {\n  handle fs: execute;\n"

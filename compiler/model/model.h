@@ -34,7 +34,9 @@ struct AccessSet {
   uint64_t& Get(abi::Category category) {
     return category == abi::Category::kFs ? fs : category == abi::Category::kNet ? net : scope;
   }
-  uint64_t Get(abi::Category category) const { return const_cast<AccessSet*>(this)->Get(category); }
+  uint64_t Get(abi::Category category) const {
+    return category == abi::Category::kFs ? fs : category == abi::Category::kNet ? net : scope;
+  }
   friend bool operator==(const AccessSet&, const AccessSet&) = default;
 };
 
@@ -47,7 +49,8 @@ struct FsGrant {
   /// `requested` limited to what the layer handles: what goes into the blob.
   uint64_t rights = 0;
   bool optional = false;
-  /// Name of the `rules` block the grant came through (`use`), empty when written in the layer.
+  /// Name of the `rules` block the grant came through (`use`): the block that holds the `allow`
+  /// (the innermost one when blocks use blocks); empty when written in the layer.
   std::string via_rules;
   Location location;       // the whole `allow` statement
   Location path_location;  // the path string (or the `let` name that supplied it)

@@ -114,22 +114,27 @@ std::string DescribeToken(llvm::StringRef text, const antlr4::Token& token, bool
   return IsKeyword(token.getType()) && expects_name ? "keyword " + quoted : quoted;
 }
 
-// The statement keyword `word` was probably meant to be, or empty.
-llvm::StringRef SuggestKeyword(llvm::StringRef word, const antlr4::dfa::Vocabulary& vocabulary) {
+// The statement keyword `word` was probably meant to be, or empty. Words no longer than the
+// allowed edits would match anything.
+std::string SuggestKeyword(llvm::StringRef word, const antlr4::dfa::Vocabulary& vocabulary) {
   static constexpr unsigned kMaxEdits = 2;
+  if (word.size() <= kMaxEdits) return {};
   for (size_t keyword : kStatementKeywords) {
-    llvm::StringRef name = llvm::StringRef(vocabulary.getLiteralName(keyword)).trim('\'');
-    if (word.edit_distance(name, /*AllowReplacements=*/true, kMaxEdits) <= kMaxEdits &&
-        word.size() > kMaxEdits)
-      return name;
+    std::string name = llvm::StringRef(vocabulary.getLiteralName(keyword)).trim('\'').str();
+    if (word.edit_distance(name, /*AllowReplacements=*/true, kMaxEdits) <= kMaxEdits) return name;
   }
   return {};
 }
 
+// The last token before `token` that the parser sees (comments are on a hidden channel).
 antlr4::Token* PreviousToken(antlr4::Parser* parser, const antlr4::Token& token) {
   size_t index = token.getTokenIndex();
-  if (index == INVALID_INDEX || index == 0) return nullptr;
-  return parser->getTokenStream()->get(index - 1);
+  if (index == INVALID_INDEX) return nullptr;
+  while (index > 0) {
+    antlr4::Token* previous = parser->getTokenStream()->get(--index);
+    if (previous->getChannel() == antlr4::Token::DEFAULT_CHANNEL) return previous;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -187,11 +192,10 @@ void RecoveryStrategy::ReportStrayToken(antlr4::Parser* parser, antlr4::Token* f
     return;
   }
   llvm::StringRef text = TokenText(text_, *found);
-  llvm::StringRef suggestion;
+  std::string suggestion;
   if (type == LandlockParser::IDENT) suggestion = SuggestKeyword(text, parser->getVocabulary());
   if (!suggestion.empty()) {
-    Report(range,
-           "unknown statement " + Quote(text) + "; did you mean `" + suggestion.str() + "`?");
+    Report(range, "unknown statement " + Quote(text) + "; did you mean `" + suggestion + "`?");
     return;
   }
   Report(range, "expected a statement, found " + DescribeToken(text_, *found, false));

@@ -27,6 +27,14 @@ TEST_F(ParseErrorsTest, MissingSemicolonAtEndOfFile) {
             "     ^\n");
 }
 
+TEST_F(ParseErrorsTest, MissingSemicolonBeforeAComment) {
+  Parse("abi 7 # pinned\nrequires abi 4;\n");
+  EXPECT_EQ(Rendered(),
+            "test.landlock:1:6: error: expected `;` after the statement [syntax-error]\n"
+            "abi 7 # pinned\n"
+            "     ^\n");
+}
+
 TEST_F(ParseErrorsTest, UnexpectedTokenNamesWhatWasExpected) {
   Parse("let x = a b;\n");
   EXPECT_EQ(Rendered(),

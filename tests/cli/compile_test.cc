@@ -123,11 +123,11 @@ TEST_F(CompileTest, EmitJsonWritesTheLayersAsJson) {
   ASSERT_TRUE(static_cast<bool>(json)) << llvm::toString(json.takeError());
   const llvm::json::Object* object = json->getAsObject();
   ASSERT_NE(object, nullptr);
-  EXPECT_EQ(object->getInteger("abi"), 7);
+  EXPECT_EQ(object->getInteger("abi").getValueOr(-1), 7);
   const llvm::json::Array* layers = object->getArray("layers");
   ASSERT_NE(layers, nullptr);
   ASSERT_EQ(layers->size(), 1u);
-  EXPECT_EQ((*layers)[0].getAsObject()->getString("name"), llvm::StringRef("main"));
+  EXPECT_EQ((*layers)[0].getAsObject()->getString("name").getValueOr("").str(), "main");
 }
 
 TEST_F(CompileTest, DepfileListsEveryFileRead) {

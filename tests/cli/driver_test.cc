@@ -20,13 +20,13 @@ TEST(DriverTest, VersionNamesTheReleaseAndTheNewestAbi) {
 TEST(DriverTest, HelpListsEverySubcommand) {
   Result result = Landlockc({"--help"});
   EXPECT_EQ(result.exit_code, 0);
-  for (const char* command : {"check", "compile", "inspect", "exec", "probe"})
+  for (const char* command : {"check", "compile", "inspect", "exec", "probe", "lint", "explain"})
     EXPECT_NE(result.out.find(std::string("  ") + command + " "), std::string::npos) << command;
   EXPECT_EQ(result.out.find("--color"), std::string::npos) << result.out;
 }
 
 TEST(DriverTest, EverySubcommandHasHelp) {
-  for (const char* command : {"check", "compile", "inspect", "exec", "probe"}) {
+  for (const char* command : {"check", "compile", "inspect", "exec", "probe", "lint", "explain"}) {
     Result result = Landlockc({command, "--help"});
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find(std::string("USAGE: landlockc ") + command), std::string::npos)

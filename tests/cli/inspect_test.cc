@@ -73,8 +73,8 @@ TEST_F(InspectTest, JsonFormatDescribesTheBlob) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   llvm::Expected<llvm::json::Value> json = llvm::json::parse(result.out);
   ASSERT_TRUE(static_cast<bool>(json)) << llvm::toString(json.takeError());
-  EXPECT_EQ(json->getAsObject()->getInteger("abi"), 7);
-  EXPECT_EQ(json->getAsObject()->getInteger("size"),
+  EXPECT_EQ(json->getAsObject()->getInteger("abi").getValueOr(-1), 7);
+  EXPECT_EQ(json->getAsObject()->getInteger("size").getValueOr(-1),
             static_cast<int64_t>(ReadFile(Path("p.llpb")).size()));
 }
 

@@ -1,11 +1,16 @@
 #include "tests/cli/run_landlockc.h"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "landlockc/runtime.h"
-#include "llvm/ADT/Optional.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace landlockc::e2e {
@@ -30,12 +35,25 @@ Result RunProgram(const std::string& program, const std::vector<std::string>& ar
     std::error_code error;
     llvm::raw_fd_ostream(stdin_path, error) << input;
   }
-  std::vector<llvm::StringRef> argv = {program};
-  argv.insert(argv.end(), arguments.begin(), arguments.end());
-  llvm::Optional<llvm::StringRef> redirects[] = {
-      llvm::StringRef(stdin_path), llvm::StringRef(stdout_path), llvm::StringRef(stderr_path)};
+  std::vector<char*> argv = {const_cast<char*>(program.c_str())};
+  for (const std::string& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+  argv.push_back(nullptr);
+  // fork and exec by hand: llvm::sys::ExecuteAndWait folds exit statuses 126 and 127 into its own
+  // "could not run" result, and those are statuses `landlockc exec` must be seen to return.
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, stdout_path.c_str(), O_WRONLY | O_TRUNC, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, stderr_path.c_str(), O_WRONLY | O_TRUNC, 0);
   Result result;
-  result.exit_code = llvm::sys::ExecuteAndWait(program, argv, llvm::None, redirects);
+  pid_t pid = -1;
+  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ) == 0) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  posix_spawn_file_actions_destroy(&actions);
   result.out = ReadFile(stdout_path);
   result.err = ReadFile(stderr_path);
   for (const std::string& path : {stdin_path, stdout_path, stderr_path})

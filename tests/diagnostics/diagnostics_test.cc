@@ -68,8 +68,8 @@ TEST_P(GoldenTest, MatchesExpectedOutput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryId, GoldenTest, ::testing::ValuesIn(RegisteredIds()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = param.param;
                            for (char& c : name)
                              if (c == '-') c = '_';
                            return name;

@@ -4,9 +4,12 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -24,6 +27,7 @@
 #include "gtest/gtest.h"
 #include "landlockc/runtime.h"
 #include "runtime/abi_table.h"
+#include "runtime/uapi.h"
 
 namespace landlockc {
 namespace {
@@ -588,6 +592,69 @@ TEST_F(KernelTest, PrepareThenRestrictOrAbort) {
   waitpid(pid, &status, 0);
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
+
+// Makes landlock_create_ruleset fail with `error_number` in the calling process, as on a kernel
+// without Landlock (ENOSYS: not built in; EOPNOTSUPP: disabled at boot). Returns false on failure.
+bool HideLandlock(int error_number) {
+  sock_filter filter[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_landlock_create_ruleset, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K,
+               SECCOMP_RET_ERRNO | (static_cast<uint32_t>(error_number) & SECCOMP_RET_DATA)),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  sock_fprog program = {static_cast<unsigned short>(sizeof(filter) / sizeof(filter[0])), filter};
+  return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
+         prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) == 0;
+}
+
+class NoLandlockTest : public testing::TestWithParam<int> {};
+
+TEST_P(NoLandlockTest, BestEffortPoliciesApplyUnenforcedAndRequiredOnesFail) {
+  int error_number = GetParam();
+  std::vector<uint8_t> best_effort = PolicyBuilder()
+                                         .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                         .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE)
+                                         .Blob();
+  std::vector<uint8_t> required = PolicyBuilder()
+                                      .Requires(1)
+                                      .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                      .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE)
+                                      .Blob();
+  const char* reason =
+      error_number == ENOSYS ? "Landlock not built into the kernel" : "Landlock disabled at boot";
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!HideLandlock(error_number)) _exit(1);
+    landlockc_probe_info info;
+    if (landlockc_probe(&info) != 0 || info.abi != 0 || info.error != error_number) _exit(2);
+    landlockc_report report;
+    if (landlockc_apply(best_effort.data(), best_effort.size(), nullptr, &report) != 0) _exit(3);
+    if (report.status != LANDLOCKC_NOT_ENFORCED || report.kernel_abi != 0 ||
+        report.kernel_errno != error_number || report.effective_abi != 0 ||
+        report.layers_applied != 0 || report.layers_skipped != 1 ||
+        report.dropped_explicit.fs != LANDLOCK_ACCESS_FS_READ_FILE || report.grants_dropped != 1)
+      _exit(4);
+    if (landlockc_apply(required.data(), required.size(), nullptr, &report) !=
+        LANDLOCKC_ERR_ABI_REQUIRED)
+      _exit(5);
+    std::string expected =
+        std::string("the policy requires Landlock ABI 1, but the kernel has no Landlock: ") +
+        reason;
+    if (expected != report.message) _exit(6);
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Errors, NoLandlockTest, testing::Values(ENOSYS, EOPNOTSUPP),
+                         [](const testing::TestParamInfo<int>& info) {
+                           return std::string(info.param == ENOSYS ? "NotBuiltIn"
+                                                                   : "DisabledAtBoot");
+                         });
 
 }  // namespace
 }  // namespace landlockc

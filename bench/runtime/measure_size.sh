@@ -1,0 +1,15 @@
+#!/bin/sh
+# Prints the runtime's size as a program linking it pays: the library's objects linked into one
+# (`ld -r`, which merges what several objects share), then `size`: Berkeley text (machine code
+# plus read-only data) and the machine code alone (.text sections).
+# Usage: measure_size.sh liblandlockc_runtime.a
+set -eu
+library=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+ar x "$library"
+ld -r -o runtime.o ./*.o
+size runtime.o
+size -A runtime.o | awk '$1 ~ /^\.text/ { code += $2 } $1 ~ /^\.rodata/ { rodata += $2 }
+  END { printf "machine code (.text): %d bytes\nread-only data (.rodata): %d bytes\n", code, rodata }'
