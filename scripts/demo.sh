@@ -41,6 +41,6 @@ if "$landlockc" exec "$DEMO_DIR/cat-public.llpb" -- cat "$DEMO_DIR/private/secre
 fi
 echo "(denied by Landlock, as the policy says)"
 
-step landlockc explain examples/cat-public.landlock --path '${DEMO_DIR}/private/secret.txt' --access read_file
+step "landlockc explain examples/cat-public.landlock --path '\${DEMO_DIR}/private/secret.txt' --access read_file"
 "$landlockc" explain examples/cat-public.landlock --path '${DEMO_DIR}/private/secret.txt' \
   --access read_file || true

@@ -20,13 +20,15 @@ TEST(DriverTest, VersionNamesTheReleaseAndTheNewestAbi) {
 TEST(DriverTest, HelpListsEverySubcommand) {
   Result result = Landlockc({"--help"});
   EXPECT_EQ(result.exit_code, 0);
-  for (const char* command : {"check", "compile", "inspect", "exec", "probe", "lint", "explain"})
+  for (const char* command :
+       {"check", "compile", "inspect", "exec", "probe", "lint", "explain", "fmt"})
     EXPECT_NE(result.out.find(std::string("  ") + command + " "), std::string::npos) << command;
   EXPECT_EQ(result.out.find("--color"), std::string::npos) << result.out;
 }
 
 TEST(DriverTest, EverySubcommandHasHelp) {
-  for (const char* command : {"check", "compile", "inspect", "exec", "probe", "lint", "explain"}) {
+  for (const char* command :
+       {"check", "compile", "inspect", "exec", "probe", "lint", "explain", "fmt"}) {
     Result result = Landlockc({command, "--help"});
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find(std::string("USAGE: landlockc ") + command), std::string::npos)

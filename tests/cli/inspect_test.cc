@@ -78,6 +78,14 @@ TEST_F(InspectTest, JsonFormatDescribesTheBlob) {
             static_cast<int64_t>(ReadFile(Path("p.llpb")).size()));
 }
 
+TEST_F(InspectTest, ReadsABlobFromStandardInput) {
+  std::string policy = Write("p.landlock", "abi 7;\nallow read on \"/usr\";\n");
+  ASSERT_EQ(Landlockc({"compile", policy}).exit_code, 0);
+  Result from_stdin = Landlockc({"inspect", "-"}, ReadFile(Path("p.llpb")));
+  EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
+  EXPECT_EQ(from_stdin.out, Landlockc({"inspect", Path("p.llpb")}).out);
+}
+
 TEST_F(InspectTest, SourceIsShownAsTheBlobItCompilesTo) {
   std::string policy = Write("p.landlock", "abi 7;\nallow read on \"/usr\";\n");
   ASSERT_EQ(Landlockc({"compile", policy}).exit_code, 0);

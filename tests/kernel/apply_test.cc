@@ -287,13 +287,13 @@ TEST_F(KernelTest, TcpBind) {
   if (kernel_abi_ < 4) GTEST_SKIP() << "net rights need ABI 4";
   uint16_t allowed = FreePort();
   uint16_t other = FreePort();
+  while (other == allowed) other = FreePort();
   std::vector<uint8_t> blob = PolicyBuilder()
                                   .Layer(0, LANDLOCK_ACCESS_NET_BIND_TCP)
                                   .Net(allowed, allowed, LANDLOCK_ACCESS_NET_BIND_TCP)
                                   .Blob();
   EXPECT_EQ(RunApplied(blob, nullptr, [&] { return TcpResult(true, allowed); }).code, 0);
-  if (other != allowed)
-    EXPECT_EQ(RunApplied(blob, nullptr, [&] { return TcpResult(true, other); }).code, EACCES);
+  EXPECT_EQ(RunApplied(blob, nullptr, [&] { return TcpResult(true, other); }).code, EACCES);
 }
 
 TEST_F(KernelTest, TcpConnect) {
@@ -651,9 +651,9 @@ TEST_P(NoLandlockTest, BestEffortPoliciesApplyUnenforcedAndRequiredOnesFail) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Errors, NoLandlockTest, testing::Values(ENOSYS, EOPNOTSUPP),
-                         [](const testing::TestParamInfo<int>& info) {
-                           return std::string(info.param == ENOSYS ? "NotBuiltIn"
-                                                                   : "DisabledAtBoot");
+                         [](const testing::TestParamInfo<int>& param_info) {
+                           return std::string(param_info.param == ENOSYS ? "NotBuiltIn"
+                                                                         : "DisabledAtBoot");
                          });
 
 }  // namespace

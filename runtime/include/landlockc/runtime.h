@@ -223,8 +223,8 @@ LANDLOCKC_API int landlockc_prepare(const void* blob, size_t size,
  * thread with each prepared ruleset in order, closing each descriptor. Leaves the state empty.
  * Returns 0, or LANDLOCKC_ERR_NO_NEW_PRIVS (nothing restricted) or LANDLOCKC_ERR_RESTRICT (the
  * first `report->layers_applied` layers are in force), or LANDLOCKC_ERR_INVALID_ARGUMENT for a
- * state not prepared. `report`, when given, should be the one landlockc_prepare() filled: only the
- * status, layers_applied and error fields are updated.
+ * state not prepared. `report`, when given, should be the one landlockc_prepare() filled: this call
+ * updates status, layers_applied and error, and on failure error_layer, sys_errno and message.
  */
 LANDLOCKC_API int landlockc_restrict(struct landlockc_state* state,
                                      struct landlockc_report* report);

@@ -1,0 +1,81 @@
+#include "lint/rules/ineffective_grant.h"
+
+#include "lint/testing/lint_testing.h"
+
+namespace landlockc::lint {
+namespace {
+
+using diag::Severity;
+using IneffectiveGrantTest = LintTest;
+
+TEST_F(IneffectiveGrantTest, AnotherLayerDeniesTheAccess) {
+  auto findings = Findings("ineffective-grant",
+                           "abi 7;\n"
+                           "layer base {\n"
+                           "    allow read + execute on \"/usr\";\n"
+                           "}\n"
+                           "layer no_exec {\n"
+                           "    handle fs: execute;\n"
+                           "    allow execute on \"/usr/bin/convert\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 3, 29,
+                "`execute` on `/usr` has no effect on target `abi:10` (ABI 10): layer `no_exec` "
+                "denies it there");
+}
+
+TEST_F(IneffectiveGrantTest, ReferNeedsEveryLayer) {
+  auto findings = Findings("ineffective-grant",
+                           "abi 7;\n"
+                           "layer base {\n"
+                           "    allow read_write on \"/srv/data\";\n"
+                           "}\n"
+                           "layer reads {\n"
+                           "    handle fs: read;\n"
+                           "    allow read on \"/\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 3, 25,
+                "`refer` on `/srv/data` has no effect on target `abi:10` (ABI 10): layer `reads` "
+                "denies it there");
+  ASSERT_EQ(findings[0].notes.size(), 2u);
+  EXPECT_EQ(findings[0].notes[0],
+            "layer `reads` does not handle `refer`, but the kernel blocks reparenting in every "
+            "layer that does not grant it");
+}
+
+TEST_F(IneffectiveGrantTest, PortsDeniedByAnotherLayer) {
+  auto findings = Findings("ineffective-grant",
+                           "abi 7;\n"
+                           "layer one {\n"
+                           "    handle net: all;\n"
+                           "    allow connect_tcp on port 80..81;\n"
+                           "}\n"
+                           "layer two {\n"
+                           "    handle net: connect_tcp;\n"
+                           "    allow connect_tcp on port 80;\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 4, 31,
+                "`connect_tcp` on ports `80..81` has no effect on target `abi:10` (ABI 10): layer "
+                "`two` denies it there");
+}
+
+TEST_F(IneffectiveGrantTest, GrantsEveryLayerAgreesOnAreFine) {
+  EXPECT_TRUE(Findings("ineffective-grant",
+                       "abi 7;\n"
+                       "layer base {\n"
+                       "    allow read + execute on \"/usr\";\n"
+                       "    allow connect_tcp on port 443;\n"
+                       "}\n"
+                       "layer no_exec {\n"
+                       "    handle fs: execute;\n"
+                       "    handle net: bind_tcp;\n"
+                       "    allow execute on \"/usr\";\n"
+                       "}\n")
+                  .empty())
+      << Rendered();
+}
+
+}  // namespace
+}  // namespace landlockc::lint

@@ -1,0 +1,41 @@
+#include "lint/rules/unused_ignore.h"
+
+#include "lint/testing/lint_testing.h"
+
+namespace landlockc::lint {
+namespace {
+
+using diag::Severity;
+using UnusedIgnoreTest = LintTest;
+
+TEST_F(UnusedIgnoreTest, IgnoresThatSilenceNothing) {
+  auto findings = Findings("unused-ignore",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow read on \"/usr\"; # lint:ignore broad-grant\n"
+                           "    # lint:ignore no-such-rule\n"
+                           "    allow read on \"/opt\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 2u) << Rendered();
+  ExpectFinding(findings[0], "unused-ignore", Severity::kNote, 3, 27,
+                "`lint:ignore broad-grant` silenced nothing");
+  ExpectFinding(findings[1], "unused-ignore", Severity::kNote, 4, 5,
+                "`no-such-rule` is not a lint rule, so ignoring it silences nothing");
+}
+
+TEST_F(UnusedIgnoreTest, UsedIgnoresAndRulesThatDidNotRunAreFine) {
+  LintOptions options;
+  options.disabled = {"sensitive-path"};
+  EXPECT_TRUE(Findings("unused-ignore",
+                       "abi 7;\n"
+                       "layer main {\n"
+                       "    allow read_write on \"/etc\"; # lint:ignore broad-grant,sensitive-path\n"
+                       "    allow read on \"/nonexistent\"; # lint:ignore missing-path\n"
+                       "}\n",
+                       options)
+                  .empty())
+      << Rendered();
+}
+
+}  // namespace
+}  // namespace landlockc::lint

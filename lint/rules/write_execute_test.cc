@@ -1,0 +1,55 @@
+#include "lint/rules/write_execute.h"
+
+#include "lint/testing/lint_testing.h"
+
+namespace landlockc::lint {
+namespace {
+
+using diag::Severity;
+using WriteExecuteTest = LintTest;
+
+TEST_F(WriteExecuteTest, OneGrantWithBoth) {
+  auto findings = Findings("write-execute",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow read_write + execute on \"/srv/app\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "write-execute", Severity::kWarning, 3, 35,
+                "`/srv/app` can be both written and executed in layer `main`, so the program can "
+                "run code it wrote");
+}
+
+TEST_F(WriteExecuteTest, ThroughAnAncestor) {
+  auto findings = Findings("write-execute",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow execute on \"/opt\";\n"
+                           "    allow make_reg on \"/opt/app/plugins\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "write-execute", Severity::kWarning, 4, 23,
+                "`/opt/app/plugins` can be both written and executed in layer `main`, so the "
+                "program can run code it wrote");
+  EXPECT_EQ(findings[0].notes,
+            (std::vector<std::string>{
+                "writable through the grant on `/opt/app/plugins` at test.landlock:4",
+                "executable through the grant on `/opt` at test.landlock:3"}));
+}
+
+TEST_F(WriteExecuteTest, SeparateTreesOrLayersAreFine) {
+  EXPECT_TRUE(Findings("write-execute",
+                       "abi 7;\n"
+                       "layer one {\n"
+                       "    allow read + execute on \"/usr\";\n"
+                       "    allow read_write on \"/var/lib/app\";\n"
+                       "}\n"
+                       "layer two {\n"
+                       "    allow execute on \"/\";\n"
+                       "}\n")
+                  .empty())
+      << Rendered();
+}
+
+}  // namespace
+}  // namespace landlockc::lint
