@@ -8,6 +8,7 @@
 #include "compiler/codegen/codegen.h"
 #include "compiler/model/json.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -65,6 +66,9 @@ std::string UsageProblem(llvm::StringRef output_name) {
   if (!depfile.empty() && output_name == "-")
     return "`--depfile` needs an output file: give `-o FILE`";
   if (!identifier.empty() && emit != EmitKind::kC) return "`--name` applies only to `--emit=c`";
+  if (policy != "-" && (llvm::sys::fs::equivalent(policy, output_name) ||
+                        (!depfile.empty() && llvm::sys::fs::equivalent(policy, depfile))))
+    return "the output would overwrite the policy `" + policy + "`";
   return "";
 }
 

@@ -65,9 +65,9 @@ int LookUpCommand(const std::string& name, std::string& path) {
       path = lookup.path;
       return kExitOk;
     case CommandLookup::Outcome::kNotExecutable:
-      PrintError(llvm::formatv(
-          "cannot execute `{0}`: {1}", lookup.path,
-          llvm::sys::fs::is_directory(lookup.path) ? "is a directory" : "permission denied"));
+      PrintError(
+          llvm::formatv("cannot execute `{0}`: {1}", lookup.path,
+                        std::strerror(llvm::sys::fs::is_directory(lookup.path) ? EISDIR : EACCES)));
       return kExitNotExecutable;
     case CommandLookup::Outcome::kNotFound:
       PrintError(llvm::formatv("`{0}`: command not found", name));

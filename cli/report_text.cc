@@ -102,9 +102,10 @@ std::string DescribeReport(const landlockc_report& report) {
 std::optional<std::string> BestEffortWarning(const landlockc_report& report,
                                              const std::string& policy_name) {
   if (report.status == LANDLOCKC_NOT_ENFORCED) {
-    std::string reason = report.kernel_abi == 0
-                             ? NoLandlockReason(report.kernel_errno)
-                             : KernelAbiText(report) + " supports none of the rights it handles";
+    std::string reason =
+        report.kernel_abi == 0
+            ? NoLandlockReason(report.kernel_errno)
+            : KernelAbiText(report) + " supports none of the rights the policy handles";
     return llvm::formatv("policy `{0}` is not enforced: {1}; running unrestricted", policy_name,
                          reason)
         .str();

@@ -4,6 +4,10 @@
 // or inside a block, `threads` takes any name, and the words of a `log` setting are plain names.
 // The AST builder (compiler/parse/ast_builder.cc) rejects the misplaced and misspelled forms with
 // precise diagnostics instead of a generic "unexpected input".
+//
+// Files with nothing to report never reach this grammar: compiler/parse/fast_parser.cc parses
+// them by hand, accepting exactly what this grammar, the token filter and the AST builder accept
+// without a diagnostic. Change them together; fast_parser_test compares both paths.
 grammar Landlock;
 
 file : statement* EOF ;

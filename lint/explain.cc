@@ -68,8 +68,10 @@ std::string LayerHeader(const model::Layer& layer) {
   return llvm::formatv("{0} ({1})", LayerName(layer), Where(layer.location)).str();
 }
 
+// " at FILE:LINE:COL", or nothing for a policy decoded from a blob (no source locations).
 std::string GrantWhere(const model::Location& location) {
-  return llvm::formatv("{0}:{1}:{2}", location.file, location.line, location.column).str();
+  if (location.line == 0) return "";
+  return llvm::formatv(" at {0}:{1}:{2}", location.file, location.line, location.column).str();
 }
 
 void PrintDecision(const AccessModel& model, size_t index, const LayerDecision& decision,
@@ -86,10 +88,10 @@ void PrintDecision(const AccessModel& model, size_t index, const LayerDecision& 
       return;
     case LayerDecision::Kind::kAllowed:
       if (decision.fs_grant != nullptr)
-        os << llvm::formatv("handles `{0}`, allowed by the grant on `{1}` at {2}\n", right.name,
+        os << llvm::formatv("handles `{0}`, allowed by the grant on `{1}`{2}\n", right.name,
                             decision.fs_grant->path, GrantWhere(decision.fs_grant->location));
       else
-        os << llvm::formatv("handles `{0}`, allowed by the grant on {1} at {2}\n", right.name,
+        os << llvm::formatv("handles `{0}`, allowed by the grant on {1}{2}\n", right.name,
                             PortsText(decision.net_grant->ports),
                             GrantWhere(decision.net_grant->location));
       return;
@@ -175,6 +177,8 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
     os << "note: a rename or link across directories needs `refer` on both directories, the make "
           "right on the destination, and must not give the moved file rights it lacks where it "
           "is\n";
+  if (right.bit == LANDLOCK_ACCESS_FS_EXECUTE && right.category == abi::Category::kFs)
+    os << "note: running a program also needs `read_file` on it (execve opens it for reading)\n";
   if (verdict.allowed) {
     os << "verdict: allowed\n";
   } else {

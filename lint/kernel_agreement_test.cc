@@ -1,7 +1,8 @@
 // The access model against the kernel: random policies over a scratch directory tree, random
 // probes, and for each probe the model's verdict must equal what happens when a forked child
-// applies the policy with the Landlock system calls and tries the access. One child per policy
-// runs all of its probes and reports the outcomes through a pipe.
+// applies the policy and tries the access. The child applies it either with the Landlock system
+// calls straight from the model, or through the toolchain (codegen::EmitBlob, landlockc_apply). One
+// child per policy runs all of its probes and reports the outcomes through a pipe.
 //
 // LANDLOCKC_KERNEL_AGREEMENT_POLICIES=N runs N policies (default 100, about 2,500 probes);
 // LANDLOCKC_KERNEL_AGREEMENT_SEED=S changes the seed.
@@ -21,6 +22,7 @@
 
 #include <netinet/in.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -32,6 +34,11 @@
 
 #include <gtest/gtest.h>
 
+#ifdef LANDLOCKC_AGREEMENT_WITH_RUNTIME
+#include <landlockc/runtime.h>
+
+#include "compiler/codegen/codegen.h"
+#endif
 #include "lint/access_model.h"
 #include "lint/describe.h"
 #include "lint/paths.h"
@@ -116,6 +123,11 @@ class Generator {
     policy.abi = abi_;
     int layers = 1 + Pick(4);
     for (int i = 0; i < layers; ++i) policy.layers.push_back(MakeLayer(tree, i));
+    for (const model::Layer& layer : policy.layers)
+      policy.highest_abi_used = std::max(
+          {policy.highest_abi_used, abi::AbiNeededFor(abi::Category::kFs, layer.handled.fs),
+           abi::AbiNeededFor(abi::Category::kNet, layer.handled.net),
+           abi::AbiNeededFor(abi::Category::kScope, layer.handled.scope)});
     return policy;
   }
 
@@ -165,6 +177,8 @@ class Generator {
     layer.handled.fs = Pick(5) == 0 ? 0 : SomeOf(fs);
     layer.handled.net = Pick(2) ? SomeOf(net) : 0;
     layer.handled.scope = Pick(3) == 0 ? SomeOf(scope) : 0;
+    // The compiler rejects a layer that handles nothing.
+    if (layer.handled.Empty()) layer.handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
     int grants = Pick(7);
     for (int i = 0; i < grants && layer.handled.fs; ++i) {
       model::FsGrant grant;
@@ -287,7 +301,12 @@ class Generator {
 
 // --- The child: applies the policy with raw system calls, then runs the probes. ---
 
-bool ApplyPolicy(const model::Policy& policy, int abi) {
+// How the child applies the policy: with the Landlock system calls straight from the model (the
+// model alone against the kernel), or compiled to a blob and applied by the runtime (the whole
+// toolchain against the model).
+enum class Applier { kSystemCalls, kRuntime };
+
+bool ApplyWithSystemCalls(const model::Policy& policy, int abi) {
   std::vector<int> rulesets;
   for (const model::Layer& layer : policy.layers) {
     uapi::RulesetAttr attr{layer.handled.fs & abi::RightsForAbi(abi::Category::kFs, abi),
@@ -455,7 +474,25 @@ char RunProbe(const Probe& probe, int index, pid_t parent) {
 
 // Forks a child that applies `policy` and runs `probes`; returns one outcome byte per probe, or
 // an empty string when applying failed.
-std::string RunInChild(const model::Policy& policy, int abi, const std::vector<Probe>& probes) {
+bool ApplyPolicy(Applier applier, const model::Policy& policy, int abi,
+                 const std::vector<uint8_t>& blob) {
+  if (applier == Applier::kSystemCalls) return ApplyWithSystemCalls(policy, abi);
+#ifdef LANDLOCKC_AGREEMENT_WITH_RUNTIME
+  landlockc_options options{};
+  options.max_abi = abi;
+  return landlockc_apply(blob.data(), blob.size(), &options, nullptr) == 0;
+#else
+  (void)blob;
+  return false;
+#endif
+}
+
+std::string RunInChild(Applier applier, const model::Policy& policy, int abi,
+                       const std::vector<Probe>& probes) {
+  std::vector<uint8_t> blob;
+#ifdef LANDLOCKC_AGREEMENT_WITH_RUNTIME
+  if (applier == Applier::kRuntime) blob = codegen::EmitBlob(policy);
+#endif
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return {};
   pid_t parent = getpid();
@@ -463,7 +500,7 @@ std::string RunInChild(const model::Policy& policy, int abi, const std::vector<P
   if (child == 0) {
     close(fds[0]);
     std::string outcomes;
-    if (ApplyPolicy(policy, abi))
+    if (ApplyPolicy(applier, policy, abi, blob))
       for (size_t i = 0; i < probes.size(); ++i)
         outcomes += RunProbe(probes[i], static_cast<int>(i), parent);
     (void)!write(fds[1], outcomes.data(), outcomes.size());
@@ -513,7 +550,12 @@ unsigned EnvNumber(const char* name, unsigned fallback) {
   return value ? static_cast<unsigned>(std::strtoul(value, nullptr, 10)) : fallback;
 }
 
-TEST(KernelAgreementTest, ModelMatchesTheKernel) {
+class KernelAgreementTest : public ::testing::TestWithParam<Applier> {};
+
+TEST_P(KernelAgreementTest, ModelMatchesTheKernel) {
+#ifndef LANDLOCKC_AGREEMENT_WITH_RUNTIME
+  if (GetParam() == Applier::kRuntime) GTEST_SKIP() << "built without the code generator/runtime";
+#endif
   int abi = ProbeHostAbi();
   if (abi == 0) GTEST_SKIP() << "this kernel has no Landlock";
   // The model knows the rights up to the newest ABI of the table; a newer kernel is compared at it.
@@ -547,7 +589,7 @@ TEST(KernelAgreementTest, ModelMatchesTheKernel) {
     int listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&address), length), 0) << strerror(errno);
     ASSERT_EQ(listen(listener, kProbesPerPolicy), 0);
-    std::string outcomes = RunInChild(policy, abi, probes);
+    std::string outcomes = RunInChild(GetParam(), policy, abi, probes);
     close(listener);
     ASSERT_EQ(outcomes.size(), probes.size()) << "applying failed:\n" << DescribePolicy(policy);
     for (size_t p = 0; p < probes.size(); ++p) {
@@ -576,6 +618,12 @@ TEST(KernelAgreementTest, ModelMatchesTheKernel) {
   EXPECT_GE(probes_run, std::min(policies, 100u) * kProbesPerPolicy);
   RecordProperty("probes", static_cast<int>(probes_run));
 }
+
+INSTANTIATE_TEST_SUITE_P(Appliers, KernelAgreementTest,
+                         ::testing::Values(Applier::kSystemCalls, Applier::kRuntime),
+                         [](const ::testing::TestParamInfo<Applier>& info) {
+                           return info.param == Applier::kSystemCalls ? "SystemCalls" : "Runtime";
+                         });
 
 }  // namespace
 }  // namespace landlockc::lint

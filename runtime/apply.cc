@@ -46,7 +46,8 @@ void CloseKeepingErrno(int fd) {
   errno = saved;
 }
 
-void ResetState(landlockc_state* state) {
+// Out of line: two callers, and the fill is larger than a call.
+[[gnu::noinline]] void ResetState(landlockc_state* state) {
   for (int& fd : state->private_ruleset_fd) fd = -1;
   state->private_count = 0;
   state->private_magic = kStatePrepared;
@@ -65,142 +66,153 @@ int ProbeAbi(int* kernel_errno) {
   return abi < 0 ? 0 : static_cast<int>(abi);
 }
 
-uint64_t& Category(landlockc_rights& rights, int category) {
-  return category == kFs ? rights.fs : category == kNet ? rights.net : rights.scope;
-}
+// landlockc_rights' fields in abi::Category order: offsets, so no relocation.
+constexpr uint64_t landlockc_rights::*kCategoryFields[] = {
+    &landlockc_rights::fs, &landlockc_rights::net, &landlockc_rights::scope};
+static_assert(sizeof(kCategoryFields) / sizeof(kCategoryFields[0]) == abi::kCategoryCount);
 
-// Starts the report's message for a failure while processing layer `index`.
-Message LayerMessage(landlockc_report* report, int error, int index, const char* name) {
-  report->error = error;
-  report->error_layer = index;
-  report->sys_errno = error == LANDLOCKC_ERR_VARIABLE || error == LANDLOCKC_ERR_SECURE ||
-                              error == LANDLOCKC_ERR_PATH_TOO_LONG
-                          ? 0
-                          : errno;
-  Message message(report->message, sizeof(report->message));
-  message.Format("layer %u `%s`: ", static_cast<unsigned long>(index), name);
-  return message;
+// Writes the report's message; returns `error`. Out of line: every failure site calls it.
+[[gnu::noinline]] int Fail(landlockc_report* report, int error, const char* pattern,
+                           FormatArg a = {}, FormatArg b = {}) {
+  Message(report->message, sizeof(report->message)).Format(pattern, a, b);
+  return error;
 }
 
 // Everything one prepare call needs while it streams through the blob.
 class Preparer {
  public:
-  Preparer(const uint8_t* data, size_t size, const char* const* envp, landlockc_state* state,
-           landlockc_report* report)
-      : reader_(data, size), envp_(envp), state_(state), report_(report) {}
+  Preparer(const uint8_t* data, size_t size, const char* const* envp, int effective_abi,
+           landlockc_state* state, landlockc_report* report)
+      : reader_(data, size),
+        envp_(envp),
+        effective_abi_(effective_abi),
+        state_(state),
+        report_(report) {}
 
   /// Creates every layer's ruleset and adds its rules; on failure closes what it opened.
-  int Run(const blob::Header& header, int effective_abi);
+  int Run(const blob::Header& header);
 
  private:
-  int PrepareLayer(int index, const blob::LayerHead& layer, bool threads_all);
-  int AddFsGrant(int index, const char* layer_name, const blob::FsGrant& grant, int ruleset_fd,
-                 uint64_t handled_fs);
-  int AddNetGrant(int index, const char* layer_name, const blob::NetGrant& grant, int ruleset_fd,
-                  uint64_t handled_net);
-  int Fail(int error, int ruleset_fd) {
-    if (ruleset_fd >= 0) CloseKeepingErrno(ruleset_fd);
-    CloseState(state_);
-    return error;
+  // The hooks of the reader's walk.
+  static int OnLayer(void* self, const blob::LayerHead& layer) {
+    return static_cast<Preparer*>(self)->BeginLayer(layer);
   }
+  static int OnFsGrant(void* self, const blob::LayerHead&, const blob::FsGrant& grant) {
+    return static_cast<Preparer*>(self)->AddFsGrant(grant);
+  }
+  static int OnNetGrant(void* self, const blob::LayerHead&, const blob::NetGrant& grant) {
+    return static_cast<Preparer*>(self)->AddNetGrant(grant);
+  }
+
+  int BeginLayer(const blob::LayerHead& layer);
+  int AddFsGrant(const blob::FsGrant& grant);
+  int AddNetGrant(const blob::NetGrant& grant);
+  /// Fills the report for a failure in the current layer: "layer N `name`: " then `pattern`.
+  int LayerFail(int error, const char* pattern, FormatArg a = {}, FormatArg b = {},
+                FormatArg c = {}, FormatArg d = {});
 
   blob::Reader reader_;
   const char* const* envp_;
+  int effective_abi_;
   landlockc_state* state_;
   landlockc_report* report_;
-  int effective_abi_ = 0;
+  uint32_t threads_flag_ = 0;
+  // The layer being prepared: its index, then (set by BeginLayer before any grant reads them) its
+  // name, ruleset (-1 when skipped) and the rights kept.
+  int index_ = -1;
+  const char* name_;
+  int ruleset_fd_;
+  uint64_t kept_fs_;
+  uint64_t kept_net_;
   char path_[PATH_MAX];
 };
 
-int Preparer::Run(const blob::Header& header, int effective_abi) {
-  effective_abi_ = effective_abi;
-  reader_.SkipValidatedHeader(header);
-  bool threads_all = header.policy_flags & blob::kPolicyThreadsAll;
-  for (int i = 0; i < header.layer_count; ++i) {
-    blob::LayerHead layer;
-    reader_.ReadLayer(&layer);
-    if (int error = PrepareLayer(i, layer, threads_all)) return error;
-  }
-  return 0;
+int Preparer::LayerFail(int error, const char* pattern, FormatArg a, FormatArg b, FormatArg c,
+                        FormatArg d) {
+  report_->error_layer = index_;
+  // Variable and length faults are found before any system call.
+  report_->sys_errno = error == LANDLOCKC_ERR_VARIABLE || error == LANDLOCKC_ERR_SECURE ||
+                               error == LANDLOCKC_ERR_PATH_TOO_LONG
+                           ? 0
+                           : errno;
+  Message(report_->message, sizeof(report_->message))
+      .Format("layer %u `%s`: ", static_cast<unsigned long>(index_), name_)
+      .Format(pattern, a, b, c, d);
+  return error;
 }
 
-int Preparer::PrepareLayer(int index, const blob::LayerHead& layer, bool threads_all) {
-  const char* name = reader_.String(layer.name);
+int Preparer::Run(const blob::Header& header) {
+  reader_.SkipValidatedHeader(header);
+  if (header.policy_flags & blob::kPolicyThreadsAll) threads_flag_ = LANDLOCK_RESTRICT_SELF_TSYNC;
+  blob::LayerHooks hooks = {OnLayer, OnFsGrant, OnNetGrant, this};
+  int error = reader_.ReadLayers(header.layer_count, &hooks);
+  if (error) CloseState(state_);
+  return error;
+}
+
+// The layer's ruleset joins the state as soon as it exists, so a failure closes it with the rest.
+int Preparer::BeginLayer(const blob::LayerHead& layer) {
+  ++index_;
+  name_ = reader_.String(layer.name);
   uint64_t kept[abi::kCategoryCount];
   bool active = false;
   for (int c = 0; c < abi::kCategoryCount; ++c) {
     uint64_t handled = layer.handled.bits[c];
-    kept[c] = handled & abi::kAbiMasks.rights[c][effective_abi_];
+    kept[c] = handled & abi::kAbiMasks.Rights(c, effective_abi_);
     uint64_t dropped = handled & ~kept[c];
-    Category(report_->dropped_explicit, c) |= dropped & layer.explicit_handled.bits[c];
-    Category(report_->dropped_default, c) |= dropped & ~layer.explicit_handled.bits[c];
+    report_->dropped_explicit.*kCategoryFields[c] |= dropped & layer.explicit_handled.bits[c];
+    report_->dropped_default.*kCategoryFields[c] |= dropped & ~layer.explicit_handled.bits[c];
     active |= kept[c] != 0;
   }
-  uint32_t flags = layer.log_flags | (threads_all ? LANDLOCK_RESTRICT_SELF_TSYNC : 0u);
-  uint32_t kept_flags = flags & abi::kAbiMasks.flags[effective_abi_];
+  kept_fs_ = kept[kFs];
+  kept_net_ = kept[kNet];
+  uint32_t flags = layer.log_flags | threads_flag_;
+  uint32_t kept_flags = flags & abi::kAbiMasks.Flags(effective_abi_);
   report_->flags_dropped |= flags & ~kept_flags;
 
-  int ruleset_fd = -1;
-  if (active) {
-    uapi::RulesetAttr attr = {kept[kFs], kept[kNet], kept[kScope]};
-    // Older kernels accept only the prefix of the struct they know.
-    size_t attr_size = kept[kScope] ? sizeof(attr) : kept[kNet] ? 16 : 8;
-    long fd = CreateRuleset(&attr, attr_size, 0);
-    if (fd < 0) {
-      LayerMessage(report_, LANDLOCKC_ERR_RULESET, index, name)
-          .Format("landlock_create_ruleset failed: %e", errno);
-      return Fail(LANDLOCKC_ERR_RULESET, -1);
-    }
-    ruleset_fd = static_cast<int>(fd);
-  }
-
-  uint32_t count = 0;
-  reader_.ReadCount(&count, blob::kMinFsGrantSize);
-  for (uint32_t g = 0; g < count; ++g) {
-    blob::FsGrant grant;
-    reader_.ReadFsGrant(layer, &grant);
-    if (int error = AddFsGrant(index, name, grant, ruleset_fd, kept[kFs]))
-      return Fail(error, ruleset_fd);
-  }
-  reader_.ReadCount(&count, blob::kMinNetGrantSize);
-  for (uint32_t g = 0; g < count; ++g) {
-    blob::NetGrant grant;
-    reader_.ReadNetGrant(layer, &grant);
-    if (int error = AddNetGrant(index, name, grant, ruleset_fd, kept[kNet]))
-      return Fail(error, ruleset_fd);
-  }
-
+  ruleset_fd_ = -1;
   if (!active) {
     ++report_->layers_skipped;
     return 0;
   }
+  uapi::RulesetAttr attr = {kept[kFs], kept[kNet], kept[kScope]};
+  // Older kernels accept only the prefix of the struct they know.
+  size_t attr_size = kept[kScope] ? sizeof(attr) : kept[kNet] ? 16 : 8;
+  long fd = CreateRuleset(&attr, attr_size, 0);
+  if (fd < 0) return LayerFail(LANDLOCKC_ERR_RULESET, "landlock_create_ruleset failed: %e", errno);
+  ruleset_fd_ = static_cast<int>(fd);
   unsigned slot = state_->private_count++;
-  state_->private_ruleset_fd[slot] = ruleset_fd;
+  state_->private_ruleset_fd[slot] = ruleset_fd_;
   state_->private_restrict_flags[slot] = kept_flags;
-  state_->private_layer_index[slot] = index;
+  state_->private_layer_index[slot] = index_;
   return 0;
 }
 
 // Every path is expanded and opened even when this kernel drops all its rights, so that a missing
 // path or a bad variable fails the same way on every kernel.
-int Preparer::AddFsGrant(int index, const char* layer_name, const blob::FsGrant& grant,
-                         int ruleset_fd, uint64_t handled_fs) {
+int Preparer::AddFsGrant(const blob::FsGrant& grant) {
   const char* path_template = reader_.String(grant.path);
   ExpandResult expanded = ExpandPath(path_template, envp_, path_, sizeof(path_));
-  if (expanded.status != Expansion::kOk) {
-    bool skippable = expanded.status == Expansion::kUnset || expanded.status == Expansion::kEmpty;
-    if (grant.optional && skippable) {
+  Expansion status = expanded.status;
+  const char* path = expanded.path;
+  int fd = status == Expansion::kOk ? open(path, O_PATH | O_CLOEXEC) : -1;
+  struct stat file;
+  if (fd >= 0 && fstat(fd, &file) != 0) {
+    CloseKeepingErrno(fd);
+    fd = -1;
+  }
+  if (fd < 0) {
+    bool absent = status == Expansion::kOk
+                      ? errno == ENOENT
+                      : status == Expansion::kUnset || status == Expansion::kEmpty;
+    if (grant.optional && absent) {
       ++report_->optional_skipped;
       return 0;
     }
-    int error = expanded.status == Expansion::kSecure    ? LANDLOCKC_ERR_SECURE
-                : expanded.status == Expansion::kTooLong ? LANDLOCKC_ERR_PATH_TOO_LONG
-                                                         : LANDLOCKC_ERR_VARIABLE;
-    Message message = LayerMessage(report_, error, index, layer_name);
-    if (error == LANDLOCKC_ERR_PATH_TOO_LONG) {
-      message.Format("`%s` expands past PATH_MAX", path_template);
-      return error;
-    }
+    if (status == Expansion::kOk)
+      return LayerFail(LANDLOCKC_ERR_PATH, "cannot open `%s`: %e", path, errno);
+    if (status == Expansion::kTooLong)
+      return LayerFail(LANDLOCKC_ERR_PATH_TOO_LONG, "`%s` expands past PATH_MAX", path_template);
     // What went wrong with the variable, in Expansion order from kUnset to kSecure.
     static const char kReasons[] =
         "is unset\0"
@@ -208,62 +220,43 @@ int Preparer::AddFsGrant(int index, const char* layer_name, const blob::FsGrant&
         "is not an absolute path\0"
         "contains a `..` component\0"
         "not expanded in a set-user-ID process";
-    message.Format("variable `%v` %s (in `%s`)", expanded.variable, expanded.variable_length,
-                   NthText(kReasons, static_cast<int>(expanded.status) - 1), path_template);
-    return error;
+    return LayerFail(status == Expansion::kSecure ? LANDLOCKC_ERR_SECURE : LANDLOCKC_ERR_VARIABLE,
+                     "variable `%v` %s (in `%s`)", expanded.variable, expanded.variable_length,
+                     NthText(kReasons, static_cast<int>(status) - 1), path_template);
   }
 
-  const char* path = expanded.path;
-  int fd = open(path, O_PATH | O_CLOEXEC);
-  struct stat status;
-  if (fd < 0 || fstat(fd, &status) != 0) {
-    if (fd >= 0) CloseKeepingErrno(fd);
-    if (fd < 0 && grant.optional && errno == ENOENT) {
-      ++report_->optional_skipped;
-      return 0;
-    }
-    LayerMessage(report_, LANDLOCKC_ERR_PATH, index, layer_name)
-        .Format("cannot open `%s`: %e", path, errno);
-    return LANDLOCKC_ERR_PATH;
-  }
-  uint64_t rights = grant.rights & handled_fs;
+  int error = 0;
+  uint64_t rights = grant.rights & kept_fs_;
   if (rights == 0) {
     ++report_->grants_dropped;
   } else {
-    if (!S_ISDIR(status.st_mode) && (rights & ~abi::kFileRights)) {
+    if (!S_ISDIR(file.st_mode) && (rights & ~abi::kFileRights)) {
       rights &= abi::kFileRights;
       ++report_->grants_narrowed;
     }
     if (rights != 0) {
       uapi::PathBeneathAttr attr = {rights, fd};
-      if (AddRule(ruleset_fd, uapi::kRulePathBeneath, &attr) != 0) {
-        LayerMessage(report_, LANDLOCKC_ERR_RULE, index, layer_name)
-            .Format("landlock_add_rule failed for `%s`: %e", path, errno);
-        CloseKeepingErrno(fd);
-        return LANDLOCKC_ERR_RULE;
-      }
-      ++report_->rules_added;
+      if (AddRule(ruleset_fd_, uapi::kRulePathBeneath, &attr) == 0)
+        ++report_->rules_added;
+      else
+        error = LayerFail(LANDLOCKC_ERR_RULE, "landlock_add_rule failed for `%s`: %e", path, errno);
     }
   }
-  close(fd);
-  return 0;
+  close(fd);  // errno, when it matters, is in the report already
+  return error;
 }
 
-int Preparer::AddNetGrant(int index, const char* layer_name, const blob::NetGrant& grant,
-                          int ruleset_fd, uint64_t handled_net) {
-  uint64_t rights = grant.rights & handled_net;
+int Preparer::AddNetGrant(const blob::NetGrant& grant) {
+  uint64_t rights = grant.rights & kept_net_;
   if (rights == 0) {
     ++report_->grants_dropped;
     return 0;
   }
   for (uint32_t port = grant.low; port <= grant.high; ++port) {
     uapi::NetPortAttr attr = {rights, port};
-    if (AddRule(ruleset_fd, uapi::kRuleNetPort, &attr) != 0) {
-      LayerMessage(report_, LANDLOCKC_ERR_RULE, index, layer_name)
-          .Format("landlock_add_rule failed for port %u: %e", static_cast<unsigned long>(port),
-                  errno);
-      return LANDLOCKC_ERR_RULE;
-    }
+    if (AddRule(ruleset_fd_, uapi::kRuleNetPort, &attr) != 0)
+      return LayerFail(LANDLOCKC_ERR_RULE, "landlock_add_rule failed for port %u: %e",
+                       static_cast<unsigned long>(port), errno);
     ++report_->rules_added;
   }
   return 0;
@@ -274,29 +267,13 @@ void ClearReport(landlockc_report* report) {
   report->error_layer = -1;
 }
 
-int Finish(landlockc_report* report, int error) {
-  report->error = error;
-  if (error) {
-    report->status = LANDLOCKC_NOT_ENFORCED;
-    report->layers_applied = 0;
-  }
-  return error;
-}
-
 // Validates into the report: on success the report holds the blob's ABI numbers and layer count.
 int ValidateInto(const void* blob, size_t size, blob::Header* header, landlockc_report* report) {
-  if (!blob) {
-    Message(report->message, sizeof(report->message)).Text("no blob given");
-    return LANDLOCKC_ERR_INVALID_ARGUMENT;
-  }
+  if (!blob) return Fail(report, LANDLOCKC_ERR_INVALID_ARGUMENT, "no blob given");
   blob::Reader reader(static_cast<const uint8_t*>(blob), size);
-  int error = blob::Validate(reader, header);
-  if (error) {
-    Message(report->message, sizeof(report->message))
-        .Format("%s (at byte %u)", landlockc_strerror(error),
+  if (int error = blob::Validate(reader, header))
+    return Fail(report, error, "%s (at byte %u)", landlockc_strerror(error),
                 static_cast<unsigned long>(reader.ErrorOffset()));
-    return error;
-  }
   report->requires_abi = header->requires_abi;
   report->policy_abi = header->policy_abi;
   report->highest_abi_used = header->highest_abi_used;
@@ -306,18 +283,18 @@ int ValidateInto(const void* blob, size_t size, blob::Header* header, landlockc_
 
 // The ABI rights are masked to, or a negative error when the policy cannot run here.
 int EffectiveAbi(const blob::Header& header, int max_abi, landlockc_report* report) {
-  report->kernel_abi = ProbeAbi(&report->kernel_errno);
-  int effective = report->kernel_abi < abi::kNewestAbi ? report->kernel_abi : abi::kNewestAbi;
+  int kernel_abi = report->kernel_abi = ProbeAbi(&report->kernel_errno);
+  int effective = kernel_abi < abi::kNewestAbi ? kernel_abi : abi::kNewestAbi;
   if (max_abi > 0 && max_abi < effective) effective = max_abi;
   report->effective_abi = effective;
   if (header.requires_abi <= effective) return effective;
   Message message(report->message, sizeof(report->message));
   message.Format("the policy requires Landlock ABI %u, but ",
                  static_cast<unsigned long>(header.requires_abi));
-  if (report->kernel_abi == 0)
+  if (kernel_abi == 0)
     message.Format("the kernel has no Landlock: %e", report->kernel_errno);
   else
-    message.Format(effective < report->kernel_abi && effective < abi::kNewestAbi
+    message.Format(effective < kernel_abi && effective < abi::kNewestAbi
                        ? "max_abi limits it to ABI %u"
                        : "the kernel offers ABI %u",
                    static_cast<unsigned long>(effective));
@@ -333,64 +310,65 @@ landlockc_status PlannedStatus(const landlockc_state& state, const landlockc_rep
   return lost ? LANDLOCKC_PARTIALLY_ENFORCED : LANDLOCKC_FULLY_ENFORCED;
 }
 
-int Prepare(const void* blob, size_t size, const landlockc_options* options, landlockc_state* state,
-            landlockc_report* report) {
-  ClearReport(report);
-  if (!state) return Finish(report, LANDLOCKC_ERR_INVALID_ARGUMENT);
+// Prepare() without filling report->error; the report starts cleared.
+int PrepareInto(const void* blob, size_t size, const landlockc_options* options,
+                landlockc_state* state, landlockc_report* report) {
+  if (!state) return LANDLOCKC_ERR_INVALID_ARGUMENT;
   ResetState(state);
   landlockc_options defaults = {0, 0, nullptr};
   if (!options) options = &defaults;
-  if (options->max_abi < 0 || (options->flags & ~LANDLOCKC_DRY_RUN)) {
-    Message(report->message, sizeof(report->message)).Text("invalid options");
-    return Finish(report, LANDLOCKC_ERR_INVALID_ARGUMENT);
-  }
+  if (options->max_abi < 0 || (options->flags & ~LANDLOCKC_DRY_RUN))
+    return Fail(report, LANDLOCKC_ERR_INVALID_ARGUMENT, "invalid options");
   blob::Header header;
-  if (int error = ValidateInto(blob, size, &header, report)) return Finish(report, error);
+  if (int error = ValidateInto(blob, size, &header, report)) return error;
   int effective = EffectiveAbi(header, options->max_abi, report);
-  if (effective < 0) return Finish(report, effective);
+  if (effective < 0) return effective;
 
   const char* const* envp = options->envp;
   if (!envp && !getauxval(AT_SECURE)) envp = environ;
-  Preparer preparer(static_cast<const uint8_t*>(blob), size, envp, state, report);
-  if (int error = preparer.Run(header, effective)) return Finish(report, error);
+  Preparer preparer(static_cast<const uint8_t*>(blob), size, envp, effective, state, report);
+  if (int error = preparer.Run(header)) return error;
   report->layers_applied = state->private_count;
   report->status = PlannedStatus(*state, *report);
   return 0;
 }
 
+// Out of line: landlockc_prepare and landlockc_apply both call it.
+[[gnu::noinline]] int Prepare(const void* blob, size_t size, const landlockc_options* options,
+                              landlockc_state* state, landlockc_report* report) {
+  ClearReport(report);
+  return report->error = PrepareInto(blob, size, options, state, report);
+}
+
 int Restrict(landlockc_state* state, landlockc_report* report) {
-  if (!state || state->private_magic != kStatePrepared ||
-      state->private_count > LANDLOCKC_MAX_LAYERS) {
-    Message(report->message, sizeof(report->message)).Text("state not prepared");
-    return Finish(report, LANDLOCKC_ERR_INVALID_ARGUMENT);
-  }
-  unsigned count = state->private_count;
   unsigned applied = 0;
   int error = 0;
-  if (count > 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
-    error = LANDLOCKC_ERR_NO_NEW_PRIVS;
-    Message(report->message, sizeof(report->message))
-        .Format("prctl(PR_SET_NO_NEW_PRIVS) failed: %e", errno);
-  }
-  for (; !error && applied < count; ++applied) {
-    if (RestrictSelf(state->private_ruleset_fd[applied], state->private_restrict_flags[applied])) {
-      error = LANDLOCKC_ERR_RESTRICT;
-      report->error_layer = state->private_layer_index[applied];
-      Message(report->message, sizeof(report->message))
-          .Format("layer %u: landlock_restrict_self failed: %e",
-                  static_cast<unsigned long>(report->error_layer), errno);
-      break;
+  if (!state || state->private_magic != kStatePrepared ||
+      state->private_count > LANDLOCKC_MAX_LAYERS) {
+    error = Fail(report, LANDLOCKC_ERR_INVALID_ARGUMENT, "state not prepared");
+  } else {
+    unsigned count = state->private_count;
+    if (count > 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+      error =
+          Fail(report, LANDLOCKC_ERR_NO_NEW_PRIVS, "prctl(PR_SET_NO_NEW_PRIVS) failed: %e", errno);
+    } else {
+      while (applied < count && RestrictSelf(state->private_ruleset_fd[applied],
+                                             state->private_restrict_flags[applied]) == 0)
+        ++applied;
+      if (applied < count) {
+        report->error_layer = state->private_layer_index[applied];
+        error = Fail(report, LANDLOCKC_ERR_RESTRICT, "layer %u: landlock_restrict_self failed: %e",
+                     report->error_layer, errno);
+      }
     }
+    if (error) report->sys_errno = errno;
+    CloseState(state);
+    state->private_magic = 0;
+    if (applied < count) report->status = LANDLOCKC_PARTIALLY_ENFORCED;
   }
-  if (error) report->sys_errno = errno;
-  CloseState(state);
-  state->private_magic = 0;
+  if (applied == 0) report->status = LANDLOCKC_NOT_ENFORCED;
   report->error = error;
   report->layers_applied = applied;
-  if (applied == 0)
-    report->status = LANDLOCKC_NOT_ENFORCED;
-  else if (applied < count)
-    report->status = LANDLOCKC_PARTIALLY_ENFORCED;
   return error;
 }
 
@@ -459,31 +437,31 @@ const char* landlockc_strerror(int error) {
   static const char kTexts[] =
       "success\0"
       "truncated policy blob\0"
-      "not a landlockc policy blob\0"
+      "not a landlockc blob\0"
       "unsupported blob version\0"
-      "blob longer than its declared size\0"
+      "blob longer than declared\0"
       "blob checksum mismatch\0"
       "reserved blob field set\0"
-      "bad ABI number in blob\0"
-      "blob record runs past the end\0"
-      "malformed number in blob\0"
-      "malformed string in blob\0"
-      "bad string reference in blob\0"
+      "bad ABI in blob\0"
+      "record past blob end\0"
+      "bad number in blob\0"
+      "bad string in blob\0"
+      "bad string ref in blob\0"
       "bad rights in blob\0"
-      "unknown flags in blob\0"
+      "bad flags in blob\0"
       "bad layer in blob\0"
       "bad port range in blob\0"
       "trailing bytes in blob\0"
       "invalid argument\0"
-      "policy requires a newer Landlock ABI\0"
-      "bad variable in a path\0"
-      "variable in a set-user-ID process\0"
+      "kernel Landlock ABI too old\0"
+      "bad variable in path\0"
+      "variable in setuid process\0"
       "path too long\0"
-      "cannot open a path\0"
-      "cannot create a ruleset\0"
-      "cannot add a rule\0"
+      "cannot open path\0"
+      "cannot create ruleset\0"
+      "cannot add rule\0"
       "cannot set no_new_privs\0"
-      "cannot restrict the process\0"
+      "cannot restrict\0"
       "unknown error";
   int index = error <= 0 && error >= LANDLOCKC_ERR_BLOB_TRAILING ? -error
               : error <= LANDLOCKC_ERR_INVALID_ARGUMENT && error >= LANDLOCKC_ERR_RESTRICT
@@ -494,15 +472,14 @@ const char* landlockc_strerror(int error) {
 }
 
 const char* landlockc_status_name(enum landlockc_status status) {
-  switch (status) {
-    case LANDLOCKC_NOT_ENFORCED:
-      return "not enforced";
-    case LANDLOCKC_PARTIALLY_ENFORCED:
-      return "partially enforced";
-    case LANDLOCKC_FULLY_ENFORCED:
-      return "fully enforced";
-  }
-  return "unknown status";
+  // In enum order, then the text for any other value.
+  static const char kNames[] =
+      "not enforced\0"
+      "partially enforced\0"
+      "fully enforced\0"
+      "unknown status";
+  unsigned index = static_cast<unsigned>(status);
+  return landlockc::runtime::NthText(kNames, index > LANDLOCKC_FULLY_ENFORCED ? 3 : index);
 }
 
 }  // extern "C"

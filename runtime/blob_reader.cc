@@ -27,10 +27,8 @@ bool IsIdentifier(const uint8_t* s, size_t length) {
 // paths, so one can only come from corruption). Searches with memchr/memmem: most paths hold
 // neither, and validation time is part of every apply.
 bool IsPathTemplate(const uint8_t* s, size_t length) {
+  if (HasDotDotComponent(reinterpret_cast<const char*>(s), length)) return false;
   const uint8_t* end = s + length;
-  for (const uint8_t* p = s; (p = static_cast<const uint8_t*>(memmem(p, end - p, "/..", 3)));
-       p += 3)
-    if (p + 3 == end || p[3] == '/') return false;
   for (const uint8_t* p = s; (p = static_cast<const uint8_t*>(memchr(p, '$', end - p)));) {
     const uint8_t* name = p + 2;
     if (name > end || p[1] != '{' || name == end || !IsIdentifierStart(*name)) return false;
@@ -44,17 +42,24 @@ bool IsPathTemplate(const uint8_t* s, size_t length) {
 
 }  // namespace
 
+bool HasDotDotComponent(const char* path, size_t length) {
+  const char* end = path + length;
+  for (const char* p = path; (p = static_cast<const char*>(memmem(p, end - p, "/..", 3))); p += 3)
+    if (p + 3 == end || p[3] == '/') return true;
+  return false;
+}
+
 Reader::Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
 
 int Reader::ReadByte(uint8_t* value) {
-  field_ = pos_;
+  field_ = static_cast<uint32_t>(pos_);
   if (pos_ >= end_) return LANDLOCKC_ERR_BLOB_OVERRUN;
   *value = data_[pos_++];
   return 0;
 }
 
 int Reader::ReadVarint(uint64_t* value) {
-  field_ = pos_;
+  field_ = static_cast<uint32_t>(pos_);
   uint64_t result = 0;
   for (size_t i = 0; i < kMaxVarintSize; ++i) {
     if (pos_ >= end_) return LANDLOCKC_ERR_BLOB_OVERRUN;
@@ -73,8 +78,7 @@ int Reader::ReadVarint(uint64_t* value) {
 int Reader::ReadHeader(Header* header) {
   field_ = 0;
   if (size_ < kHeaderSize) return LANDLOCKC_ERR_BLOB_TRUNCATED;
-  for (int i = 0; i < 4; ++i)
-    if (data_[i] != kMagic[i]) return LANDLOCKC_ERR_BLOB_MAGIC;
+  if (LoadLe32(data_) != LoadLe32(kMagic)) return LANDLOCKC_ERR_BLOB_MAGIC;
   header->version = data_[kOffsetVersion];
   field_ = kOffsetVersion;
   if (header->version != kVersion) return LANDLOCKC_ERR_BLOB_VERSION;
@@ -101,13 +105,19 @@ int Reader::ReadHeader(Header* header) {
   if (header->requires_abi > header->policy_abi) return LANDLOCKC_ERR_BLOB_ABI;
   if (header->highest_abi_used > header->policy_abi) return LANDLOCKC_ERR_BLOB_ABI;
   if ((header->policy_flags & kPolicyThreadsAll) &&
-      !(abi::kAbiMasks.flags[header->policy_abi] & LANDLOCK_RESTRICT_SELF_TSYNC))
+      !(abi::kAbiMasks.Flags(header->policy_abi) & LANDLOCK_RESTRICT_SELF_TSYNC))
     return LANDLOCKC_ERR_BLOB_ABI;
   field_ = kOffsetLayerCount;
   if (header->layer_count < 1 || header->layer_count > abi::kMaxLayers)
     return LANDLOCKC_ERR_BLOB_LAYERS;
-  policy_abi_ = header->policy_abi;
+  if (int error = ReadStringTable(*header)) return error;
+  return CheckStringTable();
+}
 
+void Reader::SkipValidatedHeader(const Header& header) { ReadStringTable(header); }
+
+int Reader::ReadStringTable(const Header& header) {
+  policy_abi_ = header.policy_abi;
   pos_ = kHeaderSize;
   end_ = size_;
   uint64_t table_size = 0;
@@ -116,24 +126,13 @@ int Reader::ReadHeader(Header* header) {
   strings_ = data_ + pos_;
   strings_size_ = table_size;
   pos_ += table_size;
-  return CheckStringTable();
-}
-
-void Reader::SkipValidatedHeader(const Header& header) {
-  policy_abi_ = header.policy_abi;
-  pos_ = kHeaderSize;
-  end_ = size_;
-  uint64_t table_size = 0;
-  ReadVarint(&table_size);
-  strings_ = data_ + pos_;
-  strings_size_ = table_size;
-  pos_ += table_size;
+  return 0;
 }
 
 int Reader::CheckStringTable() {
   const uint8_t* end = strings_ + strings_size_;
   for (const uint8_t* start = strings_; start < end;) {
-    field_ = static_cast<size_t>(start - data_);
+    field_ = static_cast<uint32_t>(start - data_);
     const auto* nul = static_cast<const uint8_t*>(memchr(start, 0, end - start));
     if (!nul) return LANDLOCKC_ERR_BLOB_STRING;  // unterminated
     size_t length = nul - start;
@@ -158,16 +157,17 @@ int Reader::ReadStringRef(bool want_path, uint32_t* ref) {
 
 int Reader::ReadRights(abi::Category category, uint64_t* rights) {
   if (int error = ReadVarint(rights)) return error;
-  const uint32_t* known = abi::kAbiMasks.rights[static_cast<int>(category)];
-  if (*rights & ~uint64_t{known[abi::kNewestAbi]}) return LANDLOCKC_ERR_BLOB_RIGHTS;
-  if (*rights & ~uint64_t{known[policy_abi_]}) return LANDLOCKC_ERR_BLOB_ABI;
+  int row = static_cast<int>(category);
+  if (*rights & ~uint64_t{abi::kAbiMasks.Rights(row, abi::kNewestAbi)})
+    return LANDLOCKC_ERR_BLOB_RIGHTS;
+  if (*rights & ~uint64_t{abi::kAbiMasks.Rights(row, policy_abi_)}) return LANDLOCKC_ERR_BLOB_ABI;
   return 0;
 }
 
 int Reader::ReadLayer(LayerHead* layer) {
   if (int error = ReadByte(&layer->log_flags)) return error;
   if (layer->log_flags & ~kLayerLogFlagsKnown) return LANDLOCKC_ERR_BLOB_FLAGS;
-  if (layer->log_flags & ~abi::kAbiMasks.flags[policy_abi_]) return LANDLOCKC_ERR_BLOB_ABI;
+  if (layer->log_flags & ~abi::kAbiMasks.Flags(policy_abi_)) return LANDLOCKC_ERR_BLOB_ABI;
   if (int error = ReadStringRef(false, &layer->name)) return error;
   bool handles_something = false;
   for (int c = 0; c < abi::kCategoryCount; ++c) {
@@ -218,29 +218,39 @@ int Reader::ReadNetGrant(const LayerHead& layer, NetGrant* grant) {
 }
 
 int Reader::Finish() {
-  field_ = pos_;
+  field_ = static_cast<uint32_t>(pos_);
   if (pos_ != end_) return LANDLOCKC_ERR_BLOB_TRAILING;
   return 0;
 }
 
-int Validate(Reader& reader, Header* header) {
-  if (int error = reader.ReadHeader(header)) return error;
-  for (int i = 0; i < header->layer_count; ++i) {
+int Reader::ReadLayers(int layer_count, const LayerHooks* hooks) {
+  for (int i = 0; i < layer_count; ++i) {
     LayerHead layer;
-    if (int error = reader.ReadLayer(&layer)) return error;
+    if (int error = ReadLayer(&layer)) return error;
+    if (hooks)
+      if (int error = hooks->layer(hooks->context, layer)) return error;
     uint32_t count = 0;
-    if (int error = reader.ReadCount(&count, kMinFsGrantSize)) return error;
-    for (uint32_t g = 0; g < count; ++g) {
+    if (int error = ReadCount(&count, kMinFsGrantSize)) return error;
+    while (count--) {
       FsGrant grant;
-      if (int error = reader.ReadFsGrant(layer, &grant)) return error;
+      if (int error = ReadFsGrant(layer, &grant)) return error;
+      if (hooks)
+        if (int error = hooks->fs_grant(hooks->context, layer, grant)) return error;
     }
-    if (int error = reader.ReadCount(&count, kMinNetGrantSize)) return error;
-    for (uint32_t g = 0; g < count; ++g) {
+    if (int error = ReadCount(&count, kMinNetGrantSize)) return error;
+    while (count--) {
       NetGrant grant;
-      if (int error = reader.ReadNetGrant(layer, &grant)) return error;
+      if (int error = ReadNetGrant(layer, &grant)) return error;
+      if (hooks)
+        if (int error = hooks->net_grant(hooks->context, layer, grant)) return error;
     }
   }
-  return reader.Finish();
+  return Finish();
+}
+
+int Validate(Reader& reader, Header* header) {
+  if (int error = reader.ReadHeader(header)) return error;
+  return reader.ReadLayers(header->layer_count, nullptr);
 }
 
 }  // namespace landlockc::blob

@@ -11,10 +11,19 @@
 
 namespace landlockc::blob {
 
+/// What Reader::ReadLayers calls on each record, in blob order; a nonzero return stops the walk
+/// and is what it returns. Plain function pointers: the runtime has no virtual tables.
+struct LayerHooks {
+  int (*layer)(void* context, const LayerHead& layer);  // before the layer's grants
+  int (*fs_grant)(void* context, const LayerHead& layer, const FsGrant& grant);
+  int (*net_grant)(void* context, const LayerHead& layer, const NetGrant& grant);
+  void* context;
+};
+
 /// Walks a blob in order: ReadHeader, then per layer ReadLayer, ReadCount + ReadFsGrant each,
-/// ReadCount + ReadNetGrant each, and Finish. Every Read* returns 0 or a negative
-/// LANDLOCKC_ERR_BLOB_* code (landlockc_strerror names it); after a failure, ErrorOffset() says
-/// where.
+/// ReadCount + ReadNetGrant each, and Finish (ReadLayers does all but ReadHeader). Every Read*
+/// returns 0 or a negative LANDLOCKC_ERR_BLOB_* code (landlockc_strerror names it); after a
+/// failure, ErrorOffset() says where.
 class Reader {
  public:
   Reader(const uint8_t* data, size_t size);
@@ -33,6 +42,9 @@ class Reader {
   int ReadNetGrant(const LayerHead& layer, NetGrant* grant);
   /// Fails when bytes remain after the last layer.
   int Finish();
+  /// Reads `layer_count` layers and their grants, then Finish(); calls `hooks` (when not null)
+  /// on each record read. The one walk both validation and applying make.
+  int ReadLayers(int layer_count, const LayerHooks* hooks);
 
   /// The NUL-terminated string at a reference a Read* call accepted.
   const char* String(uint32_t ref) const { return reinterpret_cast<const char*>(strings_ + ref); }
@@ -45,13 +57,15 @@ class Reader {
   int ReadVarint(uint64_t* value);
   int ReadRights(abi::Category category, uint64_t* rights);
   int ReadStringRef(bool want_path, uint32_t* ref);
+  /// Past the fixed header: the string table's bounds, then the first layer.
+  int ReadStringTable(const Header& header);
   int CheckStringTable();
 
   const uint8_t* data_;
   size_t size_;
   size_t pos_ = 0;
   size_t end_ = 0;
-  size_t field_ = 0;
+  uint32_t field_ = 0;  // a valid header says the size in 32 bits, and no read passes it
   const uint8_t* strings_ = nullptr;
   size_t strings_size_ = 0;
   uint8_t policy_abi_ = 0;
@@ -60,6 +74,10 @@ class Reader {
 /// Minimum encoded sizes of the records ReadCount guards.
 inline constexpr size_t kMinFsGrantSize = 2;
 inline constexpr size_t kMinNetGrantSize = 3;
+
+/// Whether `path` (`length` bytes, starting with `/` or `${`) has a `..` component: blob paths
+/// never do, nor may the values of their variables.
+bool HasDotDotComponent(const char* path, size_t length);
 
 /// Validates a whole blob in one pass by walking a fresh `reader` to its end. Returns 0 or the
 /// first LANDLOCKC_ERR_BLOB_* found (the reader then says where); fills `header` when

@@ -368,7 +368,7 @@ TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {
   std::vector<uint8_t> bad_ref = past_table.Build();
   EXPECT_EQ(landlockc_validate(bad_ref.data(), bad_ref.size(), &report),
             LANDLOCKC_ERR_BLOB_STRING_REF);
-  EXPECT_STREQ(report.message, "bad string reference in blob (at byte 44)");
+  EXPECT_STREQ(report.message, "bad string ref in blob (at byte 44)");
   EXPECT_EQ(landlockc_validate(nullptr, 0, nullptr), LANDLOCKC_ERR_INVALID_ARGUMENT);
 }
 

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "runtime/blob_reader.h"
+
 namespace landlockc::runtime {
 namespace {
 
@@ -14,17 +16,6 @@ const char* Lookup(const char* const* envp, const char* name, size_t length) {
     if (i == length && entry[i] == '=') return entry + i + 1;
   }
   return nullptr;
-}
-
-bool HasDotDotComponent(const char* value) {
-  const char* component = value;
-  for (const char* p = value;; ++p) {
-    if (*p == '/' || *p == 0) {
-      if (p - component == 2 && component[0] == '.' && component[1] == '.') return true;
-      if (*p == 0) return false;
-      component = p + 1;
-    }
-  }
 }
 
 }  // namespace
@@ -47,9 +38,9 @@ ExpandResult ExpandPath(const char* path_template, const char* const* envp, char
       if (!value) return fault.status = Expansion::kUnset, fault;
       if (*value == 0) return fault.status = Expansion::kEmpty, fault;
       if (*value != '/') return fault.status = Expansion::kRelative, fault;
-      if (HasDotDotComponent(value)) return fault.status = Expansion::kDotDot, fault;
-      value_length = 0;
-      while (value[value_length]) ++value_length;
+      value_length = strlen(value);
+      if (blob::HasDotDotComponent(value, value_length))
+        return fault.status = Expansion::kDotDot, fault;
     } else {
       ++p;
     }

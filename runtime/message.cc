@@ -1,45 +1,45 @@
 #include "runtime/message.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <string.h>
 
 namespace landlockc::runtime {
 namespace {
 
 // The errors opening a path or calling Landlock can produce, each as its number in one byte then
-// its text: one packed string, no relocated pointer table.
-constexpr char kErrnoTexts[] =
+// its symbolic name: one packed string, no relocated pointer table. Names rather than sentences
+// keep the runtime small, and are what the man pages of open(2) and landlock(7) list.
+constexpr char kErrnoNames[] =
     "\x02"
-    "no such file or directory\0"  // ENOENT
+    "ENOENT\0"
     "\x0d"
-    "permission denied\0"  // EACCES
+    "EACCES\0"
     "\x01"
-    "operation not permitted\0"  // EPERM
+    "EPERM\0"
     "\x14"
-    "not a directory\0"  // ENOTDIR
+    "ENOTDIR\0"
     "\x28"
-    "too many symbolic links\0"  // ELOOP
+    "ELOOP\0"
     "\x24"
-    "file name too long\0"  // ENAMETOOLONG
+    "ENAMETOOLONG\0"
     "\x16"
-    "invalid argument\0"  // EINVAL
+    "EINVAL\0"
     "\x0c"
-    "out of memory\0"  // ENOMEM
+    "ENOMEM\0"
     "\x18"
-    "too many open files\0"  // EMFILE
+    "EMFILE\0"
     "\x17"
-    "too many open files in system\0"  // ENFILE
+    "ENFILE\0"
     "\x07"
-    "argument too big\0"  // E2BIG
+    "E2BIG\0"
     "\x09"
-    "bad file descriptor\0"  // EBADF
+    "EBADF\0"
     "\x0e"
-    "bad address\0"  // EFAULT
+    "EFAULT\0"
     "\x26"
-    "Landlock not built into the kernel\0"  // ENOSYS
+    "ENOSYS\0"
     "\x5f"
-    "Landlock disabled at boot\0";  // EOPNOTSUPP
+    "EOPNOTSUPP\0";
 static_assert(ENOENT == 0x02 && EACCES == 0x0d && EPERM == 0x01 && ENOTDIR == 0x14 &&
               ELOOP == 0x28 && ENAMETOOLONG == 0x24 && EINVAL == 0x16 && ENOMEM == 0x0c &&
               EMFILE == 0x18 && ENFILE == 0x17 && E2BIG == 0x07 && EBADF == 0x09 &&
@@ -55,32 +55,30 @@ const char* NthText(const char* texts, int n) {
   return texts;
 }
 
-Message& Message::Format(const char* pattern, ...) {
-  va_list args;
-  va_start(args, pattern);
+Message& Message::Format(const char* pattern, FormatArg a, FormatArg b, FormatArg c, FormatArg d) {
+  const FormatArg args[] = {a, b, c, d};
+  const FormatArg* next = args;
   for (const char* p = pattern; *p; ++p) {
     if (*p != '%') {
       Text(p, 1);
       continue;
     }
+    FormatArg arg = *next++;
     switch (*++p) {
       case 's':
-        Text(va_arg(args, const char*));
+        Text(arg.text);
         break;
-      case 'v': {
-        const char* text = va_arg(args, const char*);
-        Text(text, va_arg(args, size_t));
+      case 'v':
+        Text(arg.text, (next++)->number);
         break;
-      }
       case 'u':
-        Number(va_arg(args, unsigned long));
+        Number(arg.number);
         break;
       default:
-        Errno(va_arg(args, int));
+        Errno(static_cast<int>(arg.number));
         break;
     }
   }
-  va_end(args);
   return *this;
 }
 
@@ -103,7 +101,7 @@ Message& Message::Number(uint64_t value) {
 }
 
 Message& Message::Errno(int error_number) {
-  for (const char* entry = kErrnoTexts; *entry; entry += strlen(entry) + 1)
+  for (const char* entry = kErrnoNames; *entry; entry += strlen(entry) + 1)
     if (static_cast<unsigned char>(*entry) == error_number) return Text(entry + 1);
   return Text("errno ").Number(static_cast<uint64_t>(error_number));
 }

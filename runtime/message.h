@@ -8,19 +8,35 @@
 
 namespace landlockc::runtime {
 
+/// One argument of Message::Format: a text or a number, as the pattern's conversion says.
+struct FormatArg {
+  FormatArg() : number(0) {}
+  FormatArg(const char* value) : text(value) {}                        // NOLINT: implicit by design
+  FormatArg(unsigned long value) : number(value) {}                    // NOLINT
+  FormatArg(int value) : number(static_cast<unsigned long>(value)) {}  // NOLINT: an errno
+  union {
+    const char* text;
+    unsigned long number;
+  };
+};
+
 class Message {
  public:
   /// Writes into `buffer` (`size` >= 1 bytes), starting empty; always NUL-terminated.
   Message(char* buffer, size_t size);
 
-  /// Appends `pattern` with each `%s` replaced by a `const char*`, `%v` by a `const char*` and
-  /// `size_t` length, `%u` by an `unsigned long`, and `%e` by the text of an errno `int`.
-  Message& Format(const char* pattern, ...);
+  /// Appends `pattern` with each `%s` replaced by a text, `%v` by a text and its length, `%u` by
+  /// an unsigned long, and `%e` by the name of an errno int. Fixed arguments rather than `...`:
+  /// no va_arg code, and every argument travels in a register. At most four arguments (`%v` takes
+  /// two), which every message of the runtime fits.
+  Message& Format(const char* pattern, FormatArg a = {}, FormatArg b = {}, FormatArg c = {},
+                  FormatArg d = {});
   Message& Text(const char* text);
   /// `length` bytes of `text`, which need not be NUL-terminated.
   Message& Text(const char* text, size_t length);
   Message& Number(uint64_t value);
-  /// A short lower-case description of `error_number` ("no such file or directory").
+  /// The symbolic name of `error_number` ("ENOENT"), or "errno N" for one the runtime does not
+  /// expect.
   Message& Errno(int error_number);
 
  private:

@@ -1,9 +1,9 @@
 #include "compiler/parse/ast_builder.h"
 
-#include <cstdint>
 #include <optional>
 #include <string>
 
+#include "compiler/parse/literal.h"
 #include "compiler/parse/token_text.h"
 #include "tree/ErrorNode.h"
 
@@ -34,33 +34,6 @@ bool HasOwnError(antlr4::ParserRuleContext* rule) {
   for (antlr4::tree::ParseTree* child : rule->children)
     if (dynamic_cast<antlr4::tree::ErrorNode*>(child) != nullptr) return true;
   return false;
-}
-
-// Decimal digits to a number, saturating at UINT32_MAX (the checker reports the range error).
-uint32_t ParseNumber(llvm::StringRef digits) {
-  uint64_t value = 0;
-  for (char digit : digits) {
-    value = value * 10 + static_cast<uint64_t>(digit - '0');
-    if (value > UINT32_MAX) return UINT32_MAX;
-  }
-  return static_cast<uint32_t>(value);
-}
-
-// The text of a string literal without its quotes, escapes decoded. Escapes the language does not
-// define were reported by the token filter; they keep the escaped character.
-std::string DecodeString(llvm::StringRef literal) {
-  llvm::StringRef body = literal.drop_front().drop_back();
-  std::string decoded;
-  decoded.reserve(body.size());
-  for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] != '\\' || i + 1 == body.size()) {
-      decoded += body[i];
-      continue;
-    }
-    char escaped = body[++i];
-    decoded += escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped;
-  }
-  return decoded;
 }
 
 enum class BlockKind { kLayer, kRules };

@@ -10,9 +10,18 @@ namespace {
 // Offset of the first byte of `text` that does not start a valid UTF-8 sequence, or npos.
 size_t FirstInvalidUtf8(llvm::StringRef text) {
   const auto* begin = reinterpret_cast<const llvm::UTF8*>(text.data());
-  const llvm::UTF8* cursor = begin;
-  if (llvm::isLegalUTF8String(&cursor, begin + text.size())) return llvm::StringRef::npos;
-  return static_cast<size_t>(cursor - begin);
+  const llvm::UTF8* end = begin + text.size();
+  for (const llvm::UTF8* cursor = begin; cursor != end;) {
+    // Policies are nearly all ASCII: only multi-byte sequences go through LLVM's validator, which
+    // costs several times more per byte.
+    if (*cursor < 0x80) {
+      ++cursor;
+      continue;
+    }
+    if (!llvm::isLegalUTF8Sequence(cursor, end)) return static_cast<size_t>(cursor - begin);
+    cursor += llvm::getNumBytesForUTF8(*cursor);
+  }
+  return llvm::StringRef::npos;
 }
 
 llvm::SMRange ByteRange(llvm::StringRef text, size_t offset) {

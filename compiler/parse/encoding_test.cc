@@ -46,6 +46,20 @@ TEST_F(EncodingTest, EncodedSurrogateIsInvalid) {
   EXPECT_EQ(diags_.diagnostics()[0].id, "invalid-utf8");
 }
 
+TEST_F(EncodingTest, SequenceCutByTheEndIsInvalidAtItsFirstByte) {
+  EXPECT_FALSE(Check("abi 7; # caf\xC3\xA9 \xE2\x82"));
+  ASSERT_EQ(diags_.diagnostics().size(), 1u);
+  EXPECT_EQ(diags_.diagnostics()[0].message,
+            "invalid UTF-8 byte 0xE2; policy files must be UTF-8 text");
+  EXPECT_EQ(diags_.diagnostics()[0].column, 16u);
+}
+
+TEST_F(EncodingTest, BadContinuationByteIsInvalidAtTheSequenceStart) {
+  EXPECT_FALSE(Check("# \xE2\x82x"));
+  ASSERT_EQ(diags_.diagnostics().size(), 1u);
+  EXPECT_EQ(diags_.diagnostics()[0].column, 3u);
+}
+
 TEST_F(EncodingTest, NulBeforeBadByte) {
   EXPECT_FALSE(Check(std::string("a\0b\xFF", 4)));
   ASSERT_EQ(diags_.diagnostics().size(), 1u);

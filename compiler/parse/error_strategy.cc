@@ -38,10 +38,17 @@ bool EndsStatement(size_t type) {
 }
 
 std::string Quote(llvm::StringRef text) {
-  if (text.size() <= kMaxQuotedBytes) return "`" + text.str() + "`";
-  size_t cut = kMaxQuotedBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
-  return "`" + text.take_front(cut).str() + "...`";
+  size_t cut = text.size();
+  if (cut > kMaxQuotedBytes) {
+    cut = kMaxQuotedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+  }
+  // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about `"`" + std::string`.
+  std::string quoted = "`";
+  quoted += text.take_front(cut);
+  if (cut < text.size()) quoted += "...";
+  quoted += '`';
+  return quoted;
 }
 
 // What a name stands for where the parser is: "a `log` setting" reads better than "a name".

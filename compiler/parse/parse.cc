@@ -1,14 +1,11 @@
 #include "compiler/parse/parse.h"
 
-#include <memory>
+#include <optional>
 
-#include "CommonTokenStream.h"
-#include "LandlockParser.h"
-#include "compiler/parse/ast_builder.h"
 #include "compiler/parse/encoding.h"
 #include "compiler/parse/error_listener.h"
-#include "compiler/parse/error_strategy.h"
-#include "compiler/parse/token_filter.h"
+#include "compiler/parse/fast_parser.h"
+#include "compiler/parse/recovering_parser.h"
 
 namespace landlockc::parse {
 
@@ -21,16 +18,16 @@ ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
 
   ErrorListener listener(text, buffer_id, diags);
   if (CheckEncoding(text, listener)) {
-    try {
-      TokenFilter tokens(text, listener);
-      antlr4::CommonTokenStream stream(&tokens);
-      landlockc_grammar::LandlockParser parser(&stream);
-      parser.removeErrorListeners();
-      parser.addErrorListener(&listener);
-      parser.setErrorHandler(std::make_shared<RecoveryStrategy>(text, listener));
-      BuildStatements(parser.file(), text, listener, file.statements);
-    } catch (const ParseAborted&) {
-      // The reason was reported; the statements built so far stay.
+    // A file with nothing to report takes the fast path; any other is parsed again from the
+    // start by the ANTLR parser, whose recovery finds and words every error.
+    if (std::optional<std::vector<ast::TopStmt>> statements = ParseWellFormed(text)) {
+      file.statements = std::move(*statements);
+    } else {
+      try {
+        ParseWithRecovery(text, listener, file.statements);
+      } catch (const ParseAborted&) {
+        // The reason was reported; the statements built so far stay.
+      }
     }
   }
   listener.Flush();

@@ -11,14 +11,10 @@
 #include "LandlockLexer.h"
 #include "TokenSource.h"
 #include "compiler/parse/error_listener.h"
+#include "compiler/parse/limits.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace landlockc::parse {
-
-/// Deepest nesting of parentheses and braces accepted.
-inline constexpr unsigned kMaxNesting = 64;
-/// Most `+`/`-` operators accepted in one statement (each adds a level to the expression tree).
-inline constexpr unsigned kMaxOperators = 256;
 
 /// Feeds the lexer one byte per character, so that ANTLR's character indices are byte offsets
 /// into the buffer (the grammar only needs ASCII; other bytes appear in strings and comments).

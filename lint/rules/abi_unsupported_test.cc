@@ -42,15 +42,16 @@ TEST_F(AbiUnsupportedTest, RequiresAboveTheTargetIsAnError) {
                            "}\n",
                            options);
   ASSERT_EQ(findings.size(), 1u) << Rendered();
-  ExpectFinding(findings[0], "abi-unsupported", Severity::kError, 2, 1,
-                "the policy requires ABI 4 and will refuse to run on target `ubuntu-22.04` (ABI 1)");
+  ExpectFinding(
+      findings[0], "abi-unsupported", Severity::kError, 2, 1,
+      "the policy requires ABI 4 and will refuse to run on target `ubuntu-22.04` (ABI 1)");
 }
 
 TEST_F(AbiUnsupportedTest, NoLandlockAtAll) {
   LintOptions options;
   options.targets = {TargetNamed("debian-11")};
-  auto findings = Findings("abi-unsupported", "layer main {\n    allow read on \"/usr\";\n}\n",
-                           options);
+  auto findings =
+      Findings("abi-unsupported", "layer main {\n    allow read on \"/usr\";\n}\n", options);
   ASSERT_EQ(findings.size(), 1u) << Rendered();
   ExpectFinding(findings[0], "abi-unsupported", Severity::kWarning, 1, 1,
                 "nothing in the policy will be enforced on target `debian-11` (no Landlock)");

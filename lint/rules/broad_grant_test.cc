@@ -43,13 +43,14 @@ TEST_F(BroadGrantTest, SystemDirectoriesAndHomesAreWarnings) {
 }
 
 TEST_F(BroadGrantTest, ReadOnlyAndNarrowWritesAreFine) {
-  EXPECT_TRUE(Findings("broad-grant",
-                       "abi 7;\n"
-                       "layer main {\n"
-                       "    allow read + execute on \"/\", \"/usr\", \"/etc\";\n"
-                       "    allow read_write on \"/var/log/app\", \"$HOME/.cache/app\", \"/etcx\";\n"
-                       "}\n")
-                  .empty())
+  EXPECT_TRUE(
+      Findings("broad-grant",
+               "abi 7;\n"
+               "layer main {\n"
+               "    allow read + execute on \"/\", \"/usr\", \"/etc\";\n"
+               "    allow read_write on \"/var/log/app\", \"$HOME/.cache/app\", \"/etcx\";\n"
+               "}\n")
+          .empty())
       << Rendered();
 }
 

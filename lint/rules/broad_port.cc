@@ -14,7 +14,7 @@ void Run(const RuleContext& context) {
       unsigned count = unsigned{grant.ports.high} - grant.ports.low + 1;
       if (count <= kMaxPorts) continue;
       context.Report(context.rule.severity, grant.port_location.range, grant.location.range,
-                     llvm::formatv("{0} grant {1} covers {2} ports",
+                     llvm::formatv("{0} grant on {1} covers {2} ports",
                                    RightList(abi::Category::kNet, grant.requested),
                                    PortsText(grant.ports), count),
                      {"grant only the ports the program uses"});

@@ -37,12 +37,13 @@ TEST_F(DeviceGrantTest, IoctlOnADirectory) {
 }
 
 TEST_F(DeviceGrantTest, IoctlOnADeviceFileIsFine) {
-  EXPECT_TRUE(Findings("device-grant",
-                       "abi 7;\n"
-                       "layer main {\n"
-                       "    allow read_write + ioctl_dev - make_char - make_block on \"/dev/ttyS0\";\n"
-                       "}\n")
-                  .empty())
+  EXPECT_TRUE(
+      Findings("device-grant",
+               "abi 7;\n"
+               "layer main {\n"
+               "    allow read_write + ioctl_dev - make_char - make_block on \"/dev/ttyS0\";\n"
+               "}\n")
+          .empty())
       << Rendered();
 }
 

@@ -34,7 +34,11 @@ TEST_F(IneffectiveGrantTest, ReferNeedsEveryLayer) {
                            "    handle fs: read;\n"
                            "    allow read on \"/\";\n"
                            "}\n");
-  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  // The read grant on `/` in `reads` is cut down by `base` too.
+  ASSERT_EQ(findings.size(), 2u) << Rendered();
+  ExpectFinding(findings[1], "ineffective-grant", Severity::kWarning, 7, 19,
+                "`read_file`, `read_dir` on `/` has no effect on target `abi:10` (ABI 10): layer "
+                "`base` denies it there");
   ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 3, 25,
                 "`refer` on `/srv/data` has no effect on target `abi:10` (ABI 10): layer `reads` "
                 "denies it there");

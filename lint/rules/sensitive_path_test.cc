@@ -21,8 +21,9 @@ TEST_F(SensitivePathTest, AncestorsOfSecretsAreReported) {
                 "grant on `${HOME}` covers `${HOME}/.ssh`, which holds SSH private keys");
   ExpectFinding(findings[1], "sensitive-path", Severity::kWarning, 4, 24,
                 "grant on `/etc` covers `/etc/shadow`, which holds password hashes");
-  EXPECT_EQ(findings[1].notes, (std::vector<std::string>{
-                                   "it also covers `/etc/gshadow`, `/etc/sudoers`, `/etc/ssh`"}));
+  EXPECT_EQ(
+      findings[1].notes,
+      (std::vector<std::string>{"it also covers `/etc/gshadow`, `/etc/sudoers`, `/etc/ssh`"}));
   ExpectFinding(findings[2], "sensitive-path", Severity::kWarning, 5, 19,
                 "grant on `/home/bob/.config` covers `/home/bob/.config/gcloud`, which holds "
                 "Google Cloud credentials");
@@ -40,12 +41,13 @@ TEST_F(SensitivePathTest, TheLocationItselfIsReported) {
 }
 
 TEST_F(SensitivePathTest, UnrelatedPathsAreFine) {
-  EXPECT_TRUE(Findings("sensitive-path",
-                       "abi 7;\n"
-                       "layer main {\n"
-                       "    allow read on \"/usr\", \"/etc/ssl\", \"$HOME/.cache\", \"/home/bob/src\";\n"
-                       "}\n")
-                  .empty())
+  EXPECT_TRUE(
+      Findings("sensitive-path",
+               "abi 7;\n"
+               "layer main {\n"
+               "    allow read on \"/usr\", \"/etc/ssl\", \"$HOME/.cache\", \"/home/bob/src\";\n"
+               "}\n")
+          .empty())
       << Rendered();
 }
 

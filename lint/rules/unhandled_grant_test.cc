@@ -24,7 +24,8 @@ TEST_F(UnhandledGrantTest, GrantOfAnUnhandledRight) {
 
 TEST_F(UnhandledGrantTest, TheRuleFindsItOnItsOwn) {
   std::optional<model::Policy> policy = check::CheckSource(
-      "test.landlock", "abi 7;\nlayer main {\n    handle fs: read;\n    allow execute on \"/usr\";\n}\n",
+      "test.landlock",
+      "abi 7;\nlayer main {\n    handle fs: read;\n    allow execute on \"/usr\";\n}\n",
       check::Options{}, check_diags_);
   ASSERT_TRUE(policy.has_value());
   // Linted without the compiler's warnings, the rule reports the grant itself.

@@ -34,7 +34,7 @@ TEST_F(UnhandledNetTest, TargetsWithoutNetworkRightsAreFine) {
 TEST_F(UnhandledNetTest, AnyLayerHandlingTheNetworkIsEnough) {
   EXPECT_TRUE(Findings("unhandled-net",
                        "layer files {\n    handle fs: all;\n}\n"
-                       "layer net {\n    handle net: connect_tcp;\n}\n")
+                       "layer network {\n    handle net: connect_tcp;\n}\n")
                   .empty())
       << Rendered();
 }

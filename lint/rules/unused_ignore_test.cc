@@ -26,14 +26,15 @@ TEST_F(UnusedIgnoreTest, IgnoresThatSilenceNothing) {
 TEST_F(UnusedIgnoreTest, UsedIgnoresAndRulesThatDidNotRunAreFine) {
   LintOptions options;
   options.disabled = {"sensitive-path"};
-  EXPECT_TRUE(Findings("unused-ignore",
-                       "abi 7;\n"
-                       "layer main {\n"
-                       "    allow read_write on \"/etc\"; # lint:ignore broad-grant,sensitive-path\n"
-                       "    allow read on \"/nonexistent\"; # lint:ignore missing-path\n"
-                       "}\n",
-                       options)
-                  .empty())
+  EXPECT_TRUE(
+      Findings("unused-ignore",
+               "abi 7;\n"
+               "layer main {\n"
+               "    allow read_write on \"/etc\"; # lint:ignore broad-grant,sensitive-path\n"
+               "    allow read on \"/nonexistent\"; # lint:ignore missing-path\n"
+               "}\n",
+               options)
+          .empty())
       << Rendered();
 }
 

@@ -82,6 +82,11 @@ TEST_F(CompileTest, IoAndUsageErrorsExit2) {
   EXPECT_EQ(Landlockc({"compile", policy, "--emit=wasm"}).exit_code, 2);
   EXPECT_EQ(Landlockc({"compile", policy, "--no-such-option"}).exit_code, 2);
   EXPECT_EQ(Landlockc({"compile", policy, "--name=x"}).exit_code, 2);
+  Result over_input = Landlockc({"compile", policy, "-o", policy});
+  EXPECT_EQ(over_input.exit_code, 2);
+  EXPECT_EQ(over_input.err,
+            "landlockc: error: the output would overwrite the policy `" + policy + "`\n");
+  EXPECT_EQ(ReadFile(policy), kPolicy);
 }
 
 TEST_F(CompileTest, EmitCWritesAHeaderThatCompilesWithCc) {

@@ -105,7 +105,7 @@ TEST_F(ExecTest, ANonExecutableFileExits126) {
   Result result = Landlockc({"exec", policy_, "--", script});
   EXPECT_EQ(result.exit_code, 126);
   EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err, "landlockc: error: cannot execute `" + script + "`: permission denied\n");
+  EXPECT_EQ(result.err, "landlockc: error: cannot execute `" + script + "`: Permission denied\n");
 }
 
 TEST_F(ExecTest, ACommandThePolicyForbidsToExecuteExits126) {
@@ -151,6 +151,20 @@ TEST_F(ExecTest, DenyByDefaultRightsTheOlderAbiLacksGiveNoWarning) {
   EXPECT_EQ(result.err, "");
   Result denied = Landlockc({"exec", policy_, "--max-abi", "3", "--", "cat", secret_file_});
   EXPECT_EQ(denied.exit_code, 1);
+}
+
+TEST_F(ExecTest, APolicyTheOlderAbiCannotEnforceAtAllGivesOneWarningLine) {
+  std::string policy =
+      Write("net-only.landlock", "abi 7;\nlayer network {\n    handle net: connect_tcp;\n}\n");
+  Result result = Landlockc({"exec", policy, "--max-abi", "3", "--", "cat", secret_file_});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, "secret\n");
+  EXPECT_EQ(result.err, "landlockc: warning: policy `" + policy +
+                            "` is not enforced: Landlock ABI 3 (limited by --max-abi; the kernel "
+                            "has ABI " +
+                            std::to_string(landlockc_probe(nullptr)) +
+                            ") supports none of the rights the policy handles; running "
+                            "unrestricted\n");
 }
 
 TEST_F(ExecTest, VerboseListsTheReportOnStderr) {

@@ -1,0 +1,24 @@
+#include "compiler/parse/recovering_parser.h"
+
+#include <memory>
+
+#include "CommonTokenStream.h"
+#include "LandlockParser.h"
+#include "compiler/parse/ast_builder.h"
+#include "compiler/parse/error_strategy.h"
+#include "compiler/parse/token_filter.h"
+
+namespace landlockc::parse {
+
+void ParseWithRecovery(llvm::StringRef text, ErrorListener& listener,
+                       std::vector<ast::TopStmt>& statements) {
+  TokenFilter tokens(text, listener);
+  antlr4::CommonTokenStream stream(&tokens);
+  landlockc_grammar::LandlockParser parser(&stream);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  parser.setErrorHandler(std::make_shared<RecoveryStrategy>(text, listener));
+  BuildStatements(parser.file(), text, listener, statements);
+}
+
+}  // namespace landlockc::parse

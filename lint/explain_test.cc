@@ -1,0 +1,134 @@
+#include "lint/explain.h"
+
+#include <cstdlib>
+#include <optional>
+
+#include "lint/testing/lint_testing.h"
+
+namespace landlockc::lint {
+namespace {
+
+class ExplainTest : public LintTest {
+ protected:
+  void SetUp() override {
+    std::optional<model::Policy> policy =
+        check::CheckSource("web.landlock",
+                           "abi 7;\n"
+                           "layer base {\n"
+                           "    allow read + execute on \"/usr\";\n"
+                           "    allow read_write on \"/var/www\", \"$HOME/cache\";\n"
+                           "    allow connect_tcp on port 5432;\n"
+                           "}\n"
+                           "layer no_exec {\n"
+                           "    handle fs: execute;\n"
+                           "    handle scope: signal;\n"
+                           "    allow execute on \"/usr/bin/convert\";\n"
+                           "}\n",
+                           check::Options{}, check_diags_);
+    ASSERT_TRUE(policy.has_value()) << Rendered();
+    policy_ = std::move(*policy);
+  }
+
+  // Runs explain on the ABI 7 target; returns the verdict (or -1 for an error) and the text.
+  int Run(ExplainRequest request, std::string& text) {
+    llvm::raw_string_ostream os(text);
+    llvm::Expected<bool> allowed = Explain(policy_, request, Target{"abi:7", 7}, os);
+    if (!allowed) {
+      text = llvm::toString(allowed.takeError());
+      return -1;
+    }
+    return *allowed ? 1 : 0;
+  }
+
+  model::Policy policy_;
+};
+
+TEST_F(ExplainTest, AllowedByEveryLayer) {
+  std::string text;
+  EXPECT_EQ(Run({"/usr/bin/convert", std::nullopt, "execute", ObjectKind::kFile}, text), 1);
+  EXPECT_EQ(text,
+            "`execute` on `/usr/bin/convert`, on target `abi:7` (ABI 7):\n"
+            "layer `base` (web.landlock:2): handles `execute`, allowed by the grant on `/usr` at "
+            "web.landlock:3:5\n"
+            "layer `no_exec` (web.landlock:7): handles `execute`, allowed by the grant on "
+            "`/usr/bin/convert` at web.landlock:10:5\n"
+            "note: running a program also needs `read_file` on it (execve opens it for reading)\n"
+            "verdict: allowed\n");
+}
+
+TEST_F(ExplainTest, DeniedByOneLayer) {
+  std::string text;
+  EXPECT_EQ(Run({"/usr/bin/ls/", std::nullopt, "execute", ObjectKind::kFile}, text), 0);
+  EXPECT_EQ(text,
+            "`execute` on `/usr/bin/ls`, on target `abi:7` (ABI 7):\n"
+            "layer `base` (web.landlock:2): handles `execute`, allowed by the grant on `/usr` at "
+            "web.landlock:3:5\n"
+            "layer `no_exec` (web.landlock:7): handles `execute`, no grant covers "
+            "`/usr/bin/ls`: denied\n"
+            "note: running a program also needs `read_file` on it (execve opens it for reading)\n"
+            "verdict: denied by layer `no_exec`\n");
+}
+
+TEST_F(ExplainTest, NotHandledAndReferNote) {
+  std::string text;
+  EXPECT_EQ(Run({"/var/www/site", std::nullopt, "refer", ObjectKind::kDirectory}, text), 0);
+  EXPECT_EQ(text,
+            "`refer` on `/var/www/site`, on target `abi:7` (ABI 7):\n"
+            "layer `base` (web.landlock:2): handles `refer`, allowed by the grant on `/var/www` "
+            "at web.landlock:4:5\n"
+            "layer `no_exec` (web.landlock:7): denied: no grant of `refer` covers "
+            "`/var/www/site` (the kernel blocks reparenting in every layer that does not grant "
+            "`refer`)\n"
+            "note: a rename or link across directories needs `refer` on both directories, the "
+            "make right on the destination, and must not give the moved file rights it lacks "
+            "where it is\n"
+            "verdict: denied by layer `no_exec`\n");
+  text.clear();
+  EXPECT_EQ(Run({"/var/www/f", std::nullopt, "write_file", ObjectKind::kFile}, text), 1);
+  EXPECT_NE(text.find("layer `no_exec` (web.landlock:7): does not handle `write_file`\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(ExplainTest, PortsAndScopes) {
+  std::string text;
+  EXPECT_EQ(Run({std::nullopt, 5432, "connect_tcp", std::nullopt}, text), 1);
+  EXPECT_NE(text.find("allowed by the grant on port `5432` at web.landlock:5:5"), std::string::npos)
+      << text;
+  text.clear();
+  EXPECT_EQ(Run({std::nullopt, 80, "bind_tcp", std::nullopt}, text), 0);
+  text.clear();
+  EXPECT_EQ(Run({std::nullopt, std::nullopt, "signal", std::nullopt}, text), 0);
+  EXPECT_NE(text.find("layer `no_exec` (web.landlock:7): scopes `signal`: denied outside the "
+                      "sandbox"),
+            std::string::npos)
+      << text;
+}
+
+TEST_F(ExplainTest, VariablesExpandForConcretePaths) {
+  setenv("HOME", "/home/tester", 1);
+  std::string text;
+  EXPECT_EQ(Run({"/home/tester/cache/x", std::nullopt, "write_file", ObjectKind::kFile}, text), 1)
+      << text;
+  text.clear();
+  EXPECT_EQ(Run({"$HOME/cache/x", std::nullopt, "write_file", ObjectKind::kFile}, text), 1) << text;
+}
+
+TEST_F(ExplainTest, BadRequests) {
+  std::string text;
+  EXPECT_EQ(Run({"/usr", std::nullopt, "read_fiel", std::nullopt}, text), -1);
+  EXPECT_EQ(text, "unknown access right `read_fiel` (did you mean `read_file`?)");
+  EXPECT_EQ(Run({std::nullopt, 80, "read_file", std::nullopt}, text), -1);
+  EXPECT_EQ(text, "`read_file` is a file-system right: give --path");
+  EXPECT_EQ(Run({"/usr", std::nullopt, "bind_tcp", std::nullopt}, text), -1);
+  EXPECT_EQ(text, "`bind_tcp` is a network right: give --port");
+  EXPECT_EQ(Run({std::nullopt, 70000, "bind_tcp", std::nullopt}, text), -1);
+  EXPECT_EQ(text, "port 70000 is out of range (0..65535)");
+  EXPECT_EQ(Run({"usr/../x", std::nullopt, "read_file", std::nullopt}, text), -1);
+  EXPECT_EQ(text,
+            "invalid path `usr/../x`: it must be absolute (or start with a variable) and have no "
+            "`..`");
+}
+
+}  // namespace
+}  // namespace landlockc::lint
