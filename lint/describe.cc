@@ -29,14 +29,25 @@ std::string Where(const model::Location& location) {
   return llvm::formatv("{0}:{1}", location.file, location.line).str();
 }
 
-llvm::SMRange MainFileStart(const llvm::SourceMgr& source_mgr) {
+llvm::SMRange FirstStatement(const llvm::SourceMgr& source_mgr) {
   if (source_mgr.getNumBuffers() == 0) return {};
-  llvm::SMLoc start = llvm::SMLoc::getFromPointer(source_mgr.getMemoryBuffer(1)->getBufferStart());
+  llvm::StringRef text = source_mgr.getMemoryBuffer(1)->getBuffer();
+  llvm::StringRef rest = text;
+  while (!rest.empty()) {
+    auto [line, next] = rest.split('\n');
+    llvm::StringRef code = line.ltrim();
+    if (!code.empty() && !code.startswith("#")) {
+      llvm::SMLoc start = llvm::SMLoc::getFromPointer(code.data());
+      return {start, start};
+    }
+    rest = next;
+  }
+  llvm::SMLoc start = llvm::SMLoc::getFromPointer(text.data());
   return {start, start};
 }
 
 llvm::SMRange HeadRange(const model::Location& location, const llvm::SourceMgr& source_mgr) {
-  if (!location.range.Start.isValid()) return MainFileStart(source_mgr);
+  if (!location.range.Start.isValid()) return FirstStatement(source_mgr);
   unsigned buffer = source_mgr.FindBufferContainingLoc(location.range.Start);
   if (buffer == 0) return location.range;
   const char* start = location.range.Start.getPointer();
@@ -45,6 +56,13 @@ llvm::SMRange HeadRange(const model::Location& location, const llvm::SourceMgr& 
   const char* line_end = start;
   while (line_end < buffer_end && *line_end != '\n' && *line_end != '\r') ++line_end;
   if (end > line_end || end < start) end = line_end;
+  // A block's header ends before its `{` (and any comment after it).
+  for (const char* brace = start; brace < end; ++brace) {
+    if (*brace == '{') {
+      end = brace;
+      break;
+    }
+  }
   // Trailing blanks before the end of the first line carry no meaning.
   while (end > start && (end[-1] == ' ' || end[-1] == '\t')) --end;
   return {location.range.Start, llvm::SMLoc::getFromPointer(end)};

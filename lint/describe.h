@@ -27,11 +27,13 @@ std::string LayerName(const model::Layer& layer);
 std::string Where(const model::Location& location);
 
 /// `location` clipped to its first line (a block's header), so carets stay on one line. When the
-/// location is unknown, the start of the main file.
+/// location is unknown, FirstStatement.
 llvm::SMRange HeadRange(const model::Location& location, const llvm::SourceMgr& source_mgr);
 
-/// The start of the main file (buffer 1), as an empty range.
-llvm::SMRange MainFileStart(const llvm::SourceMgr& source_mgr);
+/// Where findings about the whole policy go: the start of the first statement of the main file
+/// (buffer 1), past leading comments, as an empty range, so that a `# lint:ignore` line above it
+/// applies.
+llvm::SMRange FirstStatement(const llvm::SourceMgr& source_mgr);
 
 /// "ports `LOW..HIGH`" or "port `N`".
 std::string PortsText(const model::PortRange& ports);

@@ -1,6 +1,7 @@
 #include "lint/linter.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -24,14 +25,79 @@ struct FindingKey {
 };
 
 // Runs `rule` once per target when its findings depend on the target, else once.
+// A placeholder for the target's description in a message, while findings of several targets are
+// compared.
+constexpr llvm::StringLiteral kTargetMark = "\x01";
+
+std::string Templated(std::string text, const std::string& described) {
+  for (size_t at = text.find(described); at != std::string::npos;
+       at = text.find(described, at + kTargetMark.size()))
+    text.replace(at, described.size(), kTargetMark.str());
+  return text;
+}
+
+// "targets `a` (ABI 2), `b` (ABI 7)" from "target `a` (ABI 2)" and "target `b` (ABI 7)".
+std::string DescribeTargets(const std::vector<const Target*>& targets) {
+  if (targets.size() == 1) return targets.front()->Describe();
+  std::string text = "targets ";
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (i) text += ", ";
+    text += llvm::StringRef(targets[i]->Describe()).drop_front(strlen("target ")).str();
+  }
+  return text;
+}
+
+// Runs a rule whose findings depend on the target once per target, and merges the findings that
+// are the same for several targets into one that names them all.
+void RunPerTarget(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<Target> targets,
+                  llvm::ArrayRef<AccessModel> models, const LintOptions& options,
+                  const llvm::SourceMgr& source_mgr, const std::function<void(Finding)>& sink) {
+  struct Merged {
+    Finding finding;  // message and notes templated
+    std::vector<const Target*> targets;
+  };
+  std::vector<Merged> merged;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    std::string described = targets[i].Describe();
+    auto collect = [&](Finding finding) {
+      finding.message = Templated(std::move(finding.message), described);
+      for (std::string& note : finding.notes) note = Templated(std::move(note), described);
+      for (Merged& entry : merged) {
+        const Finding& seen = entry.finding;
+        if (seen.range.Start == finding.range.Start && seen.severity == finding.severity &&
+            seen.message == finding.message && seen.notes == finding.notes) {
+          entry.targets.push_back(&targets[i]);
+          return;
+        }
+      }
+      merged.push_back({std::move(finding), {&targets[i]}});
+    };
+    RuleContext context{rule, policy, targets[i], models[i], source_mgr, options.host, collect};
+    rule.run(context);
+  }
+  for (Merged& entry : merged) {
+    std::string described = DescribeTargets(entry.targets);
+    auto fill = [&](std::string& text) {
+      for (size_t at = text.find(kTargetMark); at != std::string::npos;
+           at = text.find(kTargetMark, at + described.size()))
+        text.replace(at, kTargetMark.size(), described);
+    };
+    fill(entry.finding.message);
+    for (std::string& note : entry.finding.notes) fill(note);
+    sink(std::move(entry.finding));
+  }
+}
+
 void RunRule(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<Target> targets,
              llvm::ArrayRef<AccessModel> models, const LintOptions& options,
              const llvm::SourceMgr& source_mgr, const std::function<void(Finding)>& sink) {
-  size_t runs = rule.per_target ? targets.size() : 1;
-  for (size_t i = 0; i < runs; ++i) {
-    RuleContext context{rule, policy, targets[i], models[i], source_mgr, options.host, sink};
-    rule.run(context);
+  if (rule.per_target) {
+    RunPerTarget(rule, policy, targets, models, options, source_mgr, sink);
+    return;
   }
+  RuleContext context{rule,         policy, targets.front(), models.front(), source_mgr,
+                      options.host, sink};
+  rule.run(context);
 }
 
 // Position order: buffer, then offset, then id.

@@ -58,6 +58,17 @@ TEST_F(LinterTest, StandaloneIgnoreCoversAMultiLineStatement) {
   EXPECT_TRUE(lint_diags_.diagnostics().empty()) << Rendered();
 }
 
+TEST_F(LinterTest, PolicyAndLayerFindingsCanBeIgnored) {
+  Lint(
+      "# a policy without an abi line\n"
+      "\n"
+      "# lint:ignore unpinned-abi tracks the newest ABI on purpose\n"
+      "layer main { # lint:ignore unhandled-fs,unhandled-net,unhandled-scope only forbids exec\n"
+      "    handle fs: execute;\n"
+      "}\n");
+  EXPECT_TRUE(lint_diags_.diagnostics().empty()) << Rendered();
+}
+
 TEST_F(LinterTest, IgnoreSilencesCompilerWarningsToo) {
   Lint(
       "abi 10;\n"
@@ -76,7 +87,7 @@ TEST_F(LinterTest, DisabledRulesDoNotRun) {
   EXPECT_EQ(Ids(), (std::vector<std::string>{"sensitive-path@4"})) << Rendered();
 }
 
-TEST_F(LinterTest, TargetDependentRulesRunPerTarget) {
+TEST_F(LinterTest, TargetDependentRulesRunPerTargetAndMergeAlikeFindings) {
   LintOptions options;
   options.targets = {TargetNamed("ubuntu-24.04"), TargetNamed("abi:10")};
   Lint("abi 4;\nlayer main {\n    handle fs: all;\n}\n", options);
@@ -84,14 +95,11 @@ TEST_F(LinterTest, TargetDependentRulesRunPerTarget) {
   for (const diag::Diagnostic& diagnostic : lint_diags_.diagnostics())
     if (diagnostic.id == "unhandled-net" || diagnostic.id == "unhandled-fs")
       messages.push_back(diagnostic.message);
-  EXPECT_EQ(messages,
-            (std::vector<std::string>{
-                "layer `main` leaves `ioctl_dev`, `resolve_unix` unrestricted on target `abi:10` "
-                "(ABI 10)",
-                "no layer restricts the network on target `ubuntu-24.04` (ABI 4), so the program "
-                "can bind and connect to any port",
-                "no layer restricts the network on target `abi:10` (ABI 10), so the program can "
-                "bind and connect to any port"}))
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "layer `main` leaves `ioctl_dev`, `resolve_unix` unrestricted on target "
+                          "`abi:10` (ABI 10)",
+                          "no layer restricts the network on targets `ubuntu-24.04` (ABI 4), "
+                          "`abi:10` (ABI 10), so the program can bind and connect to any port"}))
       << Rendered();
 }
 

@@ -6,6 +6,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -15,7 +16,7 @@ namespace landlockc::lint {
 namespace {
 
 constexpr const char* kToolName = "landlockc";
-constexpr const char* kInformationUri = "https://github.com/landlockc/landlockc";
+constexpr const char* kInformationUri = LANDLOCKC_INFORMATION_URI;
 constexpr const char* kSarifSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr const char* kFingerprintKey = "landlockcStatementHash/v1";
 
@@ -68,7 +69,8 @@ llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
       {"fullDescription", llvm::json::Object{{"text", text}}},
       {"help", llvm::json::Object{{"text", text}, {"markdown", text}}},
       {"defaultConfiguration", llvm::json::Object{{"level", SarifLevel(info.severity)}}},
-      {"helpUri", llvm::formatv("{0}/blob/main/docs/diagnostics.md", kInformationUri).str()},
+      {"helpUri",
+       llvm::formatv("{0}/blob/main/docs/language.md#diagnostics", kInformationUri).str()},
   };
 }
 
@@ -168,7 +170,9 @@ llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
       std::string identity = diagnostic.id + "\n" + uri + "\n" + StatementText(*engine, diagnostic);
       int occurrence = ++occurrences[identity];
       std::string fingerprint =
-          llvm::formatv("{0:x16}:{1}", llvm::xxHash64(identity), occurrence).str();
+          llvm::formatv("{0}:{1}", llvm::format_hex_no_prefix(llvm::xxHash64(identity), 16),
+                        occurrence)
+              .str();
       std::string text = diagnostic.message;
       for (const std::string& note : diagnostic.notes) text += "\nnote: " + note;
       llvm::json::Object result{

@@ -92,7 +92,11 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
   EXPECT_EQ(*region.getInteger("startColumn"), 25);
   EXPECT_EQ(*region.getInteger("endLine"), 2);
   EXPECT_EQ(*region.getInteger("endColumn"), 31);
-  EXPECT_TRUE(result.getObject("partialFingerprints")->getString("landlockcStatementHash/v1"));
+  llvm::StringRef fingerprint =
+      *result.getObject("partialFingerprints")->getString("landlockcStatementHash/v1");
+  // 16 hex digits of the hash, then the occurrence of that statement.
+  EXPECT_EQ(fingerprint.size(), 18u) << fingerprint.str();
+  EXPECT_TRUE(fingerprint.endswith(":1")) << fingerprint.str();
 }
 
 TEST_F(OutputTest, FingerprintsIgnoreLineNumbers) {

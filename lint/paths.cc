@@ -19,12 +19,6 @@ llvm::StringRef ParentPath(llvm::StringRef path) {
   return path.take_front(slash);
 }
 
-unsigned Depth(llvm::StringRef path) {
-  if (path == "/") return 0;
-  unsigned depth = path.startswith("/") ? 0 : 1;
-  return depth + static_cast<unsigned>(path.count('/'));
-}
-
 namespace {
 
 bool IsNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }

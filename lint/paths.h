@@ -19,9 +19,6 @@ bool IsSameOrBeneath(llvm::StringRef path, llvm::StringRef ancestor);
 /// itself for a root (`/`, `${HOME}`).
 llvm::StringRef ParentPath(llvm::StringRef path);
 
-/// Number of components (`/` has 0, `/a/b` has 2, `${HOME}/x` has 2).
-unsigned Depth(llvm::StringRef path);
-
 /// Normalizes a path typed by a user the way the compiler normalizes policy paths: `$NAME` becomes
 /// `${NAME}`, `//`, `.` and a trailing `/` go. Returns nullopt for a relative or empty path, a `..`
 /// component, or a malformed variable.

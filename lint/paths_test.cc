@@ -21,15 +21,12 @@ TEST(PathsTest, VariablesAreRootsOfTheirOwn) {
   EXPECT_FALSE(IsSameOrBeneath("/home/me", "${HOME}"));
 }
 
-TEST(PathsTest, ParentAndDepth) {
+TEST(PathsTest, Parent) {
   EXPECT_EQ(ParentPath("/a/b"), "/a");
   EXPECT_EQ(ParentPath("/a"), "/");
   EXPECT_EQ(ParentPath("/"), "/");
   EXPECT_EQ(ParentPath("${HOME}/x"), "${HOME}");
   EXPECT_EQ(ParentPath("${HOME}"), "${HOME}");
-  EXPECT_EQ(Depth("/"), 0u);
-  EXPECT_EQ(Depth("/a/b"), 2u);
-  EXPECT_EQ(Depth("${HOME}/x"), 2u);
 }
 
 TEST(PathsTest, NormalizesUserPathsLikeTheCompiler) {

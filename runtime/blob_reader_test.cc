@@ -372,5 +372,55 @@ TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {
   EXPECT_EQ(landlockc_validate(nullptr, 0, nullptr), LANDLOCKC_ERR_INVALID_ARGUMENT);
 }
 
+// Records what the walk's hooks see, one word per record; stops the walk at record `stop_at`.
+struct Trace {
+  std::string words;
+  int stop_at = -1;
+  int records = 0;
+
+  int Record(const std::string& word) {
+    words += (words.empty() ? "" : " ") + word;
+    return records++ == stop_at ? -100 : 0;
+  }
+  static int OnLayer(void* self, const LayerHead& layer) {
+    return static_cast<Trace*>(self)->Record("layer:" + std::to_string(layer.handled.bits[0]));
+  }
+  static int OnFsGrant(void* self, const LayerHead&, const FsGrant& grant) {
+    return static_cast<Trace*>(self)->Record(grant.optional ? "fs?" : "fs");
+  }
+  static int OnNetGrant(void* self, const LayerHead&, const NetGrant& grant) {
+    return static_cast<Trace*>(self)->Record("net:" + std::to_string(grant.low) + "-" +
+                                             std::to_string(grant.high));
+  }
+};
+
+TEST(ReadLayersTest, CallsTheHooksInBlobOrderAndStopsOnAFailingOne) {
+  std::vector<uint8_t> blob = RealBlob();
+  Header header;
+  Reader validator(blob.data(), blob.size());
+  ASSERT_EQ(Validate(validator, &header), 0);
+
+  Trace trace;
+  LayerHooks hooks = {Trace::OnLayer, Trace::OnFsGrant, Trace::OnNetGrant, &trace};
+  Reader reader(blob.data(), blob.size());
+  reader.SkipValidatedHeader(header);
+  EXPECT_EQ(reader.ReadLayers(header.layer_count, &hooks), 0);
+  std::string all_fs = std::to_string(abi::RightsForAbi(abi::Category::kFs, 7));
+  std::string execute = std::to_string(LANDLOCK_ACCESS_FS_EXECUTE);
+  std::string base_grants = trace.words.substr(0, trace.words.find(" net:"));
+  EXPECT_EQ(base_grants.find("layer:" + all_fs + " fs"), 0u) << trace.words;
+  EXPECT_EQ(trace.words.substr(base_grants.size()), " net:8000-8010 layer:" + execute + " fs");
+  EXPECT_EQ(trace.records, 7);  // per layer: the layer, then its fs grants, then its net grants
+  EXPECT_NE(base_grants.find("fs?"), std::string::npos) << trace.words;
+
+  Trace stopped;
+  stopped.stop_at = 2;
+  hooks.context = &stopped;
+  Reader again(blob.data(), blob.size());
+  again.SkipValidatedHeader(header);
+  EXPECT_EQ(again.ReadLayers(header.layer_count, &hooks), -100);
+  EXPECT_EQ(stopped.records, 3);
+}
+
 }  // namespace
 }  // namespace landlockc::blob

@@ -34,7 +34,10 @@ for path in "$root/lint/rules/$file.h" "$root/lint/rules/$file.cc" \
             "$root/lint/rules/${file}_test.cc" "$root/docs/lint/$id.md"; do
   [[ ! -e "$path" ]] || { echo "$0: $path already exists" >&2; exit 1; }
 done
-grep -q "^LANDLOCKC_LINT_RULE($file," "$def" && { echo "$0: '$id' is already registered" >&2; exit 1; }
+if grep -q "^LANDLOCKC_LINT_RULE($file," "$def"; then
+  echo "$0: '$id' is already registered" >&2
+  exit 1
+fi
 
 cat > "$root/lint/rules/$file.h" <<HEADER
 // The \`$id\` lint rule. See docs/lint/$id.md.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Prints the runtime's size as a program linking it pays: the library's objects linked into one
 # (`ld -r`, which merges what several objects share), then `size`: Berkeley text (machine code
-# plus read-only data) and the machine code alone (.text sections).
+# plus read-only data) and the machine code alone (.text sections); then the largest functions and
+# tables, where any growth shows first.
 # Usage: measure_size.sh liblandlockc_runtime.a
 set -eu
 library=$(realpath "$1")
@@ -13,3 +14,6 @@ ld -r -o runtime.o ./*.o
 size runtime.o
 size -A runtime.o | awk '$1 ~ /^\.text/ { code += $2 } $1 ~ /^\.rodata/ { rodata += $2 }
   END { printf "machine code (.text): %d bytes\nread-only data (.rodata): %d bytes\n", code, rodata }'
+echo "largest symbols (bytes):"
+nm --size-sort --reverse-sort -S -C runtime.o | awk '$3 ~ /^[TtRr]$/' | head -12 |
+  while read -r address size type name; do printf "%6d  %s\n" "0x$size" "$name"; done

@@ -197,11 +197,12 @@ Tok Lexer::Punctuation(char c) {
 // One method per rule of the grammar, building the AST as the AST builder does.
 class Parser {
  public:
-  explicit Parser(llvm::StringRef text) : lexer_(text), previous_end_(text.begin()) { Advance(); }
+  explicit Parser(llvm::StringRef text) : lexer_(text), previous_end_(text.begin()) { Lex(); }
 
   std::vector<ast::TopStmt> ParseFile();
 
  private:
+  void Lex();
   void Advance();
   void CheckLimits();
   Token Expect(Tok kind);
@@ -243,10 +244,14 @@ class Parser {
   unsigned operators_ = 0;
 };
 
-void Parser::Advance() {
-  previous_end_ = current_.end == nullptr ? previous_end_ : current_.end;
+void Parser::Lex() {
   current_ = lexer_.Next();
   CheckLimits();
+}
+
+void Parser::Advance() {
+  previous_end_ = current_.end;
+  Lex();
 }
 
 // The token filter's counts, on the same tokens: past a limit, the ANTLR path reports it.

@@ -2,6 +2,8 @@
 // path parses without a diagnostic, and build the same AST, ranges included.
 #include "compiler/parse/fast_parser.h"
 
+#include <iterator>
+#include <random>
 #include <string>
 #include <variant>
 #include <vector>
@@ -190,6 +192,8 @@ TEST(FastParserTest, AgreesWithAntlrOnWellFormedConstructs) {
       "allow abis+ons-nonex on \"é\";",
       "allow read on \"# not a comment\"; # comment \"with quote",
       "abi 7 ; allow\tread\ron\n\"/x\"\n;",
+      "# comment ended by a carriage return\rabi 7;",
+      "use _x9;",
   };
   for (const char* input : inputs) EXPECT_TRUE(ExpectSameAsAntlr(input, input));
 }
@@ -204,6 +208,8 @@ TEST(FastParserTest, LeavesEveryReportToAntlr) {
       "allow read on \"\\q\";",
       "allow read on \"/x\" @;",
       "allow read on \"/x\" . ;",
+      "allow bind_tcp on port 1...2;",
+      "allow read on \"/x\\",
       "allow read on \"/x\"\f;",
       "allow () on \"/x\";",
       "allow read on port 80..;",
@@ -246,6 +252,74 @@ TEST(FastParserTest, EnforcesTheSameLimits) {
   EXPECT_FALSE(ExpectSameAsAntlr(sum(kMaxOperators + 1), "sum too long"));
   EXPECT_TRUE(ExpectSameAsAntlr(nested(kMaxNesting - 1, true), "deepest nesting in a block"));
   EXPECT_FALSE(ExpectSameAsAntlr(nested(kMaxNesting, true), "too deep in a block"));
+}
+
+// Token soup with well-formed statements mixed in, from a fixed seed: mostly errors of every
+// kind, in every position, some files valid, so that the verdicts are compared where hand-picked
+// cases would not think to look.
+TEST(FastParserTest, AgreesWithAntlrOnRandomInput) {
+  const char* const pieces[] = {"allow",
+                                "read",
+                                "+",
+                                "-",
+                                "(",
+                                ")",
+                                "on",
+                                "\"/x\"",
+                                "port",
+                                "80",
+                                "..",
+                                ",",
+                                ";",
+                                "{",
+                                "}",
+                                "layer",
+                                "l",
+                                "rules",
+                                "use",
+                                "log",
+                                "same_exec",
+                                "off",
+                                "handle",
+                                "fs",
+                                ":",
+                                "let",
+                                "=",
+                                "threads",
+                                "all",
+                                "abi",
+                                "7",
+                                "requires",
+                                "include",
+                                "optional",
+                                "none",
+                                "# c\n",
+                                " ",
+                                "\n",
+                                "\"a\\q\"",
+                                "@",
+                                ".",
+                                "\"open",
+                                "allow read on \"/usr\";",
+                                "layer x { use r; }",
+                                "rules r { allow read on port 1..2; }",
+                                "let s = a, \"b\";",
+                                "log new_exec on;"};
+  std::mt19937 random(20261201);
+  std::uniform_int_distribution<size_t> piece(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<int> length(1, 12);
+  unsigned accepted = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (int n = length(random); n > 0; --n) {
+      text += pieces[piece(random)];
+      text += ' ';
+    }
+    if (ExpectSameAsAntlr(text, text)) ++accepted;
+  }
+  // Both verdicts were exercised.
+  EXPECT_GT(accepted, 20u);
+  EXPECT_LT(accepted, 2950u);
 }
 
 TEST(FastParserTest, AgreesWithAntlrOnThePoliciesOfTheSourceTree) {

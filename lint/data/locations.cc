@@ -66,8 +66,6 @@ llvm::StringRef HomeOf(llvm::StringRef path) {
 
 llvm::ArrayRef<SystemDirectory> SystemDirectories() { return kSystemDirectories; }
 
-llvm::ArrayRef<SensitiveLocation> SensitiveLocations() { return kSensitiveLocations; }
-
 bool IsHomeDirectory(llvm::StringRef path) {
   llvm::StringRef home = HomeOf(path);
   return !home.empty() && home == path;

@@ -28,9 +28,6 @@ struct SensitiveLocation {
 /// `/bin /boot /dev /etc ...` and `/home`, each with what it holds.
 llvm::ArrayRef<SystemDirectory> SystemDirectories();
 
-/// Every location that holds secrets, home-relative ones first.
-llvm::ArrayRef<SensitiveLocation> SensitiveLocations();
-
 /// True for a home directory itself: `${HOME}`, `/home/NAME`, `/root`.
 bool IsHomeDirectory(llvm::StringRef path);
 

@@ -82,7 +82,7 @@ void Run(const RuleContext& context) {
     return;
   }
   if (target.abi == 0) {
-    llvm::SMRange start = MainFileStart(context.source_mgr);
+    llvm::SMRange start = FirstStatement(context.source_mgr);
     context.Report(
         context.rule.severity, start, start,
         llvm::formatv("nothing in the policy will be enforced on {0}", target.Describe()),

@@ -8,7 +8,7 @@ namespace {
 
 void Run(const RuleContext& context) {
   if (context.policy.abi_pinned) return;
-  llvm::SMRange start = MainFileStart(context.source_mgr);
+  llvm::SMRange start = FirstStatement(context.source_mgr);
   context.Report(
       context.rule.severity, start, start,
       "the policy does not pin an ABI with `abi N;`, so what `all` and deny-by-default "

@@ -385,8 +385,7 @@ TEST_F(KernelTest, MandatoryMissingPathRestrictsNothingAndLeaksNothing) {
     landlockc_report report;
     int error = landlockc_apply(blob.data(), blob.size(), nullptr, &report);
     if (error != LANDLOCKC_ERR_PATH) _exit(1);
-    std::string expected =
-        "layer 1 `layer1`: cannot open `" + missing + "`: ENOENT";
+    std::string expected = "layer 1 `layer1`: cannot open `" + missing + "`: ENOENT";
     if (expected != report.message || report.error_layer != 1 || report.sys_errno != ENOENT)
       _exit(2);
     if (OpenDescriptors() != before) _exit(3);

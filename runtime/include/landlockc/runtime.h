@@ -150,7 +150,8 @@ struct landlockc_report {
   int error_layer;
   /** On failure, the errno of the failing system call, else 0. */
   int sys_errno;
-  /** Empty on success; on failure one printable line saying what failed (path, variable, layer). */
+  /** Empty on success; on failure one printable line saying what failed (path, variable, layer),
+   * errno values by name: "layer 1 `cache`: cannot open `/var/cache/app`: ENOENT". */
   char message[LANDLOCKC_MESSAGE_SIZE];
 };
 
