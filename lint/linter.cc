@@ -15,6 +15,7 @@
 namespace landlockc::lint {
 namespace {
 
+// What makes two findings the same, so that each is reported once.
 struct FindingKey {
   std::string id;
   const char* start;
@@ -24,7 +25,6 @@ struct FindingKey {
   }
 };
 
-// Runs `rule` once per target when its findings depend on the target, else once.
 // A placeholder for the target's description in a message, while findings of several targets are
 // compared.
 constexpr llvm::StringLiteral kTargetMark = "\x01";
@@ -88,6 +88,7 @@ void RunPerTarget(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<
   }
 }
 
+// Runs `rule` once per target when its findings depend on the target, else once.
 void RunRule(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<Target> targets,
              llvm::ArrayRef<AccessModel> models, const LintOptions& options,
              const llvm::SourceMgr& source_mgr, const std::function<void(Finding)>& sink) {
