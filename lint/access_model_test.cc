@@ -227,8 +227,17 @@ TEST(AccessModelTest, VariablesCompareSymbolically) {
   model::Policy policy = PolicyOf({layer});
   AccessModel model(policy, 10);
   EXPECT_TRUE(model.QueryFs("${HOME}/.ssh", kRead, ObjectKind::kDirectory).allowed);
-  EXPECT_FALSE(model.QueryFs("${HOME}/.ssh", kExecute, ObjectKind::kFile).allowed);
   EXPECT_FALSE(model.QueryFs("/home/me", kRead, ObjectKind::kDirectory).allowed);
+  // Whatever `$HOME` holds is an absolute path, so a grant on `/` covers it (as in the kernel).
+  Verdict verdict = model.QueryFs("${HOME}/.ssh", kExecute, ObjectKind::kFile);
+  EXPECT_TRUE(verdict.allowed);
+  ASSERT_NE(verdict.layers[0].fs_grant, nullptr);
+  EXPECT_EQ(verdict.layers[0].fs_grant->path, "/");
+  // Nothing else is known about its value: `/home` does not cover it.
+  model::Layer home = Layer("home", kAllFs);
+  Grant(home, "/home", kRead);
+  model::Policy home_policy = PolicyOf({home});
+  EXPECT_FALSE(AccessModel(home_policy, 10).QueryFs("${HOME}/x", kRead, ObjectKind::kFile).allowed);
 }
 
 }  // namespace

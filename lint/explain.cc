@@ -2,8 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <cstdlib>
-
 #include "lint/describe.h"
 #include "lint/paths.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -39,16 +37,12 @@ model::Policy ExpandVariables(const model::Policy& policy) {
   for (model::Layer& layer : expanded.layers) {
     std::vector<model::FsGrant> grants;
     for (model::FsGrant& grant : layer.fs_grants) {
-      if (llvm::StringRef(grant.path).startswith("${")) {
-        size_t close = grant.path.find('}');
-        std::string name = grant.path.substr(2, close - 2);
-        const char* value = std::getenv(name.c_str());
-        if (value == nullptr || *value == '\0') continue;
-        std::optional<std::string> path =
-            NormalizeUserPath(std::string(value) + grant.path.substr(close + 1));
-        if (!path) continue;
-        grant.path = *path;
-      }
+      std::string unset;
+      std::optional<std::string> value = ExpandFromEnvironment(grant.path, unset);
+      if (!value) continue;
+      std::optional<std::string> path = NormalizeUserPath(*value);
+      if (!path) continue;
+      grant.path = *path;
       grants.push_back(std::move(grant));
     }
     layer.fs_grants = std::move(grants);
@@ -139,7 +133,7 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
             llvm::formatv("invalid path `{0}`: it must be absolute (or start "
                           "with a variable) and have no `..`",
                           *request.path));
-      if (!llvm::StringRef(*path).startswith("${")) {
+      if (!llvm::StringRef(*path).contains("${")) {
         expanded = ExpandVariables(policy);
         effective = &expanded;
       }
@@ -179,6 +173,9 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
           "is\n";
   if (right.bit == LANDLOCK_ACCESS_FS_EXECUTE && right.category == abi::Category::kFs)
     os << "note: running a program also needs `read_file` on it (execve opens it for reading)\n";
+  if (right.bit == LANDLOCK_ACCESS_FS_IOCTL_DEV && right.category == abi::Category::kFs)
+    os << "note: `ioctl_dev` only restricts ioctl commands on character and block device files; "
+          "on other files ioctl is not restricted\n";
   if (verdict.allowed) {
     os << "verdict: allowed\n";
   } else {

@@ -114,6 +114,51 @@ TEST_F(ExplainTest, VariablesExpandForConcretePaths) {
   EXPECT_EQ(Run({"$HOME/cache/x", std::nullopt, "write_file", ObjectKind::kFile}, text), 1) << text;
 }
 
+TEST_F(ExplainTest, AGrantOnTheRootCoversVariablePaths) {
+  std::optional<model::Policy> policy = check::CheckSource(
+      "root.landlock", "abi 7;\nallow read on \"/\";\n", check::Options{}, check_diags_);
+  ASSERT_TRUE(policy.has_value()) << Rendered();
+  policy_ = std::move(*policy);
+  std::string text;
+  EXPECT_EQ(Run({"$LANDLOCKC_TEST_DIR/x", std::nullopt, "read_file", ObjectKind::kFile}, text), 1);
+  EXPECT_EQ(text,
+            "`read_file` on `${LANDLOCKC_TEST_DIR}/x`, on target `abi:7` (ABI 7):\n"
+            "layer `main` (root.landlock:2): handles `read_file`, allowed by the grant on `/` at "
+            "root.landlock:2:1\n"
+            "verdict: allowed\n");
+}
+
+TEST_F(ExplainTest, VariablesInsideAPath) {
+  setenv("LANDLOCKC_TEST_USER", "tester", 1);
+  std::optional<model::Policy> policy = check::CheckSource(
+      "mid.landlock", "abi 7;\nallow read on \"/home/$LANDLOCKC_TEST_USER/src\";\n",
+      check::Options{}, check_diags_);
+  ASSERT_TRUE(policy.has_value()) << Rendered();
+  policy_ = std::move(*policy);
+  std::string text;
+  // A concrete path: the grant is expanded from the environment, as the runtime does.
+  EXPECT_EQ(Run({"/home/tester/src/a", std::nullopt, "read_file", ObjectKind::kFile}, text), 1)
+      << text;
+  text.clear();
+  // A path with the variable: compared symbolically.
+  EXPECT_EQ(
+      Run({"/home/$LANDLOCKC_TEST_USER/src/a", std::nullopt, "read_file", ObjectKind::kFile}, text),
+      1)
+      << text;
+  text.clear();
+  EXPECT_EQ(Run({"/home/other/src/a", std::nullopt, "read_file", ObjectKind::kFile}, text), 0)
+      << text;
+}
+
+TEST_F(ExplainTest, IoctlDevNotesWhereItApplies) {
+  std::string text;
+  EXPECT_EQ(Run({"/var/www/disk", std::nullopt, "ioctl_dev", ObjectKind::kFile}, text), 0);
+  EXPECT_NE(text.find("note: `ioctl_dev` only restricts ioctl commands on character and block "
+                      "device files; on other files ioctl is not restricted\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST_F(ExplainTest, BadRequests) {
   std::string text;
   EXPECT_EQ(Run({"/usr", std::nullopt, "read_fiel", std::nullopt}, text), -1);

@@ -184,8 +184,11 @@ void Lint(const model::Policy& policy, const LintOptions& options,
     ran.insert(rule->id);
     if (rule->run != nullptr) RunRule(*rule, policy, targets, models, options, source_mgr, sink);
   }
+  // A compiler warning that shares its id with a rule (`unhandled-grant`) is that rule's finding:
+  // `--disable` turns it off too.
   for (const diag::Diagnostic& diagnostic : compiler_diagnostics)
-    findings.push_back(FromDiagnostic(diagnostic));
+    if (diagnostic.severity == diag::Severity::kError || !disabled.count(diagnostic.id))
+      findings.push_back(FromDiagnostic(diagnostic));
 
   Suppressions suppressions(source_mgr);
   llvm::erase_if(findings, [&](const Finding& finding) { return suppressions.Silences(finding); });

@@ -87,6 +87,19 @@ TEST_F(LinterTest, DisabledRulesDoNotRun) {
   EXPECT_EQ(Ids(), (std::vector<std::string>{"sensitive-path@4"})) << Rendered();
 }
 
+TEST_F(LinterTest, DisablingARuleSilencesTheCompilerWarningOfTheSameId) {
+  const char* policy =  // without --disable, `execute` is reported as `unhandled-grant`
+      "abi 10;\n"
+      "layer main {\n"
+      "    handle fs: read;\n"
+      "    handle net: all;\n"
+      "    handle scope: all;\n"
+      "    allow read + execute on \"/usr\";\n"
+      "}\n";
+  Lint(policy, LintOptions{{}, {"unhandled-fs", "unhandled-grant"}, false});
+  EXPECT_TRUE(lint_diags_.diagnostics().empty()) << Rendered();
+}
+
 TEST_F(LinterTest, TargetDependentRulesRunPerTargetAndMergeAlikeFindings) {
   LintOptions options;
   options.targets = {TargetNamed("ubuntu-24.04"), TargetNamed("abi:10")};

@@ -74,6 +74,22 @@ llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
   };
 }
 
+// `path` as the path of a URI (RFC 3986): bytes other than unreserved characters and `/` are
+// percent-encoded, so a file name with a space, `#` or `%` still gives a valid URI.
+std::string UriPath(llvm::StringRef path) {
+  std::string uri;
+  for (char c : path) {
+    if (llvm::isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      uri += c;
+      continue;
+    }
+    uri += '%';
+    uri += llvm::hexdigit(static_cast<unsigned char>(c) >> 4);
+    uri += llvm::hexdigit(static_cast<unsigned char>(c) & 15);
+  }
+  return uri;
+}
+
 // The artifact location of `file`: relative to `base_dir` under %SRCROOT% when beneath it.
 llvm::json::Object ArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir) {
   llvm::SmallString<256> absolute(file);
@@ -83,8 +99,8 @@ llvm::json::Object ArtifactLocation(llvm::StringRef file, llvm::StringRef base_d
   llvm::sys::path::remove_dots(base, /*remove_dot_dot=*/true);
   llvm::StringRef path = absolute;
   if (path.consume_front(base) && path.consume_front("/"))
-    return llvm::json::Object{{"uri", path.str()}, {"uriBaseId", "%SRCROOT%"}};
-  return llvm::json::Object{{"uri", "file://" + absolute.str().str()}};
+    return llvm::json::Object{{"uri", UriPath(path)}, {"uriBaseId", "%SRCROOT%"}};
+  return llvm::json::Object{{"uri", "file://" + UriPath(absolute)}};
 }
 
 // The text of the line the diagnostic starts on, blanks collapsed.
@@ -193,7 +209,7 @@ llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
     }
   }
 
-  std::string base_uri = "file://" + base_dir.str();
+  std::string base_uri = "file://" + UriPath(base_dir);
   if (!llvm::StringRef(base_uri).endswith("/")) base_uri += "/";
   llvm::json::Object driver{
       {"name", kToolName},

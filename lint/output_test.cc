@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 #include "lint/rules/registry.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -141,6 +144,36 @@ TEST_F(OutputTest, FilesOutsideTheBaseGetAbsoluteUris) {
                                             ->getObject("physicalLocation");
   EXPECT_EQ(*physical.getObject("artifactLocation")->getString("uri"),
             "file:///work/project/web.landlock");
+}
+
+TEST_F(OutputTest, UrisArePercentEncoded) {
+  llvm::SourceMgr source_mgr;
+  source_mgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy(text_, "/work/my project/web #1.landlock"),
+      llvm::SMLoc());
+  diag::DiagnosticEngine diags(source_mgr);
+  llvm::StringRef buffer = source_mgr.getMemoryBuffer(1)->getBuffer();
+  const char* start = buffer.data() + buffer.find("\"/etc\"");
+  diags.Emit(diag::Severity::kWarning, "broad-grant",
+             {llvm::SMLoc::getFromPointer(start), llvm::SMLoc::getFromPointer(start + 6)}, "m");
+  auto uri = [&](llvm::StringRef base_dir) {
+    llvm::json::Value sarif = ToSarif({&diags}, base_dir);
+    const llvm::json::Object& run = *sarif.getAsObject()->getArray("runs")->front().getAsObject();
+    const llvm::json::Object& artifact = *run.getArray("results")
+                                              ->front()
+                                              .getAsObject()
+                                              ->getArray("locations")
+                                              ->front()
+                                              .getAsObject()
+                                              ->getObject("physicalLocation")
+                                              ->getObject("artifactLocation");
+    return std::make_pair(
+        artifact.getString("uri")->str(),
+        run.getObject("originalUriBaseIds")->getObject("%SRCROOT%")->getString("uri")->str());
+  };
+  EXPECT_EQ(uri("/work/my project"), std::make_pair(std::string("web%20%231.landlock"),
+                                                    std::string("file:///work/my%20project/")));
+  EXPECT_EQ(uri("/elsewhere").first, "file:///work/my%20project/web%20%231.landlock");
 }
 
 }  // namespace

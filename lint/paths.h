@@ -12,7 +12,8 @@
 namespace landlockc::lint {
 
 /// True when `path` is `ancestor` or lies beneath it (`/a` covers `/a/b`, not `/ab`; `/` covers
-/// every absolute path but no `${VAR}` template).
+/// every path, `${VAR}` templates included, as a variable must hold an absolute path; `/home`
+/// covers no `${VAR}` template, as its value is unknown).
 bool IsSameOrBeneath(llvm::StringRef path, llvm::StringRef ancestor);
 
 /// The directory holding `path` (`/a/b` -> `/a`, `/a` -> `/`, `${HOME}/x` -> `${HOME}`); `path`
@@ -23,6 +24,10 @@ llvm::StringRef ParentPath(llvm::StringRef path);
 /// `${NAME}`, `//`, `.` and a trailing `/` go. Returns nullopt for a relative or empty path, a `..`
 /// component, or a malformed variable.
 std::optional<std::string> NormalizeUserPath(llvm::StringRef path);
+
+/// A model path with every `${NAME}` replaced by the environment's value, as the runtime expands
+/// it. When a variable is unset or empty, returns nullopt and names it in `unset`.
+std::optional<std::string> ExpandFromEnvironment(llvm::StringRef path, std::string& unset);
 
 }  // namespace landlockc::lint
 

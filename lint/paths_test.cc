@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 namespace landlockc::lint {
 namespace {
 
@@ -16,7 +18,11 @@ TEST(PathsTest, BeneathFollowsComponentsNotPrefixes) {
 
 TEST(PathsTest, VariablesAreRootsOfTheirOwn) {
   EXPECT_TRUE(IsSameOrBeneath("${HOME}/.ssh", "${HOME}"));
-  EXPECT_FALSE(IsSameOrBeneath("${HOME}/.ssh", "/"));
+  // A variable holds an absolute path: beneath `/`, but nothing more is known.
+  EXPECT_TRUE(IsSameOrBeneath("${HOME}/.ssh", "/"));
+  EXPECT_TRUE(IsSameOrBeneath("${HOME}", "/"));
+  EXPECT_FALSE(IsSameOrBeneath("${HOME}/.ssh", "/home"));
+  EXPECT_FALSE(IsSameOrBeneath("/", "${HOME}"));
   EXPECT_FALSE(IsSameOrBeneath("${HOMEDIR}", "${HOME}"));
   EXPECT_FALSE(IsSameOrBeneath("/home/me", "${HOME}"));
 }
@@ -39,6 +45,23 @@ TEST(PathsTest, NormalizesUserPathsLikeTheCompiler) {
   EXPECT_EQ(NormalizeUserPath(""), std::nullopt);
   EXPECT_EQ(NormalizeUserPath("${HOME"), std::nullopt);
   EXPECT_EQ(NormalizeUserPath("$1/x"), std::nullopt);
+  // Variables may stand anywhere, as in policy paths.
+  EXPECT_EQ(NormalizeUserPath("/home/$USER/./x"), "/home/${USER}/x");
+  EXPECT_EQ(NormalizeUserPath("/tmp/${HOST}x$A"), "/tmp/${HOST}x${A}");
+  EXPECT_EQ(NormalizeUserPath("/tmp/$"), std::nullopt);
+}
+
+TEST(PathsTest, ExpandsEveryVariableFromTheEnvironment) {
+  setenv("LANDLOCKC_PATHS_TEST_A", "/srv", 1);
+  setenv("LANDLOCKC_PATHS_TEST_B", "bob", 1);
+  unsetenv("LANDLOCKC_PATHS_TEST_UNSET");
+  std::string unset;
+  EXPECT_EQ(
+      ExpandFromEnvironment("${LANDLOCKC_PATHS_TEST_A}/home/${LANDLOCKC_PATHS_TEST_B}/x", unset),
+      "/srv/home/bob/x");
+  EXPECT_EQ(ExpandFromEnvironment("/usr", unset), "/usr");
+  EXPECT_EQ(ExpandFromEnvironment("/a/${LANDLOCKC_PATHS_TEST_UNSET}/x", unset), std::nullopt);
+  EXPECT_EQ(unset, "LANDLOCKC_PATHS_TEST_UNSET");
 }
 
 }  // namespace

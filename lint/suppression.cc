@@ -1,5 +1,7 @@
 #include "lint/suppression.h"
 
+#include <optional>
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -26,11 +28,12 @@ size_t CommentStart(llvm::StringRef line) {
   return llvm::StringRef::npos;
 }
 
-// The ids of `lint:ignore ID[,ID...] [reason]`; empty when the comment is something else.
-std::vector<std::string> ParseIgnoreIds(llvm::StringRef comment) {
+// The ids of `lint:ignore ID[,ID...] [reason]` (none when the comment names no id); nullopt when
+// the comment is something else.
+std::optional<std::vector<std::string>> ParseIgnoreIds(llvm::StringRef comment) {
   llvm::StringRef text = comment.drop_front().ltrim();
-  if (!text.consume_front("lint:ignore")) return {};
-  if (!text.empty() && text.front() != ' ' && text.front() != '\t') return {};
+  if (!text.consume_front("lint:ignore")) return std::nullopt;
+  if (!text.empty() && text.front() != ' ' && text.front() != '\t') return std::nullopt;
   text = text.ltrim();
   llvm::StringRef list = text.take_until([](char c) { return c == ' ' || c == '\t'; });
   llvm::SmallVector<llvm::StringRef, 4> parts;
@@ -57,14 +60,14 @@ void Suppressions::ScanBuffer(unsigned buffer) {
     size_t hash = CommentStart(line);
     if (hash != llvm::StringRef::npos) {
       llvm::StringRef comment = line.drop_front(hash).rtrim();
-      std::vector<std::string> ids = ParseIgnoreIds(comment);
-      if (!ids.empty()) {
+      std::optional<std::vector<std::string>> ids = ParseIgnoreIds(comment);
+      if (ids) {
         IgnoreComment ignore;
         ignore.buffer = buffer;
         ignore.line = line_number;
         ignore.standalone = line.take_front(hash).trim().empty();
-        ignore.used.assign(ids.size(), false);
-        ignore.ids = std::move(ids);
+        ignore.used.assign(ids->size(), false);
+        ignore.ids = std::move(*ids);
         ignore.range = {llvm::SMLoc::getFromPointer(comment.begin()),
                         llvm::SMLoc::getFromPointer(comment.end())};
         comments_.push_back(std::move(ignore));

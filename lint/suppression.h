@@ -18,7 +18,7 @@ struct IgnoreComment {
   unsigned line = 0;
   /// Alone on its line: applies to the statement that starts on the next line.
   bool standalone = false;
-  /// The ids as written, and whether each silenced a finding.
+  /// The ids as written (none for a bare `# lint:ignore`), and whether each silenced a finding.
   std::vector<std::string> ids;
   std::vector<bool> used;
   /// The comment text, from `#` to the end of the line.

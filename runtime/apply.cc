@@ -71,7 +71,7 @@ constexpr uint64_t landlockc_rights::*kCategoryFields[] = {
     &landlockc_rights::fs, &landlockc_rights::net, &landlockc_rights::scope};
 static_assert(sizeof(kCategoryFields) / sizeof(kCategoryFields[0]) == abi::kCategoryCount);
 
-// Writes the report's message; returns `error`. Out of line: every failure site calls it.
+// Writes the report's message; returns `error`. Out of line: most failures outside a layer call it.
 [[gnu::noinline]] int Fail(landlockc_report* report, int error, const char* pattern,
                            FormatArg a = {}, FormatArg b = {}) {
   Message(report->message, sizeof(report->message)).Format(pattern, a, b);

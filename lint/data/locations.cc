@@ -1,5 +1,7 @@
 #include "lint/data/locations.h"
 
+#include <algorithm>
+
 #include "lint/paths.h"
 
 namespace landlockc::lint::data {
@@ -88,11 +90,13 @@ std::vector<CoveredLocation> SensitiveLocationsCoveredBy(llvm::StringRef path) {
     }
     if (!spelled.empty()) covered.push_back({spelled, location.holds});
   }
+  std::stable_partition(covered.begin(), covered.end(),
+                        [&](const CoveredLocation& location) { return location.path == path; });
   return covered;
 }
 
 bool IsKnownDirectory(llvm::StringRef path) {
-  if (path == "/") return true;
+  if (path == "/" || IsHomeDirectory(path)) return true;
   for (const SystemDirectory& directory : kSystemDirectories)
     if (path == directory.path) return true;
   for (const char* directory : kKnownDirectories)

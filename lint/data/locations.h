@@ -38,11 +38,13 @@ struct CoveredLocation {
   const char* holds;
 };
 
-/// The secret locations that `path` is, or is an ancestor of, in table order.
+/// The secret locations that `path` is, or is an ancestor of: `path` itself first when it is one,
+/// then the others in table order.
 std::vector<CoveredLocation> SensitiveLocationsCoveredBy(llvm::StringRef path);
 
 /// True for paths that are directories on every Linux system (`/`, the system directories,
-/// `/home`, the usual `/dev` subdirectories).
+/// `/home`, the usual `/dev` subdirectories) and for home directories (`${HOME}`, `/home/NAME`,
+/// `/root`).
 bool IsKnownDirectory(llvm::StringRef path);
 
 }  // namespace landlockc::lint::data

@@ -27,7 +27,9 @@ TEST(LocationsTest, ALocationIsCoveredByItselfAndItsAncestors) {
             (std::vector<std::string>{"/home/bob/.config/gcloud", "/home/bob/.config/google-chrome",
                                       "/home/bob/.config/chromium"}));
   EXPECT_EQ(Covered("/etc/ssh"), (std::vector<std::string>{"/etc/ssh"}));
-  EXPECT_EQ(Covered("/root").front(), "/root/.ssh");
+  // A location that is itself sensitive comes first, before what lies beneath it.
+  EXPECT_EQ(Covered("/root").front(), "/root");
+  EXPECT_EQ(Covered("/root")[1], "/root/.ssh");
   EXPECT_EQ(Covered("/home").front(), "/home/NAME/.ssh");
   EXPECT_EQ(Covered("/").back(), "/root");
   // Beneath a location, or beside it, is not an ancestor.
@@ -41,6 +43,10 @@ TEST(LocationsTest, KnownDirectoriesAndSystemDirectories) {
   EXPECT_TRUE(IsKnownDirectory("/dev"));
   EXPECT_TRUE(IsKnownDirectory("/dev/pts"));
   EXPECT_FALSE(IsKnownDirectory("/dev/null"));
+  EXPECT_TRUE(IsKnownDirectory("${HOME}"));
+  EXPECT_TRUE(IsKnownDirectory("/home/alice"));
+  EXPECT_TRUE(IsKnownDirectory("/root"));
+  EXPECT_FALSE(IsKnownDirectory("/home/alice/.bashrc"));
   EXPECT_EQ(SystemDirectories().size(), 17u);
 }
 

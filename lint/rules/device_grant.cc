@@ -13,7 +13,7 @@ namespace {
 constexpr uint64_t kMakeDevice = LANDLOCK_ACCESS_FS_MAKE_CHAR | LANDLOCK_ACCESS_FS_MAKE_BLOCK;
 
 // Whether `path` names a directory, as far as the policy and (with --host) the machine tell:
-// a known system directory, an ancestor of another granted path, or a directory on this host.
+// a well-known or home directory, an ancestor of another granted path, or a directory on this host.
 bool IsDirectory(const RuleContext& context, llvm::StringRef path) {
   if (data::IsKnownDirectory(path)) return true;
   for (const model::Layer& layer : context.policy.layers)

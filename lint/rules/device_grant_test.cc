@@ -36,6 +36,23 @@ TEST_F(DeviceGrantTest, IoctlOnADirectory) {
                 "every device beneath it");
 }
 
+TEST_F(DeviceGrantTest, AHomeDirectoryIsADirectory) {
+  auto findings = Findings("device-grant",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow ioctl_dev on \"$HOME\";\n"
+                           "    allow ioctl_dev on \"/home/alice\";\n"
+                           "    allow ioctl_dev on \"$HOME/dev/ttyACM0\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 2u) << Rendered();
+  ExpectFinding(findings[0], "device-grant", Severity::kWarning, 3, 24,
+                "`ioctl_dev` on directory `${HOME}` lets the program send device commands to every "
+                "device beneath it");
+  ExpectFinding(findings[1], "device-grant", Severity::kWarning, 4, 24,
+                "`ioctl_dev` on directory `/home/alice` lets the program send device commands to "
+                "every device beneath it");
+}
+
 TEST_F(DeviceGrantTest, IoctlOnADeviceFileIsFine) {
   EXPECT_TRUE(
       Findings("device-grant",

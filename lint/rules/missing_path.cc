@@ -2,36 +2,27 @@
 
 #include <sys/stat.h>
 
-#include <cstdlib>
+#include <optional>
 
 #include "lint/describe.h"
+#include "lint/paths.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace landlockc::lint {
 namespace {
-
-// Expands a leading `${NAME}` from the environment; empty when unset or empty.
-std::string Expand(llvm::StringRef path, std::string& variable) {
-  if (!path.startswith("${")) return path.str();
-  size_t close = path.find('}');
-  variable = path.slice(2, close).str();
-  const char* value = std::getenv(variable.c_str());
-  if (value == nullptr || *value == '\0') return {};
-  return std::string(value) + path.drop_front(close + 1).str();
-}
 
 void Run(const RuleContext& context) {
   for (const model::Layer& layer : context.policy.layers) {
     for (const model::FsGrant& grant : layer.fs_grants) {
       if (grant.optional) continue;
       std::string variable;
-      std::string expanded = Expand(grant.path, variable);
+      std::optional<std::string> expanded = ExpandFromEnvironment(grant.path, variable);
       std::string message;
       struct stat info;
-      if (expanded.empty())
+      if (!expanded)
         message = llvm::formatv("`${{{0}}` is not set on this machine, so `{1}` cannot be opened",
                                 variable, grant.path);
-      else if (stat(expanded.c_str(), &info) != 0)
+      else if (stat(expanded->c_str(), &info) != 0)
         message = llvm::formatv("`{0}` does not exist on this machine", grant.path);
       else
         continue;

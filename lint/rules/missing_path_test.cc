@@ -32,6 +32,23 @@ TEST_F(MissingPathTest, MissingPathsOnTheHost) {
                 "`${LANDLOCKC_TEST_UNSET_VARIABLE}/x` cannot be opened");
 }
 
+TEST_F(MissingPathTest, VariablesAnywhereInThePathAreExpanded) {
+  setenv("LANDLOCKC_TEST_TOP", "usr", 1);
+  setenv("LANDLOCKC_TEST_SUB", "nonexistent-landlockc", 1);
+  LintOptions options;
+  options.host = true;
+  auto findings = Findings("missing-path",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow read on \"/${LANDLOCKC_TEST_TOP}/lib\";\n"
+                           "    allow read on \"/usr/$LANDLOCKC_TEST_SUB/x\";\n"
+                           "}\n",
+                           options);
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "missing-path", Severity::kWarning, 4, 19,
+                "`/usr/${LANDLOCKC_TEST_SUB}/x` does not exist on this machine");
+}
+
 TEST_F(MissingPathTest, OnlyWithHost) {
   EXPECT_TRUE(Findings("missing-path", kPolicy).empty()) << Rendered();
 }

@@ -40,6 +40,20 @@ TEST_F(SensitivePathTest, TheLocationItselfIsReported) {
                 "grant on `${HOME}/.ssh` exposes SSH private keys");
 }
 
+TEST_F(SensitivePathTest, ALocationThatIsItselfSensitiveIsNamedFirst) {
+  auto findings = Findings("sensitive-path",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow read on \"/root\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "sensitive-path", Severity::kWarning, 3, 19,
+                "grant on `/root` exposes the administrator's files and keys");
+  ASSERT_EQ(findings[0].notes.size(), 1u);
+  EXPECT_TRUE(llvm::StringRef(findings[0].notes[0]).startswith("it also covers `/root/.ssh`, "))
+      << findings[0].notes[0];
+}
+
 TEST_F(SensitivePathTest, UnrelatedPathsAreFine) {
   EXPECT_TRUE(
       Findings("sensitive-path",

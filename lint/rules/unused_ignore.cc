@@ -5,24 +5,35 @@
 
 namespace landlockc::lint {
 
+namespace {
+
+Finding Unused(const IgnoreComment& ignore, std::string message,
+               std::vector<std::string> notes = {}) {
+  Finding finding;
+  finding.id = kUnusedIgnoreRule.id;
+  finding.severity = kUnusedIgnoreRule.severity;
+  finding.range = ignore.range;
+  finding.statement = ignore.range;
+  finding.message = std::move(message);
+  finding.notes = std::move(notes);
+  return finding;
+}
+
+}  // namespace
+
 void ReportUnusedIgnores(const Suppressions& suppressions, const std::set<std::string>& ran,
                          const std::function<void(Finding)>& sink) {
   for (const IgnoreComment& ignore : suppressions.comments()) {
+    if (ignore.ids.empty())
+      sink(Unused(ignore, "`lint:ignore` names no rule, so it silences nothing",
+                  {"write `# lint:ignore ID[,ID...] [reason]`"}));
     for (size_t i = 0; i < ignore.ids.size(); ++i) {
       const std::string& id = ignore.ids[i];
-      Finding finding;
-      finding.id = kUnusedIgnoreRule.id;
-      finding.severity = kUnusedIgnoreRule.severity;
-      finding.range = ignore.range;
-      finding.statement = ignore.range;
       if (FindRule(id) == nullptr)
-        finding.message =
-            llvm::formatv("`{0}` is not a lint rule, so ignoring it silences nothing", id);
+        sink(Unused(ignore, llvm::formatv(
+                                "`{0}` is not a lint rule, so ignoring it silences nothing", id)));
       else if (ran.count(id) && !ignore.used[i])
-        finding.message = llvm::formatv("`lint:ignore {0}` silenced nothing", id);
-      else
-        continue;
-      sink(std::move(finding));
+        sink(Unused(ignore, llvm::formatv("`lint:ignore {0}` silenced nothing", id)));
     }
   }
 }

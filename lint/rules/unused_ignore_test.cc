@@ -23,6 +23,25 @@ TEST_F(UnusedIgnoreTest, IgnoresThatSilenceNothing) {
                 "`no-such-rule` is not a lint rule, so ignoring it silences nothing");
 }
 
+TEST_F(UnusedIgnoreTest, AnIgnoreThatNamesNoRule) {
+  auto findings = Findings("unused-ignore",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow read_write on \"/etc\"; # lint:ignore\n"
+                           "    # lint:ignore   \n"
+                           "    allow read on \"/opt\";\n"
+                           "    allow read on \"/srv\"; # lint:ignored broad-grant\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 2u) << Rendered();
+  ExpectFinding(findings[0], "unused-ignore", Severity::kNote, 3, 33,
+                "`lint:ignore` names no rule, so it silences nothing");
+  ExpectFinding(findings[1], "unused-ignore", Severity::kNote, 4, 5,
+                "`lint:ignore` names no rule, so it silences nothing");
+  EXPECT_EQ(Findings("broad-grant", "abi 7;\nallow read_write on \"/etc\"; # lint:ignore\n").size(),
+            1u)
+      << Rendered();
+}
+
 TEST_F(UnusedIgnoreTest, UsedIgnoresAndRulesThatDidNotRunAreFine) {
   LintOptions options;
   options.disabled = {"sensitive-path"};
