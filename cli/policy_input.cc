@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "compiler/check/source_file.h"
 #include "llvm/ADT/Twine.h"
 #include "runtime/blob_format.h"
 
@@ -18,10 +19,7 @@ bool StartsWithBlobMagic(llvm::ArrayRef<uint8_t> bytes) {
 
 llvm::Expected<PolicyInput> ReadPolicyInput(llvm::StringRef path) {
   bool from_stdin = path == "-";
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      from_stdin ? llvm::MemoryBuffer::getSTDIN()
-                 : llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                               /*RequiresNullTerminator=*/true);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = check::ReadPolicyFile(path);
   std::string name = from_stdin ? "<stdin>" : path.str();
   if (!buffer) {
     return llvm::createStringError(buffer.getError(), "cannot read `%s`: %s", name.c_str(),

@@ -176,6 +176,11 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
   if (right.bit == LANDLOCK_ACCESS_FS_IOCTL_DEV && right.category == abi::Category::kFs)
     os << "note: `ioctl_dev` only restricts ioctl commands on character and block device files; "
           "on other files ioctl is not restricted\n";
+  if (policy.requires_abi > target.abi)
+    os << llvm::formatv(
+        "note: the policy requires ABI {0}: on {1} applying it fails and the program does "
+        "not start\n",
+        policy.requires_abi, target.Describe());
   if (verdict.allowed) {
     os << "verdict: allowed\n";
   } else {

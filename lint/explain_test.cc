@@ -159,6 +159,26 @@ TEST_F(ExplainTest, IoctlDevNotesWhereItApplies) {
       << text;
 }
 
+TEST_F(ExplainTest, NotesWhenThePolicyRefusesToRunOnTheTarget) {
+  std::optional<model::Policy> policy =
+      check::CheckSource("req.landlock", "abi 7;\nrequires abi 7;\nallow read on \"/usr\";\n",
+                         check::Options{}, check_diags_);
+  ASSERT_TRUE(policy.has_value()) << Rendered();
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::Expected<bool> allowed = Explain(
+      *policy, {"/usr/x", std::nullopt, "read_file", ObjectKind::kFile}, Target{"abi:5", 5}, os);
+  ASSERT_TRUE(static_cast<bool>(allowed)) << llvm::toString(allowed.takeError());
+  EXPECT_TRUE(*allowed);
+  EXPECT_EQ(text,
+            "`read_file` on `/usr/x`, on target `abi:5` (ABI 5):\n"
+            "layer `main` (req.landlock:3): handles `read_file`, allowed by the grant on `/usr` at "
+            "req.landlock:3:1\n"
+            "note: the policy requires ABI 7: on target `abi:5` (ABI 5) applying it fails and the "
+            "program does not start\n"
+            "verdict: allowed\n");
+}
+
 TEST_F(ExplainTest, BadRequests) {
   std::string text;
   EXPECT_EQ(Run({"/usr", std::nullopt, "read_fiel", std::nullopt}, text), -1);

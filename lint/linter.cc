@@ -163,7 +163,11 @@ llvm::Error ValidateRuleIds(llvm::ArrayRef<std::string> ids) {
 
 void Lint(const model::Policy& policy, const LintOptions& options,
           llvm::ArrayRef<diag::Diagnostic> compiler_diagnostics, diag::DiagnosticEngine& out) {
-  std::vector<Target> targets = options.targets;
+  // A target given twice is checked once, and named once in messages.
+  std::vector<Target> targets;
+  for (const Target& target : options.targets)
+    if (llvm::none_of(targets, [&](const Target& seen) { return seen.name == target.name; }))
+      targets.push_back(target);
   if (targets.empty()) targets.push_back(DefaultTarget());
   std::vector<AccessModel> models;
   models.reserve(targets.size());

@@ -116,6 +116,17 @@ TEST_F(LinterTest, TargetDependentRulesRunPerTargetAndMergeAlikeFindings) {
       << Rendered();
 }
 
+TEST_F(LinterTest, ATargetGivenTwiceIsNamedOnce) {
+  LintOptions options;
+  options.targets = {TargetNamed("abi:6"), TargetNamed("abi:6")};
+  auto findings =
+      Findings("unhandled-net", "abi 4;\nlayer main {\n    handle fs: all;\n}\n", options);
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "unhandled-net", Severity::kWarning, 2, 1,
+                "no layer restricts the network on target `abi:6` (ABI 6), so the program can bind "
+                "and connect to any port");
+}
+
 TEST_F(LinterTest, ValidatesRuleIds) {
   EXPECT_FALSE(static_cast<bool>(ValidateRuleIds({"broad-grant", "unused-ignore"})));
   llvm::Error error = ValidateRuleIds({"broad-grnat"});

@@ -38,6 +38,22 @@ llvm::json::Array Notes(const diag::Diagnostic& diagnostic) {
   return notes;
 }
 
+// The rule's friendly name, as SARIF viewers and validators expect it: the id in Pascal case
+// (`broad-grant` -> `BroadGrant`).
+std::string FriendlyName(llvm::StringRef id) {
+  std::string name;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-' || c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper ? llvm::toUpper(c) : c;
+    upper = false;
+  }
+  return name;
+}
+
 std::string HelpUri(llvm::StringRef id) {
   return llvm::formatv("{0}/blob/main/docs/lint/{1}.md", kInformationUri, id).str();
 }
@@ -46,7 +62,7 @@ llvm::json::Object LintRuleDescriptor(const Rule& rule) {
   std::string help_uri = HelpUri(rule.id);
   return llvm::json::Object{
       {"id", rule.id},
-      {"name", rule.id},
+      {"name", FriendlyName(rule.id)},
       {"shortDescription", llvm::json::Object{{"text", rule.summary}}},
       {"fullDescription", llvm::json::Object{{"text", rule.description}}},
       {"help",
@@ -64,7 +80,7 @@ llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
   std::string text = llvm::formatv("Compiler diagnostic `{0}`: {1}.", info.id, info.format).str();
   return llvm::json::Object{
       {"id", info.id},
-      {"name", info.id},
+      {"name", FriendlyName(info.id)},
       {"shortDescription", llvm::json::Object{{"text", text}}},
       {"fullDescription", llvm::json::Object{{"text", text}}},
       {"help", llvm::json::Object{{"text", text}, {"markdown", text}}},

@@ -73,19 +73,36 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
   const llvm::json::Array& rules = *driver.getArray("rules");
   ASSERT_GE(rules.size(), AllRules().size());
   for (size_t i = 0; i < AllRules().size(); ++i) {
+    const Rule& expected = *AllRules()[i];
     const llvm::json::Object& rule = *rules[i].getAsObject();
-    EXPECT_EQ(*rule.getString("id"), AllRules()[i]->id);
+    EXPECT_EQ(*rule.getString("id"), expected.id);
+    EXPECT_EQ(*rule.getObject("shortDescription")->getString("text"), expected.summary);
+    EXPECT_EQ(*rule.getObject("fullDescription")->getString("text"), expected.description);
+    EXPECT_TRUE(rule.getObject("help")->getString("text")->startswith(expected.description));
+    EXPECT_TRUE(rule.getObject("help")->getString("markdown"));
+    EXPECT_EQ(*rule.getObject("defaultConfiguration")->getString("level"),
+              diag::SeverityName(expected.severity));
+    EXPECT_TRUE(
+        rule.getString("helpUri")->endswith(std::string("docs/lint/") + expected.id + ".md"));
+  }
+  // Every rule, compiler diagnostics included, has the fields code scanning shows.
+  for (const llvm::json::Value& value : rules) {
+    const llvm::json::Object& rule = *value.getAsObject();
+    EXPECT_TRUE(rule.getString("name")) << rule.getString("id")->str();
     EXPECT_TRUE(rule.getObject("shortDescription")->getString("text"));
     EXPECT_TRUE(rule.getObject("fullDescription")->getString("text"));
-    EXPECT_TRUE(rule.getObject("help")->getString("markdown"));
+    EXPECT_TRUE(rule.getObject("help")->getString("text"));
     EXPECT_TRUE(rule.getObject("defaultConfiguration")->getString("level"));
-    EXPECT_TRUE(
-        rule.getString("helpUri")->endswith(std::string("docs/lint/") + AllRules()[i]->id + ".md"));
   }
   const llvm::json::Object& result = *run.getArray("results")->front().getAsObject();
   EXPECT_EQ(*result.getString("ruleId"), "broad-grant");
   EXPECT_EQ(*rules[*result.getInteger("ruleIndex")].getAsObject()->getString("id"), "broad-grant");
+  // The friendly name is the id in Pascal case, distinct from the id.
+  EXPECT_EQ(*rules[*result.getInteger("ruleIndex")].getAsObject()->getString("name"), "BroadGrant");
   EXPECT_EQ(*result.getString("level"), "warning");
+  EXPECT_EQ(*result.getObject("message")->getString("text"),
+            "write access to `/etc` lets the program change system configuration\nnote: granted "
+            "there: `write_file`");
   const llvm::json::Object& physical =
       *result.getArray("locations")->front().getAsObject()->getObject("physicalLocation");
   EXPECT_EQ(*physical.getObject("artifactLocation")->getString("uri"), "web.landlock");

@@ -31,11 +31,16 @@ llvm::Expected<Target> ParseAbiTarget(llvm::StringRef text, llvm::StringRef numb
   return Target{text.str(), static_cast<int>(abi)};
 }
 
+// `X.Y`, or a release as `uname -r` prints it (`6.8.0-45-generic`): the ABI only changes with
+// X.Y, so a patch level or suffix is accepted and ignored.
 llvm::Expected<Target> ParseLinuxTarget(llvm::StringRef text, llvm::StringRef version) {
-  auto [major_text, minor_text] = version.split('.');
+  auto [major_text, rest] = version.split('.');
+  llvm::StringRef minor_text = rest.take_while([](char c) { return c >= '0' && c <= '9'; });
+  llvm::StringRef suffix = rest.drop_front(minor_text.size());
   unsigned major = 0;
   unsigned minor = 0;
-  if (major_text.getAsInteger(10, major) || minor_text.getAsInteger(10, minor))
+  if (major_text.getAsInteger(10, major) || minor_text.getAsInteger(10, minor) ||
+      !(suffix.empty() || suffix.startswith(".") || suffix.startswith("-")))
     return TargetError(text, "the kernel version must be MAJOR.MINOR");
   return Target{text.str(), abi::AbiOfKernel(static_cast<int>(major), static_cast<int>(minor))};
 }

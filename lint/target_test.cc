@@ -37,6 +37,13 @@ TEST(TargetTest, KernelVersionsMapToTheAbiTheyIntroduced) {
   EXPECT_EQ(AbiOf("linux:6.15"), 7);
   EXPECT_EQ(AbiOf("linux:7.2"), 10);
   EXPECT_EQ(AbiOf("linux:6"), -1);
+  // A release as `uname -r` prints it.
+  EXPECT_EQ(AbiOf("linux:6.8.0-45-generic"), 4);
+  EXPECT_EQ(AbiOf("linux:6.12.3"), 6);
+  EXPECT_EQ(AbiOf("linux:6.2-rc1"), 3);
+  EXPECT_EQ(AbiOf("linux:6.x"), -1);
+  EXPECT_EQ(AbiOf("linux:6.8x"), -1);
+  EXPECT_EQ(AbiOf("linux:.8"), -1);
 }
 
 TEST(TargetTest, Distributions) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Scaffolds a new lint rule: lint/rules/<id>.{h,cc}, lint/rules/<id>_test.cc, docs/lint/<id>.md, and
-# its line in lint/rules/rules.def (kept in alphabetical order of id; CMake reads sources and tests
-# from that list). Then: write the rule, its positive and negative tests, and its page.
+# Scaffolds a new lint rule: lint/rules/<id>.{h,cc}, lint/rules/<id>_test.cc, docs/lint/<id>.md, its
+# line in lint/rules/rules.def (kept in alphabetical order of id; CMake reads sources and tests
+# from that list) and its row in the rule table of docs/lint/README.md. Then: write the rule, its
+# positive and negative tests, and its page.
 #
 #   scripts/new-lint-rule.sh <id> <error|warning|note>
 #   e.g. scripts/new-lint-rule.sh world-writable warning
@@ -191,10 +192,27 @@ lines.insert(at, entry)
 open(path, "w").write("\n".join(lines))
 PY
 
+# Add the rule's row to the table in docs/lint/README.md, keeping it sorted by id.
+python3 - "$root/docs/lint/README.md" "$id" "$severity" <<'PY'
+import re, sys
+path, id, severity = sys.argv[1:]
+lines = open(path).read().split("\n")
+row = re.compile(r"^\| `([a-z0-9-]+)` \|")
+positions = [i for i, line in enumerate(lines) if row.match(line)]
+entry = f"| `{id}` | {severity} | [{id}.md]({id}.md) |"
+at = positions[-1] + 1
+for i in positions:
+    if row.match(lines[i]).group(1) > id:
+        at = i
+        break
+lines.insert(at, entry)
+open(path, "w").write("\n".join(lines))
+PY
+
 if command -v clang-format > /dev/null; then
   clang-format -i "$root/lint/rules/$file.h" "$root/lint/rules/$file.cc" \
     "$root/lint/rules/${file}_test.cc"
 fi
 
 echo "created lint/rules/$file.{h,cc}, lint/rules/${file}_test.cc, docs/lint/$id.md"
-echo "registered in lint/rules/rules.def; add the rule to the table in docs/lint/README.md"
+echo "registered in lint/rules/rules.def and the table of docs/lint/README.md"

@@ -170,7 +170,7 @@ TEST_F(LayersTest, CategoryErrors) {
               ElementsAre("wrong-category", "mixed-categories", "net-right-on-path",
                           "fs-right-on-port", "scope-grant", "misplaced-none", "optional-port"));
   EXPECT_EQ(diags_.diagnostics()[0].message,
-            "`bind_tcp` is a net right, but this line handles fs rights");
+            "`bind_tcp` is in the net category, but this line handles fs rights");
   EXPECT_EQ(diags_.diagnostics()[2].message,
             "net rights (`bind_tcp`) are granted on ports, not on paths");
   EXPECT_EQ(diags_.diagnostics()[4].column, 9u);

@@ -1,5 +1,6 @@
 #include "compiler/check/loader.h"
 
+#include "compiler/check/source_file.h"
 #include "compiler/parse/parse.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -89,8 +90,7 @@ class Loader {
       return std::nullopt;
     }
     if (read_.contains(key)) return std::nullopt;  // already read: each file counts once
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-        llvm::MemoryBuffer::getFile(*path, /*IsText=*/false, /*RequiresNullTerminator=*/true);
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = ReadPolicyFile(*path);
     if (!buffer) {
       diags_.Report(diag::DiagId::kIoError, include.path_range, *path, buffer.getError().message());
       return std::nullopt;
@@ -131,10 +131,7 @@ class Loader {
 
 std::optional<LoadedPolicy> LoadFile(llvm::StringRef path, const Options& options,
                                      diag::DiagnosticEngine& diags) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      path == "-" ? llvm::MemoryBuffer::getSTDIN()
-                  : llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/true);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = ReadPolicyFile(path);
   if (!buffer) {
     diags.Report(diag::DiagId::kIoError, llvm::SMRange(), path, buffer.getError().message());
     return std::nullopt;

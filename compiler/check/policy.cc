@@ -143,10 +143,12 @@ class PolicyChecker {
       symbol.kind = targets.kind;
       symbol.paths = std::move(targets.paths);
       symbol.ports = std::move(targets.ports);
+      symbol.valid = targets.valid;
     } else {
       symbol.kind = SymbolKind::kRights;
       symbol.rights = EvaluateRights(*let.value, symbols_, policy_.abi, diags_);
       if (symbol.rights.is_none) diags_.Report(diag::DiagId::kMisplacedNone, let.value->range);
+      symbol.valid = symbol.rights.valid && !symbol.rights.is_none;
     }
     symbols_.Define(let.name, std::move(symbol), diags_);
   }

@@ -128,6 +128,36 @@ TEST_F(PolicyTest, LetErrors) {
                                  "wrong-kind"));
 }
 
+// A `let` whose value has an error is reported once: its uses do not repeat it as a wrong kind
+// (`r` written with a comma reads as a path list) or as a layer that handles nothing.
+TEST_F(PolicyTest, UsesOfAFailedLetStaySilent) {
+  EXPECT_FALSE(
+      Check("let r = read, execute;\n"
+            "let n = none;\n"
+            "let p = \"/a\", \"rel\";\n"
+            "let q = p;\n"
+            "layer a { handle fs: r; }\n"
+            "layer b { handle fs: n; }\n"
+            "layer c { handle fs: read; allow read on q, p; }"));
+  EXPECT_EQ(Rendered(),
+            "test.landlock:1:9: error: `read` is a predefined rights set, but a path is expected "
+            "here [wrong-kind]\n"
+            "let r = read, execute;\n"
+            "        ^~~~\n"
+            "test.landlock:1:15: error: `execute` is a right, but a path is expected here "
+            "[wrong-kind]\n"
+            "let r = read, execute;\n"
+            "              ^~~~~~~\n"
+            "test.landlock:2:9: error: `none` is only allowed alone in a `handle` line "
+            "[misplaced-none]\n"
+            "let n = none;\n"
+            "        ^~~~\n"
+            "test.landlock:3:15: error: path `rel` is not absolute; start it with `/` or a "
+            "variable such as `$HOME` [relative-path]\n"
+            "let p = \"/a\", \"rel\";\n"
+            "              ^~~~~\n");
+}
+
 TEST_F(PolicyTest, EmptyPolicy) {
   EXPECT_FALSE(Check("abi 3;\nlet ro = read;\n"));
   EXPECT_THAT(Ids(), ElementsAre("empty-policy"));

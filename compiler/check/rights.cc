@@ -169,6 +169,7 @@ class Evaluator {
                              BuiltinNames(), diags_);
       return Invalid();
     }
+    if (!symbol->valid) return Invalid();
     if (symbol->kind != SymbolKind::kRights) {
       diags_.Report(diag::DiagId::kWrongKind, range, name, KindDescription(symbol->kind),
                     "a rights set");

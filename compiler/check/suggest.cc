@@ -5,7 +5,9 @@
 namespace landlockc::check {
 
 std::string ClosestName(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> candidates) {
-  unsigned max_distance = std::max<unsigned>(1, name.size() / 3);
+  // A third of the length, rounded up: a swapped pair of letters (two edits) in a four-letter
+  // name such as `raed` is still a typo of `read`.
+  unsigned max_distance = std::max<unsigned>(1, (name.size() + 2) / 3);
   llvm::StringRef best;
   unsigned best_distance = max_distance + 1;
   for (llvm::StringRef candidate : candidates) {

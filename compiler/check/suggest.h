@@ -10,7 +10,7 @@
 namespace landlockc::check {
 
 /// The candidate closest to `name` by edit distance when it is close enough to be a likely typo
-/// (at most a third of the name's length, at least 1), else an empty string. Ties go to the
+/// (at most a third of the name's length rounded up, at least 1), else an empty string. Ties go to the
 /// earliest candidate.
 std::string ClosestName(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> candidates);
 

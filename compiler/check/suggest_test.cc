@@ -22,6 +22,11 @@ TEST(SuggestTest, ShortNamesAllowOneEdit) {
   EXPECT_EQ(ClosestName("nt", {"fs", "net"}), "net");
 }
 
+TEST(SuggestTest, SwappedLettersInShortNames) {
+  EXPECT_EQ(ClosestName("raed", {"write", "read"}), "read");
+  EXPECT_EQ(ClosestName("tpc", {"tcp", "udp"}), "");
+}
+
 TEST(SuggestTest, TiesGoToTheFirstCandidate) {
   EXPECT_EQ(ClosestName("tcq", {"tcp", "tcr"}), "tcp");
 }

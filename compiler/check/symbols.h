@@ -39,6 +39,9 @@ struct Symbol {
   std::vector<PortValue> ports;
   /// Index of the `rules` block in the checker's list.
   size_t rules_index = 0;
+  /// False when the definition had errors, already reported: uses of the name stay silent, as
+  /// any message about its value would only repeat those errors.
+  bool valid = true;
 };
 
 /// The global names. A name is usable from its definition on (includes count at their place),

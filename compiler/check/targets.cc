@@ -3,11 +3,16 @@
 #include "compiler/check/location.h"
 #include "compiler/check/paths.h"
 #include "compiler/check/ports.h"
+#include "compiler/model/names.h"
 
 namespace landlockc::check {
 namespace {
 
 using Kind = ast::Expr::Kind;
+
+const char* DescribePredefined(llvm::StringRef name) {
+  return model::FindRight(name) != nullptr ? "a right" : "a predefined rights set";
+}
 
 class Resolver {
  public:
@@ -83,9 +88,14 @@ class Resolver {
       targets_.valid = false;
       return;
     }
+    if (symbol != nullptr && !symbol->valid) {
+      targets_.valid = false;
+      return;
+    }
     if (symbol == nullptr || symbol->kind != targets_.kind) {
       diags_.Report(diag::DiagId::kWrongKind, item.range, item.text,
-                    symbol ? KindDescription(symbol->kind) : "a predefined rights set", Expected());
+                    symbol ? KindDescription(symbol->kind) : DescribePredefined(item.text),
+                    Expected());
       targets_.valid = false;
       return;
     }

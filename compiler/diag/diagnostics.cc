@@ -2,6 +2,9 @@
 
 #include <cassert>
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/WithColor.h"
+
 namespace landlockc::diag {
 namespace {
 
@@ -20,6 +23,47 @@ llvm::SourceMgr::DiagKind KindOf(Severity severity) {
       return llvm::SourceMgr::DK_Note;
   }
   return llvm::SourceMgr::DK_Error;
+}
+
+bool IsAscii(llvm::StringRef line) {
+  return llvm::all_of(line, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The column at which byte `offset` of `line` is displayed: one per character (UTF-8 continuation
+// bytes take none), a tab to the next multiple of 8, as LLVM expands it.
+unsigned DisplayColumn(llvm::StringRef line, size_t offset) {
+  unsigned column = 0;
+  for (char c : line.take_front(offset)) {
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+    column = c == '\t' ? (column / 8 + 1) * 8 : column + 1;
+  }
+  return column;
+}
+
+// LLVM prints no caret under a source line holding any non-ASCII byte (a comment with an accent
+// or a dash would hide every caret on its line), so such a line is printed here, in the same
+// layout, with its columns counted in characters.
+void PrintNonAsciiLine(const llvm::SMDiagnostic& message, llvm::raw_ostream& os, bool colors) {
+  std::string location = message.getFilename() == "-" ? "<stdin>" : message.getFilename().str();
+  location +=
+      ":" + std::to_string(message.getLineNo()) + ":" + std::to_string(message.getColumnNo() + 1);
+  llvm::SMDiagnostic(location, message.getKind(), message.getMessage()).print(nullptr, os, colors);
+  llvm::StringRef line = message.getLineContents();
+  std::string shown;
+  for (char c : line)
+    shown += c == '\t' ? std::string(8 - DisplayColumn(shown, shown.size()) % 8, ' ')
+                       : std::string(1, c);
+  std::string carets(DisplayColumn(line, line.size()) + 1, ' ');
+  for (const std::pair<unsigned, unsigned>& range : message.getRanges())
+    for (unsigned column = DisplayColumn(line, range.first);
+         column < DisplayColumn(line, range.second); ++column)
+      carets[column] = '~';
+  carets[DisplayColumn(line, message.getColumnNo())] = '^';
+  carets.erase(carets.find_last_not_of(' ') + 1);
+  os << shown << '\n';
+  llvm::WithColor(os, llvm::raw_ostream::GREEN, /*Bold=*/true, /*BG=*/false,
+                  colors ? llvm::ColorMode::Auto : llvm::ColorMode::Disable)
+      << carets << '\n';
 }
 
 }  // namespace
@@ -75,9 +119,13 @@ void DiagnosticEngine::Render(llvm::raw_ostream& os, bool colors) const {
             ? source_mgr_.GetMessage(diagnostic.range.Start, KindOf(diagnostic.severity), text,
                                      diagnostic.range)
             : llvm::SMDiagnostic(diagnostic.file, KindOf(diagnostic.severity), text);
-    rendered.print(nullptr, os, colors);
+    if (rendered.getLineNo() > 0 && !IsAscii(rendered.getLineContents()))
+      PrintNonAsciiLine(rendered, os, colors);
+    else
+      rendered.print(nullptr, os, colors);
     for (const std::string& note : diagnostic.notes)
-      llvm::SMDiagnostic(diagnostic.file, llvm::SourceMgr::DK_Note, note).print(nullptr, os, colors);
+      llvm::SMDiagnostic(diagnostic.file, llvm::SourceMgr::DK_Note, note)
+          .print(nullptr, os, colors);
   }
 }
 

@@ -35,11 +35,11 @@ TEST_F(HostileInputTest, NulByteStopsAtTheFirstOne) {
 
 TEST_F(HostileInputTest, InvalidUtf8StopsAtTheFirstBadByte) {
   ast::File file = Parse("abi 7;\nlet x = \"caf\xE9\";\nlet y = \xFF;\n");
-  // SourceMgr draws no caret under a line that is not UTF-8.
   EXPECT_EQ(Rendered(),
             "test.landlock:2:13: error: invalid UTF-8 byte 0xE9; policy files must be UTF-8 text "
             "[invalid-utf8]\n"
-            "let x = \"caf\xE9\";\n");
+            "let x = \"caf\xE9\";\n"
+            "            ^\n");
   EXPECT_TRUE(file.statements.empty());
 }
 

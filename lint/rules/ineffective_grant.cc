@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lint/describe.h"
+#include "lint/paths.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace landlockc::lint {
@@ -52,6 +53,35 @@ bool AllowsAll(const RuleContext& context, size_t layer, uint64_t right,
   return next > ports.high;
 }
 
+// The paths strictly beneath `path` where layer `layer` grants some of `rights`: where a grant on
+// `path` that this layer cuts back still takes effect.
+std::string AllowedBeneath(const RuleContext& context, size_t layer, llvm::StringRef path,
+                           uint64_t rights) {
+  std::string paths;
+  for (const model::FsGrant& grant : context.policy.layers[layer].fs_grants) {
+    if (grant.path == path || !IsSameOrBeneath(grant.path, path)) continue;
+    if ((grant.rights & context.model.Handled(layer).fs & rights) == 0) continue;
+    if (!paths.empty()) paths += ", ";
+    paths += "`" + grant.path + "`";
+  }
+  return paths;
+}
+
+// The parts of `ports` where layer `layer` grants `right`, as "port `80`, ports `90..91`".
+std::string AllowedPorts(const RuleContext& context, size_t layer, uint64_t right,
+                         const model::PortRange& ports) {
+  std::string text;
+  for (const model::NetGrant& grant : context.policy.layers[layer].net_grants) {
+    if ((grant.rights & right) == 0) continue;
+    uint16_t low = std::max(grant.ports.low, ports.low);
+    uint16_t high = std::min(grant.ports.high, ports.high);
+    if (low > high) continue;
+    if (!text.empty()) text += ", ";
+    text += PortsText(model::PortRange{low, high});
+  }
+  return text;
+}
+
 void ReportFs(const RuleContext& context, size_t index) {
   const model::Layer& layer = context.policy.layers[index];
   for (const model::FsGrant& grant : layer.fs_grants) {
@@ -71,11 +101,20 @@ void ReportFs(const RuleContext& context, size_t index) {
         llvm::formatv("layers intersect: an access must be allowed by every layer "
                       "that restricts it; {0} is at {1}",
                       LayerName(denier), Where(denier.location)));
+    std::string rights = RightList(abi::Category::kFs, denial.rights);
+    std::string kept = AllowedBeneath(context, denial.layer, grant.path, denial.rights);
+    std::string message =
+        kept.empty()
+            ? llvm::formatv("{0} on `{1}` has no effect on {2}: {3} denies it there", rights,
+                            grant.path, context.target.Describe(), LayerName(denier))
+                  .str()
+            : llvm::formatv(
+                  "{0} on `{1}` is cut back to {2} on {3}: {4} denies it on "
+                  "the rest of `{1}`",
+                  rights, grant.path, kept, context.target.Describe(), LayerName(denier))
+                  .str();
     context.Report(context.rule.severity, grant.path_location.range, grant.location.range,
-                   llvm::formatv("{0} on `{1}` has no effect on {2}: {3} denies it there",
-                                 RightList(abi::Category::kFs, denial.rights), grant.path,
-                                 context.target.Describe(), LayerName(denier)),
-                   std::move(notes));
+                   std::move(message), std::move(notes));
   }
 }
 
@@ -89,13 +128,23 @@ void ReportNet(const RuleContext& context, size_t index) {
       for (size_t other = 0; other < context.policy.layers.size(); ++other) {
         if (other == index || AllowsAll(context, other, right.bit, grant.ports)) continue;
         const model::Layer& denier = context.policy.layers[other];
-        context.Report(
-            context.rule.severity, grant.port_location.range, grant.location.range,
-            llvm::formatv("`{0}` on {1} has no effect on {2}: {3} denies it there", right.name,
-                          PortsText(grant.ports), context.target.Describe(), LayerName(denier)),
-            {llvm::formatv("layers intersect: an access must be allowed by every "
-                           "layer that restricts it; {0} is at {1}",
-                           LayerName(denier), Where(denier.location))});
+        std::string kept = AllowedPorts(context, other, right.bit, grant.ports);
+        std::string message =
+            kept.empty() ? llvm::formatv("`{0}` on {1} has no effect on {2}: {3} denies it there",
+                                         right.name, PortsText(grant.ports),
+                                         context.target.Describe(), LayerName(denier))
+                               .str()
+                         : llvm::formatv(
+                               "`{0}` on {1} is cut back to {2} on {3}: {4} denies it on the "
+                               "other ports",
+                               right.name, PortsText(grant.ports), kept, context.target.Describe(),
+                               LayerName(denier))
+                               .str();
+        context.Report(context.rule.severity, grant.port_location.range, grant.location.range,
+                       std::move(message),
+                       {llvm::formatv("layers intersect: an access must be allowed by every "
+                                      "layer that restricts it; {0} is at {1}",
+                                      LayerName(denier), Where(denier.location))});
         break;
       }
     }

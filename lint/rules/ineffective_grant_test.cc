@@ -19,9 +19,26 @@ TEST_F(IneffectiveGrantTest, AnotherLayerDeniesTheAccess) {
                            "    allow execute on \"/usr/bin/convert\";\n"
                            "}\n");
   ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(
+      findings[0], "ineffective-grant", Severity::kWarning, 3, 29,
+      "`execute` on `/usr` is cut back to `/usr/bin/convert` on target `abi:10` (ABI 10): "
+      "layer `no_exec` denies it on the rest of `/usr`");
+}
+
+TEST_F(IneffectiveGrantTest, AGrantTheOtherLayerDeniesEverywhereHasNoEffect) {
+  auto findings = Findings("ineffective-grant",
+                           "abi 7;\n"
+                           "layer base {\n"
+                           "    allow read + execute on \"/opt/tool\", \"/usr/bin\";\n"
+                           "}\n"
+                           "layer no_exec {\n"
+                           "    handle fs: execute;\n"
+                           "    allow execute on \"/usr/bin\";\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
   ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 3, 29,
-                "`execute` on `/usr` has no effect on target `abi:10` (ABI 10): layer `no_exec` "
-                "denies it there");
+                "`execute` on `/opt/tool` has no effect on target `abi:10` (ABI 10): layer "
+                "`no_exec` denies it there");
 }
 
 TEST_F(IneffectiveGrantTest, ReferNeedsEveryLayer) {
@@ -37,8 +54,8 @@ TEST_F(IneffectiveGrantTest, ReferNeedsEveryLayer) {
   // The read grant on `/` in `reads` is cut down by `base` too.
   ASSERT_EQ(findings.size(), 2u) << Rendered();
   ExpectFinding(findings[1], "ineffective-grant", Severity::kWarning, 7, 19,
-                "`read_file`, `read_dir` on `/` has no effect on target `abi:10` (ABI 10): layer "
-                "`base` denies it there");
+                "`read_file`, `read_dir` on `/` is cut back to `/srv/data` on target `abi:10` (ABI "
+                "10): layer `base` denies it on the rest of `/`");
   ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 3, 25,
                 "`refer` on `/srv/data` has no effect on target `abi:10` (ABI 10): layer `reads` "
                 "denies it there");
@@ -61,8 +78,8 @@ TEST_F(IneffectiveGrantTest, PortsDeniedByAnotherLayer) {
                            "}\n");
   ASSERT_EQ(findings.size(), 1u) << Rendered();
   ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 4, 31,
-                "`connect_tcp` on ports `80..81` has no effect on target `abi:10` (ABI 10): layer "
-                "`two` denies it there");
+                "`connect_tcp` on ports `80..81` is cut back to port `80` on target `abi:10` (ABI "
+                "10): layer `two` denies it on the other ports");
 }
 
 TEST_F(IneffectiveGrantTest, GrantsEveryLayerAgreesOnAreFine) {

@@ -64,6 +64,23 @@ TEST_F(CheckTest, ADirectoryIsAnIoErrorExit2) {
       << result.err;
 }
 
+// A device or a pipe that never ends is read up to the size bound, then refused.
+TEST_F(CheckTest, AnEndlessFileIsAnIoErrorExit2) {
+  Result result = Landlockc({"check", "/dev/zero"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "landlockc: error: cannot read `/dev/zero`: File too large\n");
+}
+
+TEST_F(CheckTest, AnEndlessIncludeIsAnIoErrorExit1) {
+  std::string policy = Write("zero.landlock", "include \"/dev/zero\";\nallow read on \"/usr\";\n");
+  Result result = Landlockc({"check", policy});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, policy +
+                            ":1:9: error: cannot read `/dev/zero`: File too large [io-error]\n"
+                            "include \"/dev/zero\";\n"
+                            "        ^~~~~~~~~~~\n");
+}
+
 TEST_F(CheckTest, TheWorstFileDecidesTheExitStatus) {
   std::string ok = Write("ok.landlock", "abi 7;\nallow read on \"/usr\";\n");
   std::string bad = Write("bad.landlock", "abi 7;\nallow read on \"relative\";\n");
