@@ -7,6 +7,7 @@
 #include "cli/exit_codes.h"
 #include "cli/report_text.h"
 #include "compiler/model/names.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 #include "runtime/abi_table.h"
@@ -109,6 +110,14 @@ std::string ProbeText(const landlockc_probe_info& info) {
       text += llvm::formatv("{0} rights this kernel lacks: {1}\n", model::CategoryName(category),
                             missing);
   }
+  std::vector<std::string> missing_flags;
+  for (const abi::RestrictFlag& flag : abi::kRestrictFlags)
+    if (flag.abi > usable)
+      missing_flags.push_back(
+          llvm::formatv("{0} (ABI {1})", RestrictFlagsText(flag.bit), flag.abi));
+  if (!missing_flags.empty())
+    text +=
+        llvm::formatv("restrict flags this kernel lacks: {0}\n", llvm::join(missing_flags, ", "));
   return text;
 }
 

@@ -29,7 +29,19 @@ TEST(ProbeTextTest, ListsWhatAnOlderKernelHasAndLacks) {
             "fs rights this kernel lacks: ioctl_dev (ABI 5), resolve_unix (ABI 9)\n"
             "net rights this kernel lacks: bind_tcp (ABI 4), connect_tcp (ABI 4), bind_udp (ABI "
             "10), connect_send_udp (ABI 10)\n"
-            "scope rights this kernel lacks: abstract_unix_socket (ABI 6), signal (ABI 6)\n");
+            "scope rights this kernel lacks: abstract_unix_socket (ABI 6), signal (ABI 6)\n"
+            "restrict flags this kernel lacks: log same_exec off (ABI 7), log new_exec on (ABI 7), "
+            "log subdomains off (ABI 7), threads all (ABI 8)\n");
+}
+
+TEST(ProbeTextTest, ListsTheRestrictFlagsAKernelLacks) {
+  std::string text = ProbeText({7, 0, 0});
+  EXPECT_NE(text.find("restrict flags: log same_exec off, log new_exec on, log subdomains off\n"
+                      "fs rights this kernel lacks: resolve_unix (ABI 9)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.substr(text.rfind("restrict flags this kernel lacks")),
+            "restrict flags this kernel lacks: threads all (ABI 8)\n");
 }
 
 TEST(ProbeTextTest, AKernelNewerThanKnownHasEveryKnownRight) {

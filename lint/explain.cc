@@ -50,9 +50,12 @@ model::Policy ExpandVariables(const model::Policy& policy) {
   return expanded;
 }
 
+// A path that is not there (or whose variable is unset) counts as a directory: every right applies.
 ObjectKind KindOnHost(llvm::StringRef path) {
+  std::string unset;
+  std::optional<std::string> expanded = ExpandFromEnvironment(path, unset);
   struct stat info;
-  if (path.startswith("/") && stat(path.str().c_str(), &info) == 0 && !S_ISDIR(info.st_mode))
+  if (expanded && stat(expanded->c_str(), &info) == 0 && !S_ISDIR(info.st_mode))
     return ObjectKind::kFile;
   return ObjectKind::kDirectory;
 }

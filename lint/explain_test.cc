@@ -179,6 +179,22 @@ TEST_F(ExplainTest, NotesWhenThePolicyRefusesToRunOnTheTarget) {
             "verdict: allowed\n");
 }
 
+TEST_F(ExplainTest, AVariablePathIsLookedAtThroughTheEnvironment) {
+  // `/etc/passwd` is a file: a grant on it keeps only file rights, so `read_dir` is denied.
+  setenv("LANDLOCKC_TEST_ETC", "/etc", 1);
+  std::optional<model::Policy> policy =
+      check::CheckSource("file.landlock", "abi 7;\nallow read on \"$LANDLOCKC_TEST_ETC/passwd\";\n",
+                         check::Options{}, check_diags_);
+  ASSERT_TRUE(policy.has_value()) << Rendered();
+  policy_ = std::move(*policy);
+  std::string text;
+  EXPECT_EQ(Run({"$LANDLOCKC_TEST_ETC/passwd", std::nullopt, "read_file", std::nullopt}, text), 1)
+      << text;
+  text.clear();
+  EXPECT_EQ(Run({"$LANDLOCKC_TEST_ETC/passwd", std::nullopt, "read_dir", std::nullopt}, text), 0)
+      << text;
+}
+
 TEST_F(ExplainTest, BadRequests) {
   std::string text;
   EXPECT_EQ(Run({"/usr", std::nullopt, "read_fiel", std::nullopt}, text), -1);

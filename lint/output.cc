@@ -76,8 +76,30 @@ llvm::json::Object LintRuleDescriptor(const Rule& rule) {
   };
 }
 
+// A diagnostic's message format as prose: each `{N}` placeholder becomes `...`.
+std::string WithoutPlaceholders(llvm::StringRef format) {
+  std::string text;
+  while (!format.empty()) {
+    size_t open = format.find('{');
+    text += format.take_front(open).str();
+    if (open == llvm::StringRef::npos) break;
+    llvm::StringRef rest = format.drop_front(open + 1);
+    llvm::StringRef digits = rest.take_while([](char c) { return c >= '0' && c <= '9'; });
+    if (!digits.empty() && rest.drop_front(digits.size()).startswith("}")) {
+      text += "...";
+      format = rest.drop_front(digits.size() + 1);
+    } else {
+      text += '{';
+      format = rest;
+    }
+  }
+  return text;
+}
+
 llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
-  std::string text = llvm::formatv("Compiler diagnostic `{0}`: {1}.", info.id, info.format).str();
+  std::string text =
+      llvm::formatv("Compiler diagnostic `{0}`: {1}.", info.id, WithoutPlaceholders(info.format))
+          .str();
   return llvm::json::Object{
       {"id", info.id},
       {"name", FriendlyName(info.id)},

@@ -88,6 +88,9 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
   // Every rule, compiler diagnostics included, has the fields code scanning shows.
   for (const llvm::json::Value& value : rules) {
     const llvm::json::Object& rule = *value.getAsObject();
+    // Message formats read as prose, without their `{0}` placeholders.
+    EXPECT_FALSE(rule.getObject("shortDescription")->getString("text")->contains("{0}"))
+        << rule.getString("id")->str();
     EXPECT_TRUE(rule.getString("name")) << rule.getString("id")->str();
     EXPECT_TRUE(rule.getObject("shortDescription")->getString("text"));
     EXPECT_TRUE(rule.getObject("fullDescription")->getString("text"));

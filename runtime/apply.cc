@@ -202,8 +202,9 @@ int Preparer::AddFsGrant(const blob::FsGrant& grant) {
     fd = -1;
   }
   if (fd < 0) {
+    // ENOTDIR: a component of the path is a file, so the path does not exist either.
     bool absent = status == Expansion::kOk
-                      ? errno == ENOENT
+                      ? errno == ENOENT || errno == ENOTDIR
                       : status == Expansion::kUnset || status == Expansion::kEmpty;
     if (grant.optional && absent) {
       ++report_->optional_skipped;

@@ -23,15 +23,17 @@ bool IsIdentifier(const uint8_t* s, size_t length) {
   return true;
 }
 
-// A path template: every `$` opens a `${NAME}`, and no component is `..` (the compiler normalizes
-// paths, so one can only come from corruption). Searches with memchr/memmem: most paths hold
-// neither, and validation time is part of every apply.
+// A path template: every `$` opens a `${NAME}` that starts a component, and no component is `..`
+// (the compiler normalizes paths, so one can only come from corruption). A variable starting a
+// component is what lets the expansion find a `..` its value forms with the text around it.
+// Searches with memchr/memmem: most paths hold neither, and validation time is part of every apply.
 bool IsPathTemplate(const uint8_t* s, size_t length) {
   if (HasDotDotComponent(reinterpret_cast<const char*>(s), length)) return false;
   const uint8_t* end = s + length;
   for (const uint8_t* p = s; (p = static_cast<const uint8_t*>(memchr(p, '$', end - p)));) {
     const uint8_t* name = p + 2;
     if (name > end || p[1] != '{' || name == end || !IsIdentifierStart(*name)) return false;
+    if (p != s && p[-1] != '/') return false;
     const uint8_t* close = name;
     while (close < end && IsIdentifierChar(*close)) ++close;
     if (close == end || *close != '}') return false;

@@ -270,7 +270,8 @@ TEST(ValidateTest, RefusesMalformedStrings) {
   oversized.strings.insert(oversized.strings.end(), kMaxStringLength, 'a');
   oversized.strings.push_back(0);
   EXPECT_EQ(ValidateBytes(oversized.Build()), LANDLOCKC_ERR_BLOB_STRING);
-  for (const char* path : {"/a/$HOME", "/a/${HOME", "/a/${}", "/a/${1X}", "/a/../b", "/.."}) {
+  for (const char* path : {"/a/$HOME", "/a/${HOME", "/a/${}", "/a/${1X}", "/a/../b", "/..",
+                           "/a/..${HOME}", "/a${HOME}"}) {
     Builder ill_formed;
     ill_formed.strings.resize(5);
     ill_formed.strings.insert(ill_formed.strings.end(), path, path + strlen(path) + 1);

@@ -24,7 +24,13 @@ ExpandResult ExpandPath(const char* path_template, const char* const* envp, char
                         size_t out_size) {
   if (!strchr(path_template, '$')) return {Expansion::kOk, path_template, nullptr, 0};
   size_t used = 0;
-  for (const char* p = path_template; *p;) {
+  // The variable expanded last: a `..` component can only come from a value together with the
+  // template text after it (a variable starts a component, and values start with `/`), so the
+  // whole expansion so far is checked before the next variable and at the end.
+  ExpandResult last{Expansion::kDotDot, nullptr, nullptr, 0};
+  for (const char* p = path_template;;) {
+    if ((*p == '$' || *p == 0) && blob::HasDotDotComponent(out, used)) return last;
+    if (*p == 0) break;
     const char* value = p;
     size_t value_length = 1;
     if (*p == '$') {
@@ -39,8 +45,8 @@ ExpandResult ExpandPath(const char* path_template, const char* const* envp, char
       if (*value == 0) return fault.status = Expansion::kEmpty, fault;
       if (*value != '/') return fault.status = Expansion::kRelative, fault;
       value_length = strlen(value);
-      if (blob::HasDotDotComponent(value, value_length))
-        return fault.status = Expansion::kDotDot, fault;
+      last.variable = name;
+      last.variable_length = name_length;
     } else {
       ++p;
     }

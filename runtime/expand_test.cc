@@ -53,6 +53,27 @@ TEST(ExpandPathTest, NamesTheFaultyVariable) {
   EXPECT_EQ(up.text, "UP");
 }
 
+// A value ending in `/` or `/.` and the template text after it can form a `..` that neither
+// holds alone: the variable before it is at fault.
+TEST(ExpandPathTest, RefusesADotDotAValueFormsWithTheTextAfterIt) {
+  const char* const env[] = {"SLASH=/tmp/", "DOT=/tmp/.", "ROOT=/", nullptr};
+  struct Case {
+    const char* path_template;
+    const char* culprit;
+  };
+  for (const Case& bad :
+       {Case{"${SLASH}..", "SLASH"}, Case{"${SLASH}../etc", "SLASH"}, Case{"${DOT}./etc", "DOT"},
+        Case{"${DOT}.", "DOT"}, Case{"${SLASH}..${ROOT}etc", "SLASH"},
+        Case{"${ROOT}${SLASH}../x", "SLASH"}}) {
+    Expanded expanded = Expand(bad.path_template, env);
+    EXPECT_EQ(expanded.status, Expansion::kDotDot) << bad.path_template;
+    EXPECT_EQ(expanded.text, bad.culprit) << bad.path_template;
+  }
+  Expanded fine = Expand("${SLASH}..x/${DOT}.x", env);
+  EXPECT_EQ(fine.status, Expansion::kOk);
+  EXPECT_EQ(fine.text, "/tmp/..x//tmp/..x");
+}
+
 TEST(ExpandPathTest, RefusesVariablesWithoutAnEnvironment) {
   Expanded secure = Expand("${HOME}", nullptr);
   EXPECT_EQ(secure.status, Expansion::kSecure);

@@ -91,6 +91,32 @@ TEST_F(ExecTest, ARequiredAbiAboveTheKernelsExits125) {
   EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
 }
 
+TEST_F(ExecTest, AnUnsetVariableExits125NamingItAndItsLayer) {
+  std::string policy = Write(
+      "unset.landlock",
+      CatPolicy(Path("public"), "    allow read on \"${LANDLOCKC_TEST_NO_SUCH_VARIABLE}/x\";\n"));
+  Result result = Landlockc({"exec", policy, "--", "touch", Path("ran")});
+  EXPECT_EQ(result.exit_code, 125);
+  EXPECT_EQ(result.err, "landlockc: error: cannot apply `" + policy +
+                            "`: layer 0 `main`: variable `LANDLOCKC_TEST_NO_SUCH_VARIABLE` is "
+                            "unset (in `${LANDLOCKC_TEST_NO_SUCH_VARIABLE}/x`)\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+}
+
+TEST_F(ExecTest, ACorruptedBlobExits125AndRunsNothing) {
+  std::string blob = Path("cat.llpb");
+  ASSERT_EQ(Landlockc({"compile", policy_, "-o", blob}).exit_code, 0);
+  std::string bytes = ReadFile(blob);
+  bytes[bytes.size() / 2] ^= 0x20;
+  Write("cat.llpb", bytes);
+  Result result = Landlockc({"exec", blob, "--", "touch", Path("ran")});
+  EXPECT_EQ(result.exit_code, 125);
+  EXPECT_EQ(result.err, "landlockc: error: `" + blob +
+                            "` is not a valid compiled policy: blob checksum mismatch (at byte "
+                            "16)\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+}
+
 TEST_F(ExecTest, APolicyWithErrorsExits125) {
   std::string policy = Write("bad.landlock", "abi 7;\nallow read on \"relative\";\n");
   Result result = Landlockc({"exec", policy, "--", "true"});

@@ -363,10 +363,11 @@ TEST_F(KernelTest, OptionalMissingPathIsSkipped) {
                                   .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
                                   .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
                                   .Fs(root_ + "/missing", LANDLOCK_ACCESS_FS_READ_FILE, true)
+                                  .Fs(a_ + "/f/under-a-file", LANDLOCK_ACCESS_FS_READ_FILE, true)
                                   .Blob();
   ChildResult result = RunApplied(blob, nullptr, [&] { return OpenResult(b_ + "/f", O_RDONLY); });
   EXPECT_EQ(result.code, EACCES);
-  EXPECT_EQ(result.report.optional_skipped, 1ul);
+  EXPECT_EQ(result.report.optional_skipped, 2ul);  // ENOENT, and ENOTDIR under a file
   EXPECT_EQ(result.report.status, LANDLOCKC_FULLY_ENFORCED);
 }
 
@@ -445,6 +446,37 @@ TEST_F(KernelTest, VariablesComeFromTheProcessEnvironmentByDefault) {
   EXPECT_EQ(RunApplied(blob, nullptr, [&] { return OpenResult(a_ + "/f", O_RDONLY); }).code, 0);
   unsetenv("LANDLOCKC_TEST_DIR");
   EXPECT_EQ(RunApplied(blob, nullptr, [] { return 0; }).code, kApplyFailed);
+}
+
+// A set-user-ID program run by another user is AT_SECURE: its environment is the caller's to
+// choose, so the runtime expands no variable from it, though HOME is set.
+TEST_F(KernelTest, SetUserIdProcessesExpandNoVariable) {
+  if (getuid() != 0) GTEST_SKIP() << "needs root to run a set-user-ID program as another user";
+  std::string policy = root_ + "/policy.llpb";
+  std::vector<uint8_t> blob = PolicyBuilder()
+                                  .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE)
+                                  .Fs("${HOME}/x", LANDLOCK_ACCESS_FS_READ_FILE, true)
+                                  .Blob();
+  int fd = open(policy.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(write(fd, blob.data(), blob.size()), static_cast<ssize_t>(blob.size()));
+  close(fd);
+  ASSERT_EQ(chmod(root_.c_str(), 0755), 0);
+  const char* expected =
+      "layer 0 `layer0`: variable `HOME` not expanded in a set-user-ID process (in `${HOME}/x`)";
+  pid_t pid = fork();
+  if (pid == 0) {
+    setenv("HOME", "/tmp", 1);
+    if (setgid(65534) != 0 || setuid(65534) != 0) _exit(10);
+    execl(LANDLOCKC_SECURE_APPLY, "secure_apply", policy.c_str(), expected, nullptr);
+    _exit(11);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  if (WEXITSTATUS(status) == 77) GTEST_SKIP() << "the set-user-ID bit had no effect here";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 TEST_F(KernelTest, RequiredAbiAboveTheKernelIsRefused) {
