@@ -314,7 +314,7 @@ landlockc_status PlannedStatus(const landlockc_state& state, const landlockc_rep
 // Prepare() without filling report->error; the report starts cleared.
 int PrepareInto(const void* blob, size_t size, const landlockc_options* options,
                 landlockc_state* state, landlockc_report* report) {
-  if (!state) return LANDLOCKC_ERR_INVALID_ARGUMENT;
+  if (!state) return Fail(report, LANDLOCKC_ERR_INVALID_ARGUMENT, "no state given");
   ResetState(state);
   landlockc_options defaults = {0, 0, nullptr};
   if (!options) options = &defaults;

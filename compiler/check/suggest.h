@@ -10,8 +10,8 @@
 namespace landlockc::check {
 
 /// The candidate closest to `name` by edit distance when it is close enough to be a likely typo
-/// (at most a third of the name's length rounded up, at least 1), else an empty string. Ties go to the
-/// earliest candidate.
+/// (at most a third of the name's length rounded up, at least 1), else an empty string. Ties go to
+/// the earliest candidate.
 std::string ClosestName(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> candidates);
 
 /// "; did you mean `x`?" for the closest candidate, or "" when none is close: the suffix that

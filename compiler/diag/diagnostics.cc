@@ -2,7 +2,12 @@
 
 #include <cassert>
 
+#include <algorithm>
+#include <vector>
+
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/WithColor.h"
 
 namespace landlockc::diag {
@@ -25,40 +30,70 @@ llvm::SourceMgr::DiagKind KindOf(Severity severity) {
   return llvm::SourceMgr::DK_Error;
 }
 
-bool IsAscii(llvm::StringRef line) {
-  return llvm::all_of(line, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+bool IsPrintableAscii(char c) { return c == '\t' || (c >= 0x20 && c < 0x7f); }
+
+// The text shown for `bytes` bytes of a source line and the columns it takes.
+struct ShownCharacter {
+  std::string text;
+  unsigned width;
+  size_t bytes;
+};
+
+std::string Hex(unsigned value, unsigned digits) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::format_hex_no_prefix(value, digits, /*Upper=*/true);
+  return os.str();
 }
 
-// The column at which byte `offset` of `line` is displayed: one per character (UTF-8 continuation
-// bytes take none), a tab to the next multiple of 8, as LLVM expands it.
-unsigned DisplayColumn(llvm::StringRef line, size_t offset) {
-  unsigned column = 0;
-  for (char c : line.take_front(offset)) {
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
-    column = c == '\t' ? (column / 8 + 1) * 8 : column + 1;
+// The character at `offset` of `line`, shown at `column`: a tab as spaces up to the next multiple
+// of 8 (as LLVM expands it), a UTF-8 character as itself in one column, and what a terminal would
+// act on instead of showing, control characters (`<U+001B>`) and bytes that are not UTF-8
+// (`<E9>`), spelled out.
+ShownCharacter ShowCharacter(llvm::StringRef line, size_t offset, unsigned column) {
+  auto byte = static_cast<unsigned char>(line[offset]);
+  if (byte == '\t') {
+    unsigned width = 8 - column % 8;
+    return {std::string(width, ' '), width, 1};
   }
-  return column;
+  if (IsPrintableAscii(static_cast<char>(byte)))
+    return {std::string(1, static_cast<char>(byte)), 1, 1};
+  if (byte < 0x80) return {"<U+" + Hex(byte, 4) + ">", 8, 1};
+  const auto* start = reinterpret_cast<const llvm::UTF8*>(line.data() + offset);
+  size_t length = llvm::getNumBytesForUTF8(byte);
+  if (offset + length > line.size() || !llvm::isLegalUTF8Sequence(start, start + length))
+    return {"<" + Hex(byte, 2) + ">", 4, 1};
+  auto second = static_cast<unsigned char>(line[offset + 1]);
+  if (byte == 0xC2 && second < 0xA0)  // U+0080..U+009F, the C1 controls
+    return {"<U+" + Hex(second, 4) + ">", 8, 2};
+  return {line.substr(offset, length).str(), 1, length};
 }
 
 // LLVM prints no caret under a source line holding any non-ASCII byte (a comment with an accent
-// or a dash would hide every caret on its line), so such a line is printed here, in the same
-// layout, with its columns counted in characters.
-void PrintNonAsciiLine(const llvm::SMDiagnostic& message, llvm::raw_ostream& os, bool colors) {
+// or a dash would hide every caret on its line) and prints control characters raw, so such a line
+// is printed here, in the same layout, with its columns counted in shown characters.
+void PrintSpecialLine(const llvm::SMDiagnostic& message, llvm::raw_ostream& os, bool colors) {
   std::string location = message.getFilename() == "-" ? "<stdin>" : message.getFilename().str();
   location +=
       ":" + std::to_string(message.getLineNo()) + ":" + std::to_string(message.getColumnNo() + 1);
   llvm::SMDiagnostic(location, message.getKind(), message.getMessage()).print(nullptr, os, colors);
   llvm::StringRef line = message.getLineContents();
   std::string shown;
-  for (char c : line)
-    shown += c == '\t' ? std::string(8 - DisplayColumn(shown, shown.size()) % 8, ' ')
-                       : std::string(1, c);
-  std::string carets(DisplayColumn(line, line.size()) + 1, ' ');
+  // The column of each byte offset; the bytes inside a character share its column.
+  std::vector<unsigned> columns(line.size() + 1, 0);
+  unsigned column = 0;
+  for (size_t offset = 0; offset < line.size();) {
+    ShownCharacter character = ShowCharacter(line, offset, column);
+    std::fill_n(columns.begin() + offset, character.bytes, column);
+    shown += character.text;
+    column += character.width;
+    offset += character.bytes;
+  }
+  columns[line.size()] = column;
+  std::string carets(column + 1, ' ');
   for (const std::pair<unsigned, unsigned>& range : message.getRanges())
-    for (unsigned column = DisplayColumn(line, range.first);
-         column < DisplayColumn(line, range.second); ++column)
-      carets[column] = '~';
-  carets[DisplayColumn(line, message.getColumnNo())] = '^';
+    std::fill(carets.begin() + columns[range.first], carets.begin() + columns[range.second], '~');
+  carets[columns[message.getColumnNo()]] = '^';
   carets.erase(carets.find_last_not_of(' ') + 1);
   os << shown << '\n';
   llvm::WithColor(os, llvm::raw_ostream::GREEN, /*Bold=*/true, /*BG=*/false,
@@ -119,8 +154,8 @@ void DiagnosticEngine::Render(llvm::raw_ostream& os, bool colors) const {
             ? source_mgr_.GetMessage(diagnostic.range.Start, KindOf(diagnostic.severity), text,
                                      diagnostic.range)
             : llvm::SMDiagnostic(diagnostic.file, KindOf(diagnostic.severity), text);
-    if (rendered.getLineNo() > 0 && !IsAscii(rendered.getLineContents()))
-      PrintNonAsciiLine(rendered, os, colors);
+    if (rendered.getLineNo() > 0 && !llvm::all_of(rendered.getLineContents(), IsPrintableAscii))
+      PrintSpecialLine(rendered, os, colors);
     else
       rendered.print(nullptr, os, colors);
     for (const std::string& note : diagnostic.notes)

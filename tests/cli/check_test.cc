@@ -1,4 +1,6 @@
 // `landlockc check`: diagnostics on stderr, nothing on stdout, exit 0 / 1 / 2.
+#include <random>
+
 #include "tests/cli/run_landlockc.h"
 
 namespace landlockc::e2e {
@@ -79,6 +81,30 @@ TEST_F(CheckTest, AnEndlessIncludeIsAnIoErrorExit1) {
                             ":1:9: error: cannot read `/dev/zero`: File too large [io-error]\n"
                             "include \"/dev/zero\";\n"
                             "        ^~~~~~~~~~~\n");
+}
+
+// What the issue calls hostile: each input gets its error and exit 1 from the real binary (a
+// crash would show as a signal, not an exit status).
+TEST_F(CheckTest, HostileInputsExit1WithTheirError) {
+  std::mt19937 random(7);
+  std::string garbage;
+  for (int i = 0; i < 64 * 1024; ++i) garbage += static_cast<char>(random());
+  Write("b.landlock", "include \"a.landlock\";\n");
+  const std::pair<std::string, std::string> cases[] = {
+      {garbage, "[invalid-utf8]"},
+      {"layer a {" + std::string(1, '\0') + " handle fs: read; }", "[nul-byte]"},
+      {"allow read on \"/caf\xE9\";", "[invalid-utf8]"},
+      {"let x = " + std::string(100000, '(') + "read" + std::string(100000, ')') + ";",
+       "[nesting-too-deep]"},
+      {"allow read on \"/" + std::string(5 << 20, 'a') + "\";", "[path-too-long]"},
+      {"include \"b.landlock\";\nallow read on \"/usr\";", "[include-cycle]"},
+  };
+  for (const auto& [text, id] : cases) {
+    std::string policy = Write("a.landlock", text);
+    Result result = Landlockc({"check", policy});
+    EXPECT_EQ(result.exit_code, 1) << id;
+    EXPECT_NE(result.err.find(id), std::string::npos) << id;
+  }
 }
 
 TEST_F(CheckTest, TheWorstFileDecidesTheExitStatus) {

@@ -624,6 +624,32 @@ TEST_F(KernelTest, PrepareThenRestrictOrAbort) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
+// Refused before any system call, so safe to try in the test process itself.
+TEST_F(KernelTest, InvalidArgumentsAreRefusedWithAMessage) {
+  std::vector<uint8_t> blob = PolicyBuilder().Layer(LANDLOCK_ACCESS_FS_READ_FILE).Blob();
+  landlockc_report report;
+  landlockc_state state;
+  landlockc_options negative_abi{-1, 0, nullptr};
+  landlockc_options unknown_flag{0, 1u << 1, nullptr};
+  for (const landlockc_options* options : {&negative_abi, &unknown_flag}) {
+    EXPECT_EQ(landlockc_apply(blob.data(), blob.size(), options, &report),
+              LANDLOCKC_ERR_INVALID_ARGUMENT);
+    EXPECT_STREQ(report.message, "invalid options");
+    EXPECT_EQ(report.status, LANDLOCKC_NOT_ENFORCED);
+  }
+  EXPECT_EQ(landlockc_apply(nullptr, 0, nullptr, &report), LANDLOCKC_ERR_INVALID_ARGUMENT);
+  EXPECT_STREQ(report.message, "no blob given");
+  EXPECT_EQ(landlockc_prepare(blob.data(), blob.size(), nullptr, nullptr, &report),
+            LANDLOCKC_ERR_INVALID_ARGUMENT);
+  EXPECT_STREQ(report.message, "no state given");
+  EXPECT_EQ(report.error, LANDLOCKC_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(landlockc_restrict(nullptr, &report), LANDLOCKC_ERR_INVALID_ARGUMENT);
+  EXPECT_STREQ(report.message, "state not prepared");
+  EXPECT_EQ(landlockc_prepare(blob.data(), blob.size(), &unknown_flag, &state, &report),
+            LANDLOCKC_ERR_INVALID_ARGUMENT);
+  landlockc_abort(&state);  // harmless on a state a failed prepare left
+}
+
 // Makes landlock_create_ruleset fail with `error_number` in the calling process, as on a kernel
 // without Landlock (ENOSYS: not built in; EOPNOTSUPP: disabled at boot). Returns false on failure.
 bool HideLandlock(int error_number) {
