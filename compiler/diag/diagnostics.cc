@@ -1,8 +1,7 @@
 #include "compiler/diag/diagnostics.h"
 
-#include <cassert>
-
 #include <algorithm>
+#include <cassert>
 #include <vector>
 
 #include "llvm/ADT/STLExtras.h"

@@ -59,5 +59,14 @@ TEST_F(RenderTest, TabsExpandLikeLlvm) {
             "                 ^~~~\n");
 }
 
+// A policy could otherwise drive the terminal it is checked in: control characters and bytes
+// that are not UTF-8 are spelled out, and the caret still lines up.
+TEST_F(RenderTest, ControlCharactersAndBadBytesAreShownNotSent) {
+  EXPECT_EQ(Render("let \x1b[2J = \xE9\xC2\x9B raed;\n", 15, 19, DiagId::kRedefinition, "raed"),
+            "p.landlock:1:16: error: `raed` is already defined [redefinition]\n"
+            "let <U+001B>[2J = <E9><U+009B> raed;\n"
+            "                               ^~~~\n");
+}
+
 }  // namespace
 }  // namespace landlockc::diag

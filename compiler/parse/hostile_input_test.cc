@@ -28,8 +28,8 @@ TEST_F(HostileInputTest, NulByteStopsAtTheFirstOne) {
   EXPECT_EQ(Rendered(),
             "test.landlock:2:11: error: unexpected NUL byte; policy files must be text "
             "[nul-byte]\n"
-            "let x = \"a\0b\0\";\n"
-            "          ^\n"s);
+            "let x = \"a<U+0000>b<U+0000>\";\n"
+            "          ^~~~~~~~\n"s);
   EXPECT_TRUE(file.statements.empty());
 }
 
@@ -38,8 +38,8 @@ TEST_F(HostileInputTest, InvalidUtf8StopsAtTheFirstBadByte) {
   EXPECT_EQ(Rendered(),
             "test.landlock:2:13: error: invalid UTF-8 byte 0xE9; policy files must be UTF-8 text "
             "[invalid-utf8]\n"
-            "let x = \"caf\xE9\";\n"
-            "            ^\n");
+            "let x = \"caf<E9>\";\n"
+            "            ^~~~\n");
   EXPECT_TRUE(file.statements.empty());
 }
 
