@@ -618,7 +618,8 @@ TEST_P(KernelAgreementTest, ModelMatchesTheKernel) {
   std::filesystem::remove_all(scratch);
   EXPECT_EQ(disagreements, 0u);
   for (size_t kind = 0; kind < kKinds; ++kind) {
-    Probe probe{static_cast<ProbeKind>(kind)};
+    Probe probe;
+    probe.kind = static_cast<ProbeKind>(kind);
     EXPECT_TRUE(seen_allowed[kind]) << "no allowed " << Describe(probe);
     EXPECT_TRUE(seen_denied[kind]) << "no denied " << Describe(probe);
   }
@@ -628,8 +629,9 @@ TEST_P(KernelAgreementTest, ModelMatchesTheKernel) {
 
 INSTANTIATE_TEST_SUITE_P(Appliers, KernelAgreementTest,
                          ::testing::Values(Applier::kSystemCalls, Applier::kRuntime),
-                         [](const ::testing::TestParamInfo<Applier>& info) {
-                           return info.param == Applier::kSystemCalls ? "SystemCalls" : "Runtime";
+                         [](const ::testing::TestParamInfo<Applier>& param_info) {
+                           return param_info.param == Applier::kSystemCalls ? "SystemCalls"
+                                                                            : "Runtime";
                          });
 
 }  // namespace

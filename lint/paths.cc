@@ -70,10 +70,10 @@ std::optional<std::string> NormalizeUserPath(llvm::StringRef path) {
     if (component == "..") return std::nullopt;
     std::optional<std::string> normalized = NormalizeVariables(component);
     if (!normalized) return std::nullopt;
-    if (absolute || i > 0) out += "/";
+    if (absolute || i > 0) out.push_back('/');
     out += *normalized;
   }
-  if (out.empty()) out = "/";
+  if (out.empty()) out.push_back('/');
   return out;
 }
 

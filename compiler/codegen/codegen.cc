@@ -88,7 +88,8 @@ bool IsIdentifierChar(char c) { return llvm::isAlnum(c) || c == '_'; }
 std::string SanitizeIdentifier(llvm::StringRef text) {
   std::string identifier;
   for (char c : text) identifier.push_back(IsIdentifierChar(c) ? c : '_');
-  if (identifier.empty() || llvm::isDigit(identifier[0])) identifier.insert(0, "_");
+  if (identifier.empty() || llvm::isDigit(identifier[0]))
+    identifier.insert(identifier.begin(), '_');
   return identifier;
 }
 

@@ -104,7 +104,9 @@ INSTANTIATE_TEST_SUITE_P(
              "abi 7;\nlayer base {\n  allow read on \"/usr\", \"/etc\";\n}\n"
              "layer no_exec {\n  handle fs: execute;\n"
              "  allow execute on \"/usr/bin/env\";\n}\n"}),
-    [](const testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+    [](const testing::TestParamInfo<Case>& param_info) {
+      return std::string(param_info.param.name);
+    });
 
 }  // namespace
 }  // namespace landlockc::codegen

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
+#include <vector>
 
 #include "landlockc/runtime.h"
 #include "llvm/Support/FileSystem.h"
@@ -72,6 +74,34 @@ std::string ReadFile(const std::string& path) {
 }
 
 bool KernelHasLandlock() { return landlockc_probe(nullptr) > 0; }
+
+namespace {
+
+bool IsInTemporaryDirectory(llvm::StringRef path) {
+  std::vector<std::string> temporary = {"/tmp", "/var/tmp", "/dev/shm"};
+  if (const char* tmpdir = std::getenv("TMPDIR"); tmpdir && *tmpdir) temporary.push_back(tmpdir);
+  for (const std::string& directory : temporary) {
+    llvm::SmallString<128> real;
+    if (llvm::sys::fs::real_path(directory, real)) continue;
+    if (path == real || path.startswith(std::string(real) + "/")) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string CreateNonTemporaryDirectory() {
+  std::vector<std::string> parents = {LANDLOCKC_TEST_BINARY_DIR};
+  if (const char* home = std::getenv("HOME"); home && *home) parents.push_back(home);
+  for (const std::string& parent : parents) {
+    llvm::SmallString<128> real;
+    if (llvm::sys::fs::real_path(parent, real) || IsInTemporaryDirectory(real)) continue;
+    llvm::SmallString<128> directory;
+    if (!llvm::sys::fs::createUniqueDirectory(real + "/landlockc-not-temporary", directory))
+      return std::string(directory);
+  }
+  return "";
+}
 
 void ScratchTest::SetUp() {
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("landlockc-e2e", root_));

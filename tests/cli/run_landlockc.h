@@ -31,6 +31,11 @@ std::string ReadFile(const std::string& path);
 /// True when the running kernel has Landlock.
 bool KernelHasLandlock();
 
+/// Creates a new directory that no temporary directory (/tmp, /var/tmp, /dev/shm, $TMPDIR)
+/// contains, since std/temp grants those: in the build tree, else in $HOME. Returns its path, or
+/// "" when both lie in a temporary directory (a checkout in /tmp, say). The caller removes it.
+std::string CreateNonTemporaryDirectory();
+
 /// A test with its own scratch directory, removed afterwards.
 class ScratchTest : public ::testing::Test {
  protected:
