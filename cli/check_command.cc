@@ -5,7 +5,6 @@
 #include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "cli/policy_input.h"
-#include "cli/stdlib_dir.h"
 
 namespace landlockc::cli {
 namespace {
@@ -41,9 +40,13 @@ int CheckOne(const std::string& path, const check::Options& options) {
 cl::SubCommand& CheckCommand() { return command; }
 
 int RunCheck() {
-  check::Options options{{include_dirs.begin(), include_dirs.end()}, StdlibDir()};
+  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
+  if (!options) {
+    PrintError(llvm::toString(options.takeError()));
+    return kExitUsage;
+  }
   int status = kExitOk;
-  for (const std::string& path : policies) status = std::max(status, CheckOne(path, options));
+  for (const std::string& path : policies) status = std::max(status, CheckOne(path, *options));
   return status;
 }
 

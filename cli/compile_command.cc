@@ -4,7 +4,6 @@
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
 #include "cli/policy_input.h"
-#include "cli/stdlib_dir.h"
 #include "compiler/codegen/codegen.h"
 #include "compiler/model/json.h"
 #include "llvm/ADT/SmallString.h"
@@ -98,6 +97,11 @@ int RunCompile() {
     PrintError(problem);
     return kExitUsage;
   }
+  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
+  if (!options) {
+    PrintError(llvm::toString(options.takeError()));
+    return kExitUsage;
+  }
   llvm::Expected<PolicyInput> input = ReadPolicyInput(policy);
   if (!input) {
     PrintError(llvm::toString(input.takeError()));
@@ -109,8 +113,7 @@ int RunCompile() {
   }
   llvm::SourceMgr source_mgr;
   diag::DiagnosticEngine diags(source_mgr);
-  std::optional<model::Policy> checked =
-      CheckPolicySource(*input, {{include_dirs.begin(), include_dirs.end()}, StdlibDir()}, diags);
+  std::optional<model::Policy> checked = CheckPolicySource(*input, *options, diags);
   RenderDiagnostics(diags);
   if (!checked) return kExitFailure;
   if (llvm::Error error = WriteOutputFile(output_name, Render(*checked, input->name))) {

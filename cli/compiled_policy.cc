@@ -3,7 +3,6 @@
 #include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "cli/policy_input.h"
-#include "cli/stdlib_dir.h"
 #include "compiler/codegen/codegen.h"
 
 namespace landlockc::cli {
@@ -21,12 +20,11 @@ LoadFailure LoadBlob(const PolicyInput& input, CompiledPolicy& compiled) {
   return LoadFailure::kNone;
 }
 
-LoadFailure LoadSource(const PolicyInput& input, std::vector<std::string> include_dirs,
+LoadFailure LoadSource(const PolicyInput& input, const check::Options& options,
                        CompiledPolicy& compiled) {
   compiled.sources = std::make_unique<llvm::SourceMgr>();
   diag::DiagnosticEngine diags(*compiled.sources);
-  std::optional<model::Policy> checked =
-      CheckPolicySource(input, {std::move(include_dirs), StdlibDir()}, diags);
+  std::optional<model::Policy> checked = CheckPolicySource(input, options, diags);
   RenderDiagnostics(diags);
   if (!checked) return LoadFailure::kBadPolicy;
   compiled.model = std::move(*checked);
@@ -36,8 +34,13 @@ LoadFailure LoadSource(const PolicyInput& input, std::vector<std::string> includ
 
 }  // namespace
 
-LoadFailure LoadCompiledPolicy(llvm::StringRef path, std::vector<std::string> include_dirs,
+LoadFailure LoadCompiledPolicy(llvm::StringRef path, llvm::ArrayRef<std::string> include_dirs,
                                CompiledPolicy& compiled) {
+  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
+  if (!options) {
+    PrintError(llvm::toString(options.takeError()));
+    return LoadFailure::kUsage;
+  }
   llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
   if (!input) {
     PrintError(llvm::toString(input.takeError()));
@@ -45,7 +48,7 @@ LoadFailure LoadCompiledPolicy(llvm::StringRef path, std::vector<std::string> in
   }
   compiled.name = input->name;
   if (input->is_blob) return LoadBlob(*input, compiled);
-  return LoadSource(*input, std::move(include_dirs), compiled);
+  return LoadSource(*input, *options, compiled);
 }
 
 int ReportBadBlob(llvm::StringRef name, llvm::Error error) {

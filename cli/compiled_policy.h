@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/model/model.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SourceMgr.h"
@@ -29,11 +30,12 @@ struct CompiledPolicy {
 };
 
 /// Why a policy argument could not be loaded (errors are already printed).
-enum class LoadFailure { kNone, kBadPolicy, kIo };
+enum class LoadFailure { kNone, kBadPolicy, kIo, kUsage };
 
-/// Reads `path` (`-`: standard input) into `compiled`. Prints diagnostics, and `landlockc: error:`
-/// lines for unreadable files and bad blobs.
-LoadFailure LoadCompiledPolicy(llvm::StringRef path, std::vector<std::string> include_dirs,
+/// Reads `path` (`-`: standard input) into `compiled`, checking source with the options
+/// MakeCheckOptions made from `include_dirs`. Prints diagnostics, and `landlockc: error:` lines
+/// for a missing include directory (kUsage), unreadable files and bad blobs.
+LoadFailure LoadCompiledPolicy(llvm::StringRef path, llvm::ArrayRef<std::string> include_dirs,
                                CompiledPolicy& compiled);
 
 /// Prints that `name` is not a valid blob, with the decoder's reason, and returns 1.

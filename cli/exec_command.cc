@@ -111,8 +111,7 @@ int RunExec() {
     return kExitApplyFailed;
   }
   CompiledPolicy policy;
-  if (LoadCompiledPolicy(arguments.front(), {include_dirs.begin(), include_dirs.end()}, policy) !=
-      LoadFailure::kNone)
+  if (LoadCompiledPolicy(arguments.front(), include_dirs, policy) != LoadFailure::kNone)
     return kExitApplyFailed;
 
   landlockc_options options{max_abi, 0, nullptr};

@@ -63,9 +63,7 @@ int RunExplain() {
     target = *parsed;
   }
   CompiledPolicy compiled;
-  if (LoadCompiledPolicy(policy, {include_dirs.begin(), include_dirs.end()}, compiled) !=
-      LoadFailure::kNone)
-    return kExitUsage;
+  if (LoadCompiledPolicy(policy, include_dirs, compiled) != LoadFailure::kNone) return kExitUsage;
   llvm::Expected<bool> allowed = lint::Explain(compiled.model, Request(), target, llvm::outs());
   if (!allowed) {
     PrintError(llvm::toString(allowed.takeError()));

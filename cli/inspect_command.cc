@@ -32,12 +32,13 @@ cl::SubCommand& InspectCommand() { return command; }
 
 int RunInspect() {
   CompiledPolicy compiled;
-  switch (LoadCompiledPolicy(policy, {include_dirs.begin(), include_dirs.end()}, compiled)) {
+  switch (LoadCompiledPolicy(policy, include_dirs, compiled)) {
     case LoadFailure::kNone:
       break;
     case LoadFailure::kBadPolicy:
       return kExitFailure;
     case LoadFailure::kIo:
+    case LoadFailure::kUsage:
       return kExitUsage;
   }
   if (format == Format::kJson) {

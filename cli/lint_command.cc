@@ -6,7 +6,6 @@
 #include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "cli/policy_input.h"
-#include "cli/stdlib_dir.h"
 #include "lint/linter.h"
 #include "lint/output.h"
 #include "llvm/Support/raw_ostream.h"
@@ -79,7 +78,8 @@ std::optional<lint::LintOptions> ParseOptions() {
 }
 
 // Checks and lints one file into `linted`; false when it could not be read as source.
-bool LintOne(const std::string& path, const lint::LintOptions& options, Linted& linted) {
+bool LintOne(const std::string& path, const check::Options& check_options,
+             const lint::LintOptions& options, Linted& linted) {
   llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
   if (!input) {
     PrintError(llvm::toString(input.takeError()));
@@ -89,8 +89,7 @@ bool LintOne(const std::string& path, const lint::LintOptions& options, Linted& 
     PrintError(BlobWhereSourceNeeded(*input, "lint"));
     return false;
   }
-  std::optional<model::Policy> checked = CheckPolicySource(
-      *input, {{include_dirs.begin(), include_dirs.end()}, StdlibDir()}, *linted.checked);
+  std::optional<model::Policy> checked = CheckPolicySource(*input, check_options, *linted.checked);
   if (!checked) return true;
   linted.compiled = true;
   lint::Lint(*checked, options, linted.checked->diagnostics(), *linted.linted);
@@ -104,10 +103,15 @@ cl::SubCommand& LintCommand() { return command; }
 int RunLint() {
   std::optional<lint::LintOptions> options = ParseOptions();
   if (!options) return kExitUsage;
+  llvm::Expected<check::Options> check_options = MakeCheckOptions(include_dirs);
+  if (!check_options) {
+    PrintError(llvm::toString(check_options.takeError()));
+    return kExitUsage;
+  }
   std::vector<Linted> linted(policies.size());
   bool unreadable = false;
   for (size_t i = 0; i < policies.size(); ++i)
-    unreadable |= !LintOne(policies[i], *options, linted[i]);
+    unreadable |= !LintOne(policies[i], *check_options, *options, linted[i]);
 
   std::vector<const diag::DiagnosticEngine*> engines;
   int status = kExitOk;

@@ -2,8 +2,10 @@
 
 #include <cstring>
 
+#include "cli/stdlib_dir.h"
 #include "compiler/check/source_file.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/FileSystem.h"
 #include "runtime/blob_format.h"
 
 namespace landlockc::cli {
@@ -28,6 +30,19 @@ llvm::Expected<PolicyInput> ReadPolicyInput(llvm::StringRef path) {
   PolicyInput input{std::move(name), std::move(*buffer)};
   input.is_blob = StartsWithBlobMagic(input.bytes());
   return input;
+}
+
+llvm::Expected<check::Options> MakeCheckOptions(llvm::ArrayRef<std::string> include_dirs) {
+  for (const std::string& dir : include_dirs) {
+    llvm::sys::fs::file_status status;
+    if (llvm::sys::fs::status(dir, status))
+      return llvm::createStringError(std::errc::no_such_file_or_directory,
+                                     "include directory `%s` does not exist", dir.c_str());
+    if (!llvm::sys::fs::is_directory(status))
+      return llvm::createStringError(std::errc::not_a_directory,
+                                     "include directory `%s` is not a directory", dir.c_str());
+  }
+  return check::Options{{include_dirs.begin(), include_dirs.end()}, StdlibDir()};
 }
 
 std::optional<model::Policy> CheckPolicySource(const PolicyInput& input,

@@ -36,6 +36,11 @@ bool StartsWithBlobMagic(llvm::ArrayRef<uint8_t> bytes);
 /// Reads `path` (`-`: standard input). Fails with `cannot read `PATH`: REASON`.
 llvm::Expected<PolicyInput> ReadPolicyInput(llvm::StringRef path);
 
+/// The check phase's options: the `-I` directories, in order, and the standard library. Fails
+/// with `include directory `DIR` does not exist` (or `is not a directory`): a mistyped `-I` would
+/// otherwise only show as an include not found, or not at all when another directory has it.
+llvm::Expected<check::Options> MakeCheckOptions(llvm::ArrayRef<std::string> include_dirs);
+
 /// Checks a source input: diagnostics go to `diags` (whose SourceMgr then holds the sources).
 /// Returns nullopt when the policy has errors.
 std::optional<model::Policy> CheckPolicySource(const PolicyInput& input,

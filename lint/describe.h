@@ -23,7 +23,7 @@ const char* RightName(abi::Category category, uint64_t bit);
 /// "layer `NAME`".
 std::string LayerName(const model::Layer& layer);
 
-/// "FILE:LINE" of a location, for notes that point at another statement.
+/// "FILE:LINE" of a location, for explanations that point at another statement.
 std::string Where(const model::Location& location);
 
 /// `location` clipped to its first line (a block's header), so carets stay on one line. When the

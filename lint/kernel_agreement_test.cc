@@ -130,7 +130,8 @@ class Generator {
       policy.highest_abi_used = std::max(
           {policy.highest_abi_used, abi::AbiNeededFor(abi::Category::kFs, layer.handled.fs),
            abi::AbiNeededFor(abi::Category::kNet, layer.handled.net),
-           abi::AbiNeededFor(abi::Category::kScope, layer.handled.scope)});
+           abi::AbiNeededFor(abi::Category::kScope, layer.handled.scope),
+           abi::AbiNeededForFlags(layer.log_flags)});
     return policy;
   }
 

@@ -61,7 +61,8 @@ void RunPerTarget(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<
     std::string described = targets[i].Describe();
     auto collect = [&](Finding finding) {
       finding.message = Templated(std::move(finding.message), described);
-      for (std::string& note : finding.notes) note = Templated(std::move(note), described);
+      for (diag::Note& note : finding.notes)
+        note.message = Templated(std::move(note.message), described);
       for (Merged& entry : merged) {
         const Finding& seen = entry.finding;
         if (seen.range.Start == finding.range.Start && seen.severity == finding.severity &&
@@ -83,7 +84,7 @@ void RunPerTarget(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<
         text.replace(at, kTargetMark.size(), described);
     };
     fill(entry.finding.message);
-    for (std::string& note : entry.finding.notes) fill(note);
+    for (diag::Note& note : entry.finding.notes) fill(note.message);
     sink(std::move(entry.finding));
   }
 }

@@ -32,9 +32,21 @@ const char* SarifLevel(diag::Severity severity) {
   return "error";
 }
 
+// Each note as {message} or, when it has a location, {message, file, line, column, end_line,
+// end_column}.
 llvm::json::Array Notes(const diag::Diagnostic& diagnostic) {
   llvm::json::Array notes;
-  for (const std::string& note : diagnostic.notes) notes.push_back(note);
+  for (const diag::Note& note : diagnostic.notes) {
+    llvm::json::Object object{{"message", note.message}};
+    if (!note.file.empty()) {
+      object["file"] = note.file;
+      object["line"] = note.line;
+      object["column"] = note.column;
+      object["end_line"] = note.end_line;
+      object["end_column"] = note.end_column;
+    }
+    notes.push_back(std::move(object));
+  }
   return notes;
 }
 
@@ -158,16 +170,38 @@ std::string StatementText(const diag::DiagnosticEngine& engine,
   return llvm::join(words, " ");
 }
 
-llvm::json::Object Region(const diag::Diagnostic& diagnostic) {
-  llvm::json::Object region{{"startLine", diagnostic.line}, {"startColumn", diagnostic.column}};
-  bool has_extent =
-      diagnostic.end_line > diagnostic.line ||
-      (diagnostic.end_line == diagnostic.line && diagnostic.end_column > diagnostic.column);
+// The region of a diagnostic or a note.
+template <typename Located>
+llvm::json::Object Region(const Located& located) {
+  llvm::json::Object region{{"startLine", located.line}, {"startColumn", located.column}};
+  bool has_extent = located.end_line > located.line ||
+                    (located.end_line == located.line && located.end_column > located.column);
   if (has_extent) {
-    region["endLine"] = diagnostic.end_line;
-    region["endColumn"] = diagnostic.end_column;
+    region["endLine"] = located.end_line;
+    region["endColumn"] = located.end_column;
   }
   return region;
+}
+
+// SARIF keeps a located note as a related location of its result, so a viewer can jump to it, and
+// an unlocated one as a line of the result's message, as the text output prints it.
+void AddNotes(const diag::Diagnostic& diagnostic, llvm::StringRef base_dir, std::string& text,
+              llvm::json::Object& result) {
+  llvm::json::Array related;
+  for (const diag::Note& note : diagnostic.notes) {
+    if (note.file.empty()) {
+      text += "\nnote: " + note.message;
+      continue;
+    }
+    llvm::json::Object physical{{"artifactLocation", ArtifactLocation(note.file, base_dir)},
+                                {"region", Region(note)}};
+    related.push_back(llvm::json::Object{
+        {"id", static_cast<int64_t>(related.size())},
+        {"physicalLocation", std::move(physical)},
+        {"message", llvm::json::Object{{"text", note.message}}},
+    });
+  }
+  if (!related.empty()) result["relatedLocations"] = std::move(related);
 }
 
 }  // namespace
@@ -227,14 +261,14 @@ llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
           llvm::formatv("{0}:{1}", llvm::format_hex_no_prefix(llvm::xxHash64(identity), 16),
                         occurrence)
               .str();
-      std::string text = diagnostic.message;
-      for (const std::string& note : diagnostic.notes) text += "\nnote: " + note;
       llvm::json::Object result{
           {"ruleId", diagnostic.id},
           {"level", SarifLevel(diagnostic.severity)},
-          {"message", llvm::json::Object{{"text", text}}},
           {"partialFingerprints", llvm::json::Object{{kFingerprintKey, fingerprint}}},
       };
+      std::string text = diagnostic.message;
+      AddNotes(diagnostic, base_dir, text, result);
+      result["message"] = llvm::json::Object{{"text", text}};
       auto index = rule_index.find(diagnostic.id);
       if (index != rule_index.end()) result["ruleIndex"] = index->second;
       if (!diagnostic.file.empty()) {

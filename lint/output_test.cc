@@ -19,10 +19,13 @@ class OutputTest : public ::testing::Test {
         llvm::MemoryBuffer::getMemBufferCopy(text_, "/work/project/web.landlock"), llvm::SMLoc());
     llvm::StringRef buffer = source_mgr_.getMemoryBuffer(1)->getBuffer();
     const char* start = buffer.data() + buffer.find("\"/etc\"");
+    const char* layer = buffer.data() + buffer.find("main");
     diags_.Emit(diag::Severity::kWarning, "broad-grant",
                 {llvm::SMLoc::getFromPointer(start), llvm::SMLoc::getFromPointer(start + 6)},
                 "write access to `/etc` lets the program change system configuration",
-                {"granted there: `write_file`"});
+                {"granted there: `write_file`",
+                 {"in layer `main`",
+                  {llvm::SMLoc::getFromPointer(layer), llvm::SMLoc::getFromPointer(layer + 4)}}});
   }
 
   std::string text_;
@@ -48,7 +51,10 @@ TEST_F(OutputTest, TextIsTheSourceMgrForm) {
             "change system configuration [broad-grant]\n"
             "    allow read_write on \"/etc\";\n"
             "                        ^~~~~~\n"
-            "/work/project/web.landlock: note: granted there: `write_file`\n");
+            "note: granted there: `write_file`\n"
+            "/work/project/web.landlock:1:7: note: in layer `main`\n"
+            "layer main {\n"
+            "      ^~~~\n");
 }
 
 TEST_F(OutputTest, JsonHoldsOneObjectPerFinding) {
@@ -58,8 +64,10 @@ TEST_F(OutputTest, JsonHoldsOneObjectPerFinding) {
   EXPECT_EQ(text,
             "{\"findings\":[{\"column\":25,\"end_column\":31,\"end_line\":2,\"file\":\"/work/"
             "project/web.landlock\",\"id\":\"broad-grant\",\"line\":2,\"message\":\"write access "
-            "to `/etc` lets the program change system configuration\",\"notes\":[\"granted "
-            "there: `write_file`\"],\"severity\":\"warning\"}]}");
+            "to `/etc` lets the program change system configuration\",\"notes\":[{\"message\":"
+            "\"granted there: `write_file`\"},{\"column\":7,\"end_column\":11,\"end_line\":1,"
+            "\"file\":\"/work/project/web.landlock\",\"line\":1,\"message\":\"in layer "
+            "`main`\"}],\"severity\":\"warning\"}]}");
 }
 
 TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
@@ -120,6 +128,19 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
   // 16 hex digits of the hash, then the occurrence of that statement.
   EXPECT_EQ(fingerprint.size(), 18u) << fingerprint.str();
   EXPECT_TRUE(fingerprint.endswith(":1")) << fingerprint.str();
+  // The located note is a related location; the unlocated one stays in the message.
+  const llvm::json::Array& related = *result.getArray("relatedLocations");
+  ASSERT_EQ(related.size(), 1u);
+  const llvm::json::Object& note = *related.front().getAsObject();
+  EXPECT_EQ(*note.getInteger("id"), 0);
+  EXPECT_EQ(*note.getObject("message")->getString("text"), "in layer `main`");
+  const llvm::json::Object& note_physical = *note.getObject("physicalLocation");
+  EXPECT_EQ(*note_physical.getObject("artifactLocation")->getString("uri"), "web.landlock");
+  const llvm::json::Object& note_region = *note_physical.getObject("region");
+  EXPECT_EQ(*note_region.getInteger("startLine"), 1);
+  EXPECT_EQ(*note_region.getInteger("startColumn"), 7);
+  EXPECT_EQ(*note_region.getInteger("endLine"), 1);
+  EXPECT_EQ(*note_region.getInteger("endColumn"), 11);
 }
 
 TEST_F(OutputTest, FingerprintsIgnoreLineNumbers) {

@@ -3,7 +3,7 @@
 namespace landlockc::lint {
 
 void RuleContext::Report(diag::Severity severity, llvm::SMRange range, llvm::SMRange statement,
-                         std::string message, std::vector<std::string> notes) const {
+                         std::string message, std::vector<diag::Note> notes) const {
   Finding finding;
   finding.id = rule.id;
   finding.severity = severity;

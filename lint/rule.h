@@ -25,7 +25,7 @@ struct Finding {
   /// The statement the finding is about: `# lint:ignore` comments attach to its lines.
   llvm::SMRange statement;
   std::string message;
-  std::vector<std::string> notes;
+  std::vector<diag::Note> notes;
 };
 
 struct Rule;
@@ -44,7 +44,7 @@ struct RuleContext {
 
   /// Reports a finding of this rule at `range`, about the statement at `statement`.
   void Report(diag::Severity severity, llvm::SMRange range, llvm::SMRange statement,
-              std::string message, std::vector<std::string> notes = {}) const;
+              std::string message, std::vector<diag::Note> notes = {}) const;
 };
 
 /// A lint rule.

@@ -272,9 +272,17 @@ void ClearReport(landlockc_report* report) {
 int ValidateInto(const void* blob, size_t size, blob::Header* header, landlockc_report* report) {
   if (!blob) return Fail(report, LANDLOCKC_ERR_INVALID_ARGUMENT, "no blob given");
   blob::Reader reader(static_cast<const uint8_t*>(blob), size);
-  if (int error = blob::Validate(reader, header))
-    return Fail(report, error, "%s (at byte %u)", landlockc_strerror(error),
-                static_cast<unsigned long>(reader.ErrorOffset()));
+  if (int error = blob::Validate(reader, header)) {
+    Message message(report->message, sizeof(report->message));
+    message.Format("%s (at byte %u)", landlockc_strerror(error),
+                   static_cast<unsigned long>(reader.ErrorOffset()));
+    // The needed ABI is computed from the whole blob: the offset alone does not show the mismatch.
+    if (reader.ErrorOffset() == blob::kOffsetHighestAbi)
+      message.Format(": header says ABI %u, contents need ABI %u",
+                     static_cast<unsigned long>(header->highest_abi_used),
+                     static_cast<unsigned long>(reader.HighestAbiUsed()));
+    return error;
+  }
   report->requires_abi = header->requires_abi;
   report->policy_abi = header->policy_abi;
   report->highest_abi_used = header->highest_abi_used;

@@ -105,10 +105,11 @@ int Reader::ReadHeader(Header* header) {
   field_ = kOffsetPolicyAbi;
   if (header->policy_abi < 1 || header->policy_abi > abi::kNewestAbi) return LANDLOCKC_ERR_BLOB_ABI;
   if (header->requires_abi > header->policy_abi) return LANDLOCKC_ERR_BLOB_ABI;
-  if (header->highest_abi_used > header->policy_abi) return LANDLOCKC_ERR_BLOB_ABI;
-  if ((header->policy_flags & kPolicyThreadsAll) &&
-      !(abi::kAbiMasks.Flags(header->policy_abi) & LANDLOCK_RESTRICT_SELF_TSYNC))
-    return LANDLOCKC_ERR_BLOB_ABI;
+  if (header->policy_flags & kPolicyThreadsAll) {
+    if (!(abi::kAbiMasks.Flags(header->policy_abi) & LANDLOCK_RESTRICT_SELF_TSYNC))
+      return LANDLOCKC_ERR_BLOB_ABI;
+    NoteUse(abi::kCategoryCount, LANDLOCK_RESTRICT_SELF_TSYNC);
+  }
   field_ = kOffsetLayerCount;
   if (header->layer_count < 1 || header->layer_count > abi::kMaxLayers)
     return LANDLOCKC_ERR_BLOB_LAYERS;
@@ -163,13 +164,21 @@ int Reader::ReadRights(abi::Category category, uint64_t* rights) {
   if (*rights & ~uint64_t{abi::kAbiMasks.Rights(row, abi::kNewestAbi)})
     return LANDLOCKC_ERR_BLOB_RIGHTS;
   if (*rights & ~uint64_t{abi::kAbiMasks.Rights(row, policy_abi_)}) return LANDLOCKC_ERR_BLOB_ABI;
+  NoteUse(row, *rights);
   return 0;
+}
+
+// Only after the bits were checked against the policy ABI's mask, which bounds the loop. A mask is
+// its lowest n bits, so a shift tests it in fewer bytes than building the mask.
+void Reader::NoteUse(int row, uint64_t bits) {
+  while (bits >> abi::kAbiMasks.bit_counts[row][highest_abi_used_]) ++highest_abi_used_;
 }
 
 int Reader::ReadLayer(LayerHead* layer) {
   if (int error = ReadByte(&layer->log_flags)) return error;
   if (layer->log_flags & ~kLayerLogFlagsKnown) return LANDLOCKC_ERR_BLOB_FLAGS;
   if (layer->log_flags & ~abi::kAbiMasks.Flags(policy_abi_)) return LANDLOCKC_ERR_BLOB_ABI;
+  NoteUse(abi::kCategoryCount, layer->log_flags);
   if (int error = ReadStringRef(false, &layer->name)) return error;
   bool handles_something = false;
   for (int c = 0; c < abi::kCategoryCount; ++c) {
@@ -252,7 +261,8 @@ int Reader::ReadLayers(int layer_count, const LayerHooks* hooks) {
 
 int Validate(Reader& reader, Header* header) {
   if (int error = reader.ReadHeader(header)) return error;
-  return reader.ReadLayers(header->layer_count, nullptr);
+  if (int error = reader.ReadLayers(header->layer_count, nullptr)) return error;
+  return reader.CheckHighestAbiUsed(*header);
 }
 
 }  // namespace landlockc::blob

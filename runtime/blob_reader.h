@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "landlockc/runtime.h"
 #include "runtime/blob_format.h"
 
 namespace landlockc::blob {
@@ -45,6 +46,16 @@ class Reader {
   /// Reads `layer_count` layers and their grants, then Finish(); calls `hooks` (when not null)
   /// on each record read. The one walk both validation and applying make.
   int ReadLayers(int layer_count, const LayerHooks* hooks);
+  /// After ReadHeader and ReadLayers: fails (at the header's field) unless the header's highest
+  /// ABI used is the one the contents need. Explicit and granted rights are parts of the handled
+  /// ones, so the handled rights, the log flags and `threads all` decide it. Defined here so that
+  /// Validate inlines it: the runtime is measured by its size.
+  int CheckHighestAbiUsed(const Header& header) {
+    field_ = kOffsetHighestAbi;
+    return header.highest_abi_used == highest_abi_used_ ? 0 : LANDLOCKC_ERR_BLOB_ABI;
+  }
+  /// The highest ABI the rights and flags read so far need.
+  uint8_t HighestAbiUsed() const { return highest_abi_used_; }
 
   /// The NUL-terminated string at a reference a Read* call accepted.
   const char* String(uint32_t ref) const { return reinterpret_cast<const char*>(strings_ + ref); }
@@ -57,6 +68,8 @@ class Reader {
   int ReadVarint(uint64_t* value);
   int ReadRights(abi::Category category, uint64_t* rights);
   int ReadStringRef(bool want_path, uint32_t* ref);
+  /// Raises the highest ABI used to cover `bits` of abi::kAbiMasks row `row`.
+  void NoteUse(int row, uint64_t bits);
   /// Past the fixed header: the string table's bounds, then the first layer.
   int ReadStringTable(const Header& header);
   int CheckStringTable();
@@ -69,6 +82,7 @@ class Reader {
   const uint8_t* strings_ = nullptr;
   size_t strings_size_ = 0;
   uint8_t policy_abi_ = 0;
+  uint8_t highest_abi_used_ = 0;
 };
 
 /// Minimum encoded sizes of the records ReadCount guards.

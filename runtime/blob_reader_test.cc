@@ -58,12 +58,13 @@ std::vector<uint8_t> Varint(uint64_t value) {
 }
 
 // Builds blobs field by field, so each test can corrupt exactly one thing and still carry a good
-// checksum. The default is valid: abi 7, one layer `main` handling read on "/usr" and tcp port 80.
+// checksum. The default is valid: abi 7, one layer `main` handling read on "/usr" and tcp port 80,
+// so the highest ABI used is bind_tcp's.
 struct Builder {
   uint8_t version = kVersion;
   uint8_t policy_abi = 7;
   uint8_t requires_abi = 0;
-  uint8_t highest_abi = 7;
+  uint8_t highest_abi = abi::AbiNeededFor(abi::Category::kNet, LANDLOCK_ACCESS_NET_BIND_TCP);
   uint8_t layer_count = 1;
   uint8_t policy_flags = 0;
   uint8_t reserved = 0;
@@ -205,6 +206,54 @@ TEST(ValidateTest, RefusesBadAbiNumbers) {
   log_above.policy_abi = log_above.highest_abi = 6;
   log_above.fields[kLogFlags] = {LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF};
   EXPECT_EQ(ValidateBytes(log_above.Build()), LANDLOCKC_ERR_BLOB_ABI);
+}
+
+// Each case as the C API reports it: the message names the header's number and the needed one.
+void ExpectHighestAbiRefused(const std::vector<uint8_t>& blob, const char* message) {
+  landlockc_report report;
+  EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), &report), LANDLOCKC_ERR_BLOB_ABI);
+  EXPECT_STREQ(report.message, message);
+}
+
+TEST(ValidateTest, RefusesAWrongHighestAbiUsed) {
+  Builder too_low;  // bind_tcp needs ABI 4
+  too_low.highest_abi = 3;
+  ExpectHighestAbiRefused(too_low.Build(),
+                          "bad ABI in blob (at byte 7): header says ABI 3, contents need ABI 4");
+  Builder too_high;
+  too_high.highest_abi = 5;
+  ExpectHighestAbiRefused(too_high.Build(),
+                          "bad ABI in blob (at byte 7): header says ABI 5, contents need ABI 4");
+  Builder above_policy;
+  above_policy.highest_abi = 8;
+  ExpectHighestAbiRefused(above_policy.Build(),
+                          "bad ABI in blob (at byte 7): header says ABI 8, contents need ABI 4");
+  Builder log_flag;  // log same_exec off needs ABI 7
+  log_flag.fields[kLogFlags] = {LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF};
+  ExpectHighestAbiRefused(log_flag.Build(),
+                          "bad ABI in blob (at byte 7): header says ABI 4, contents need ABI 7");
+  log_flag.highest_abi = 7;
+  EXPECT_EQ(ValidateBytes(log_flag.Build()), 0);
+  Builder scope;  // signal scoping needs ABI 6
+  scope.fields[kHandledScope] = Varint(LANDLOCK_SCOPE_SIGNAL);
+  ExpectHighestAbiRefused(scope.Build(),
+                          "bad ABI in blob (at byte 7): header says ABI 4, contents need ABI 6");
+  scope.highest_abi = 6;
+  EXPECT_EQ(ValidateBytes(scope.Build()), 0);
+}
+
+TEST(ValidateTest, CountsThreadsAllInTheHighestAbiUsed) {
+  int tsync_abi = abi::AbiNeededForFlags(LANDLOCK_RESTRICT_SELF_TSYNC);
+  Builder threads;
+  threads.policy_abi = static_cast<uint8_t>(tsync_abi);
+  threads.policy_flags = kPolicyThreadsAll;
+  std::vector<uint8_t> blob = threads.Build();
+  landlockc_report report;
+  EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), &report), LANDLOCKC_ERR_BLOB_ABI);
+  EXPECT_EQ(report.message, "bad ABI in blob (at byte 7): header says ABI 4, contents need ABI " +
+                                std::to_string(tsync_abi));
+  threads.highest_abi = static_cast<uint8_t>(tsync_abi);
+  EXPECT_EQ(ValidateBytes(threads.Build()), 0);
 }
 
 TEST(ValidateTest, RefusesBadLayerCounts) {

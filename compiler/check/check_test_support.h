@@ -35,6 +35,17 @@ class CheckTest : public ::testing::Test {
     return ids;
   }
 
+  /// The notes of diagnostic `index`, each as "file:line:col: message" (just the message when it
+  /// has no location).
+  std::vector<std::string> Notes(size_t index) const {
+    std::vector<std::string> notes;
+    for (const diag::Note& note : diags_.diagnostics().at(index).notes)
+      notes.push_back(note.file.empty() ? note.message
+                                        : note.file + ":" + std::to_string(note.line) + ":" +
+                                              std::to_string(note.column) + ": " + note.message);
+    return notes;
+  }
+
   std::string Rendered() const {
     std::string text;
     llvm::raw_string_ostream os(text);

@@ -61,7 +61,7 @@ class GrantsTest : public ::testing::Test {
 
   llvm::SourceMgr source_mgr_;
   diag::DiagnosticEngine diags_{source_mgr_};
-  SymbolTable symbols_{source_mgr_};
+  SymbolTable symbols_;
   ast::AllowStmt allow_;
 };
 

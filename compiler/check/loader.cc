@@ -81,12 +81,17 @@ class Loader {
     std::string key = FileKey(*path);
     auto cycle_start = llvm::find_if(open, [&](const OpenFile& file) { return file.key == key; });
     if (cycle_start != open.end()) {
-      std::string chain;
-      for (auto it = cycle_start; it != open.end(); ++it) chain += it->file->path + " -> ";
-      chain += *path;
+      // Every open file but the last is open because of the include statement it is at.
+      std::vector<diag::Note> chain;
+      for (auto it = cycle_start; it + 1 != open.end(); ++it) {
+        const auto& by = std::get<ast::IncludeStmt>(it->file->statements[it->next - 1]);
+        chain.push_back(
+            {llvm::formatv("`{0}` includes `{1}` here", it->file->path, (it + 1)->file->path).str(),
+             by.path_range});
+      }
       const diag::DiagInfo& info = diag::Info(diag::DiagId::kIncludeCycle);
       diags_.Emit(info.severity, info.id, include.path_range,
-                  llvm::formatv(info.format, include.path).str(), {"include chain: " + chain});
+                  llvm::formatv(info.format, include.path).str(), std::move(chain));
       return std::nullopt;
     }
     if (read_.contains(key)) return std::nullopt;  // already read: each file counts once

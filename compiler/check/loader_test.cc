@@ -98,9 +98,13 @@ TEST_F(LoaderTest, CycleShowsTheChain) {
   ASSERT_THAT(Ids(), ElementsAre("include-cycle"));
   EXPECT_EQ(diags_.diagnostics()[0].file, Dir("b.landlock"));
   EXPECT_EQ(diags_.diagnostics()[0].message, "`a.landlock` includes itself");
-  EXPECT_EQ(diags_.diagnostics()[0].notes,
-            std::vector<std::string>{"include chain: " + Dir("a.landlock") + " -> " +
-                                     Dir("b.landlock") + " -> " + Dir("a.landlock")});
+  const std::vector<diag::Note>& notes = diags_.diagnostics()[0].notes;
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].message,
+            "`" + Dir("a.landlock") + "` includes `" + Dir("b.landlock") + "` here");
+  EXPECT_EQ(notes[0].file, Dir("a.landlock"));
+  EXPECT_EQ(notes[0].line, 1u);
+  EXPECT_EQ(notes[0].column, 9u);
 }
 
 TEST_F(LoaderTest, SelfInclude) {

@@ -17,13 +17,6 @@ model::Location ResolveLocation(const llvm::SourceMgr& source_mgr, llvm::SMRange
   return location;
 }
 
-std::string LocationText(const llvm::SourceMgr& source_mgr, llvm::SMRange range) {
-  model::Location location = ResolveLocation(source_mgr, range);
-  if (location.file.empty()) return "<unknown>";
-  return location.file + ":" + std::to_string(location.line) + ":" +
-         std::to_string(location.column);
-}
-
 llvm::StringRef SourceText(llvm::SMRange range) {
   if (!range.Start.isValid() || !range.End.isValid() ||
       range.End.getPointer() < range.Start.getPointer())

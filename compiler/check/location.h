@@ -1,4 +1,4 @@
-// Source ranges as the model and the notes of diagnostics show them.
+// Source ranges as the model and the messages of diagnostics show them.
 #ifndef LANDLOCKC_COMPILER_CHECK_LOCATION_H_
 #define LANDLOCKC_COMPILER_CHECK_LOCATION_H_
 
@@ -13,9 +13,6 @@ namespace landlockc::check {
 /// Resolves `range` to its buffer's name and 1-based line and column (the end one past the last
 /// character). An invalid range gives a Location holding only the invalid range.
 model::Location ResolveLocation(const llvm::SourceMgr& source_mgr, llvm::SMRange range);
-
-/// "file:line:col" of the start of `range`, for notes that point back at a definition.
-std::string LocationText(const llvm::SourceMgr& source_mgr, llvm::SMRange range);
 
 /// The source text `range` covers (empty for an invalid range).
 llvm::StringRef SourceText(llvm::SMRange range);

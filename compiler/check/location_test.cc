@@ -45,11 +45,6 @@ TEST_F(LocationTest, InvalidRange) {
   EXPECT_EQ(location.file, "");
   EXPECT_EQ(location.line, 0u);
   EXPECT_EQ(SourceText(llvm::SMRange()), "");
-  EXPECT_EQ(LocationText(source_mgr_, llvm::SMRange()), "<unknown>");
-}
-
-TEST_F(LocationTest, LocationText) {
-  EXPECT_EQ(LocationText(source_mgr_, Range(13, 16)), "l.landlock:2:7");
 }
 
 TEST(ExcerptTest, EscapesControlCharactersAndCuts) {

@@ -33,7 +33,6 @@ class PolicyChecker {
       : loaded_(loaded),
         diags_(diags),
         source_mgr_(diags.source_mgr()),
-        symbols_(source_mgr_),
         context_{source_mgr_, diags_, symbols_, rules_, abi::kNewestAbi} {}
 
   model::Policy Check() {
@@ -57,11 +56,12 @@ class PolicyChecker {
   void Announce(const LoadedStatement& each) {
     const ast::TopStmt& statement = *each.statement;
     if (const auto* abi = std::get_if<ast::AbiStmt>(&statement)) {
-      Once(abi_, abi, diag::DiagId::kDuplicateAbi, abi->range);
+      Once(abi_, abi, diag::DiagId::kDuplicateAbi, "abi", abi->range);
     } else if (const auto* requires_abi = std::get_if<ast::RequiresStmt>(&statement)) {
-      Once(requires_, requires_abi, diag::DiagId::kDuplicateRequires, requires_abi->range);
+      Once(requires_, requires_abi, diag::DiagId::kDuplicateRequires, "requires abi",
+           requires_abi->range);
     } else if (const auto* threads = std::get_if<ast::ThreadsStmt>(&statement)) {
-      Once(threads_, threads, diag::DiagId::kDuplicateThreads, threads->range);
+      Once(threads_, threads, diag::DiagId::kDuplicateThreads, "threads all", threads->range);
     } else if (const auto* let = std::get_if<ast::LetStmt>(&statement)) {
       symbols_.Announce(let->name);
     } else if (const auto* rules = std::get_if<ast::RulesBlock>(&statement)) {
@@ -72,14 +72,16 @@ class PolicyChecker {
   }
 
   template <typename T>
-  void Once(const T*& first, const T* statement, diag::DiagId id, llvm::SMRange range) {
+  void Once(const T*& first, const T* statement, diag::DiagId id, const char* keyword,
+            llvm::SMRange range) {
     if (first == nullptr) {
       first = statement;
       return;
     }
     const diag::DiagInfo& info = diag::Info(id);
-    diags_.Emit(info.severity, info.id, range, info.format,
-                {"the first is at " + LocationText(source_mgr_, first->range)});
+    diags_.Emit(
+        info.severity, info.id, range, info.format,
+        {{llvm::formatv("the first `{0}` statement is here", keyword).str(), first->range}});
   }
 
   bool AbiInRange(uint32_t version, const char* statement, llvm::SMRange version_range) {
@@ -197,9 +199,11 @@ class PolicyChecker {
     auto [first, inserted] = layer_names_.try_emplace(block.name.name, block.name.range);
     if (!inserted) {
       const diag::DiagInfo& info = diag::Info(diag::DiagId::kDuplicateLayer);
-      diags_.Emit(info.severity, info.id, block.name.range,
-                  llvm::formatv(info.format, block.name.name).str(),
-                  {"the first is at " + LocationText(source_mgr_, first->second)});
+      diags_.Emit(
+          info.severity, info.id, block.name.range,
+          llvm::formatv(info.format, block.name.name).str(),
+          {{llvm::formatv("the first definition of layer `{0}` is here", block.name.name).str(),
+            first->second}});
     }
     if (layer_count_ == abi::kMaxLayers + 1)
       diags_.Report(diag::DiagId::kTooManyLayers, block.name.range, block.name.name,
@@ -223,8 +227,7 @@ class PolicyChecker {
       mixed_reported_ = true;
       const diag::DiagInfo& info = diag::Info(diag::DiagId::kMixedTopLevel);
       diags_.Emit(info.severity, info.id, RangeOf(*each.statement), info.format,
-                  {"the first layer block is at " +
-                   LocationText(source_mgr_, first_layer_block_->name.range)});
+                  {{"the first layer block is here", first_layer_block_->name.range}});
     }
     return false;
   }

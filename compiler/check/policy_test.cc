@@ -61,8 +61,12 @@ TEST_F(PolicyTest, AbiRangeAndDuplicates) {
   EXPECT_EQ(diags_.diagnostics()[3].message, "`abi 0` is outside the known Landlock ABIs 1..10");
   EXPECT_EQ(diags_.diagnostics()[4].message,
             "`requires abi 99999999999` is outside the known Landlock ABIs 1..10");
-  EXPECT_EQ(diags_.diagnostics()[0].notes,
-            std::vector<std::string>{"the first is at test.landlock:1:1"});
+  EXPECT_EQ(Notes(0),
+            std::vector<std::string>{"test.landlock:1:1: the first `abi` statement is here"});
+  EXPECT_EQ(Notes(1), std::vector<std::string>{
+                          "test.landlock:3:1: the first `requires abi` statement is here"});
+  EXPECT_EQ(Notes(2), std::vector<std::string>{
+                          "test.landlock:5:1: the first `threads all` statement is here"});
 }
 
 TEST_F(PolicyTest, RequiresAboveAbi) {
@@ -80,9 +84,8 @@ TEST_F(PolicyTest, AbiMayComeAfterItsUses) {
 TEST_F(PolicyTest, NamesAreUsableAfterTheirDefinition) {
   EXPECT_FALSE(Check("allow ro on \"/usr\";\nlet ro = read;"));
   ASSERT_THAT(Ids(), ElementsAre("unknown-name"));
-  EXPECT_EQ(diags_.diagnostics()[0].notes,
-            std::vector<std::string>{
-                "`ro` is defined later, at test.landlock:2:5; define it before this use"});
+  EXPECT_EQ(Notes(0), std::vector<std::string>{"test.landlock:2:5: `ro` is defined here, later in "
+                                               "the file; define it before this use"});
 }
 
 TEST_F(PolicyTest, LetKinds) {
@@ -177,8 +180,7 @@ TEST_F(PolicyTest, MixedTopLevelReportedOnce) {
   EXPECT_FALSE(Check("allow read on \"/a\";\nlayer x { handle fs: read; }\nallow read on \"/b\";"));
   EXPECT_THAT(Ids(), ElementsAre("mixed-top-level"));
   EXPECT_EQ(diags_.diagnostics()[0].line, 1u);
-  EXPECT_EQ(diags_.diagnostics()[0].notes,
-            std::vector<std::string>{"the first layer block is at test.landlock:2:7"});
+  EXPECT_EQ(Notes(0), std::vector<std::string>{"test.landlock:2:7: the first layer block is here"});
 }
 
 TEST_F(PolicyTest, LayersInOrder) {
@@ -233,9 +235,8 @@ TEST_F(PolicyTest, RulesErrors) {
   EXPECT_THAT(Ids(),
               ElementsAre("recursive-rules", "unknown-rules", "wrong-kind", "unknown-rules"));
   EXPECT_EQ(diags_.diagnostics()[0].message, "`rules a` uses itself");
-  EXPECT_EQ(diags_.diagnostics()[1].notes,
-            std::vector<std::string>{
-                "`c` is defined later, at test.landlock:3:7; define it before this use"});
+  EXPECT_EQ(Notes(1), std::vector<std::string>{"test.landlock:3:7: `c` is defined here, later in "
+                                               "the file; define it before this use"});
   EXPECT_EQ(diags_.diagnostics()[2].message,
             "`p` is a path list, but a `rules` block is expected here");
   EXPECT_EQ(diags_.diagnostics()[3].message, "unknown `rules` block `aa`; did you mean `a`?");

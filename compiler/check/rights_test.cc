@@ -51,7 +51,7 @@ class RightsTest : public ::testing::Test {
 
   llvm::SourceMgr source_mgr_;
   diag::DiagnosticEngine diags_{source_mgr_};
-  SymbolTable symbols_{source_mgr_};
+  SymbolTable symbols_;
 };
 
 TEST_F(RightsTest, RightsAndSets) {

@@ -1,6 +1,5 @@
 #include "compiler/check/symbols.h"
 
-#include "compiler/check/location.h"
 #include "compiler/check/suggest.h"
 #include "compiler/model/names.h"
 
@@ -38,7 +37,7 @@ bool SymbolTable::Define(const ast::Ident& name, Symbol symbol, diag::Diagnostic
   if (existing != symbols_.end()) {
     const diag::DiagInfo& info = diag::Info(diag::DiagId::kRedefinition);
     diags.Emit(info.severity, info.id, name.range, llvm::formatv(info.format, name.name).str(),
-               {"first defined at " + LocationText(source_mgr_, existing->second.name_range)});
+               {{"`" + name.name + "` is first defined here", existing->second.name_range}});
     return false;
   }
   symbol.name_range = name.range;
@@ -55,11 +54,12 @@ const Symbol* SymbolTable::Find(llvm::StringRef name) const {
 void SymbolTable::ReportUnknown(diag::DiagId id, llvm::StringRef name, llvm::SMRange range,
                                 SymbolKind kind, llvm::ArrayRef<llvm::StringRef> extra_candidates,
                                 diag::DiagnosticEngine& diags) const {
-  std::vector<std::string> notes;
+  std::vector<diag::Note> notes;
   auto later = announced_.find(name);
   if (later != announced_.end()) {
-    notes.push_back("`" + name.str() + "` is defined later, at " +
-                    LocationText(source_mgr_, later->second) + "; define it before this use");
+    notes.push_back(
+        {"`" + name.str() + "` is defined here, later in the file; define it before this use",
+         later->second});
   }
   std::vector<llvm::StringRef> candidates(extra_candidates.begin(), extra_candidates.end());
   for (const std::string& defined : order_)

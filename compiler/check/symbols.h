@@ -48,8 +48,6 @@ struct Symbol {
 /// which keeps checking one pass and makes recursion through `let` impossible.
 class SymbolTable {
  public:
-  explicit SymbolTable(const llvm::SourceMgr& source_mgr) : source_mgr_(source_mgr) {}
-
   /// True for the names the language predefines: rights, predefined sets, `all`, `none`.
   static bool IsPredefined(llvm::StringRef name);
 
@@ -70,7 +68,6 @@ class SymbolTable {
                      diag::DiagnosticEngine& diags) const;
 
  private:
-  const llvm::SourceMgr& source_mgr_;
   llvm::StringMap<Symbol> symbols_;
   /// Every `let` and `rules` name of the policy and where it is first defined.
   llvm::StringMap<llvm::SMRange> announced_;

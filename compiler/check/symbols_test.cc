@@ -28,7 +28,7 @@ class SymbolsTest : public ::testing::Test {
 
   llvm::SourceMgr source_mgr_;
   diag::DiagnosticEngine diags_{source_mgr_};
-  SymbolTable symbols_{source_mgr_};
+  SymbolTable symbols_;
 };
 
 TEST_F(SymbolsTest, DefineAndFind) {
@@ -47,7 +47,11 @@ TEST_F(SymbolsTest, RedefinitionNotesTheFirst) {
   EXPECT_EQ(error.id, "redefinition");
   EXPECT_EQ(error.line, 2u);
   EXPECT_EQ(error.message, "`ro` is already defined");
-  EXPECT_EQ(error.notes, std::vector<std::string>{"first defined at s.landlock:1:5"});
+  ASSERT_EQ(error.notes.size(), 1u);
+  EXPECT_EQ(error.notes[0].message, "`ro` is first defined here");
+  EXPECT_EQ(error.notes[0].file, "s.landlock");
+  EXPECT_EQ(error.notes[0].line, 1u);
+  EXPECT_EQ(error.notes[0].column, 5u);
   EXPECT_EQ(symbols_.Find("ro")->kind, SymbolKind::kRights);
 }
 
@@ -77,9 +81,12 @@ TEST_F(SymbolsTest, UnknownNotesALaterDefinition) {
                          {"read"}, diags_);
   ASSERT_EQ(diags_.diagnostics().size(), 1u);
   EXPECT_EQ(diags_.diagnostics()[0].message, "unknown name `ro`");
-  EXPECT_EQ(diags_.diagnostics()[0].notes,
-            std::vector<std::string>{
-                "`ro` is defined later, at s.landlock:2:5; define it before this use"});
+  const std::vector<diag::Note>& notes = diags_.diagnostics()[0].notes;
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].message, "`ro` is defined here, later in the file; define it before this use");
+  EXPECT_EQ(notes[0].file, "s.landlock");
+  EXPECT_EQ(notes[0].line, 2u);
+  EXPECT_EQ(notes[0].column, 5u);
 }
 
 }  // namespace

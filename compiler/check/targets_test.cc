@@ -59,7 +59,7 @@ class TargetsTest : public ::testing::Test {
 
   llvm::SourceMgr source_mgr_;
   diag::DiagnosticEngine diags_{source_mgr_};
-  SymbolTable symbols_{source_mgr_};
+  SymbolTable symbols_;
 };
 
 TEST_F(TargetsTest, PathsAndPathLets) {

@@ -32,10 +32,15 @@ model::AccessSet FullSet(int abi_version) {
   return set;
 }
 
-llvm::Error BlobError(const blob::Reader& reader, int error) {
-  return llvm::createStringError(
-      llvm::inconvertibleErrorCode(),
-      llvm::formatv("{0} (at byte {1})", landlockc_strerror(error), reader.ErrorOffset()).str());
+// The runtime's validation message, word for word (runtime/apply.cc ValidateInto).
+llvm::Error BlobError(const blob::Reader& reader, const blob::Header& header, int error) {
+  std::string message =
+      llvm::formatv("{0} (at byte {1})", landlockc_strerror(error), reader.ErrorOffset()).str();
+  if (reader.ErrorOffset() == blob::kOffsetHighestAbi)
+    message += llvm::formatv(": header says ABI {0}, contents need ABI {1}",
+                             int{header.highest_abi_used}, int{reader.HighestAbiUsed()})
+                   .str();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
 }
 
 model::AccessSet NamedByGrants(const model::Layer& layer);
@@ -213,7 +218,7 @@ llvm::json::Value LayerJson(const model::Layer& layer) {
 llvm::Expected<model::Policy> DecodeBlob(llvm::ArrayRef<uint8_t> bytes) {
   blob::Header header;
   blob::Reader validator(bytes.data(), bytes.size());
-  if (int error = blob::Validate(validator, &header)) return BlobError(validator, error);
+  if (int error = blob::Validate(validator, &header)) return BlobError(validator, header, error);
 
   blob::Reader reader(bytes.data(), bytes.size());
   reader.SkipValidatedHeader(header);

@@ -100,7 +100,7 @@ TEST(BlobToSourceTest, RendersPolicySource) {
 TEST(BlobToSourceTest, RendersAllAndItsExplicitPart) {
   model::Policy policy = TwoLayerPolicy();
   policy.threads_all = true;
-  policy.abi = 8;
+  policy.abi = policy.highest_abi_used = 8;  // `threads all` needs ABI 8
   model::Layer& layer = policy.layers[1];
   layer.handled.fs = abi::RightsForAbi(abi::Category::kFs, 8) & ~LANDLOCK_ACCESS_FS_REFER;
   layer.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
@@ -154,6 +154,15 @@ TEST(DecodeBlobTest, RefusesWhatTheRuntimeRefuses) {
   llvm::Expected<llvm::json::Value> json = BlobToJson(blob);
   ASSERT_FALSE(static_cast<bool>(json));
   EXPECT_EQ(llvm::toString(json.takeError()), "truncated policy blob (at byte 0)");
+}
+
+TEST(DecodeBlobTest, NamesBothNumbersOfAWrongHighestAbiUsed) {
+  model::Policy policy = TwoLayerPolicy();
+  policy.highest_abi_used = 6;  // the base layer's `log same_exec off` needs ABI 7
+  llvm::Expected<model::Policy> decoded = DecodeBlob(EmitBlob(policy));
+  ASSERT_FALSE(static_cast<bool>(decoded));
+  EXPECT_EQ(llvm::toString(decoded.takeError()),
+            "bad ABI in blob (at byte 7): header says ABI 6, contents need ABI 7");
 }
 
 }  // namespace

@@ -100,6 +100,32 @@ void PrintSpecialLine(const llvm::SMDiagnostic& message, llvm::raw_ostream& os, 
       << carets << '\n';
 }
 
+// Fills the file, line and column fields of `located` (a Diagnostic or a Note) from `range`.
+template <typename Located>
+void Resolve(const llvm::SourceMgr& source_mgr, llvm::SMRange range, Located& located) {
+  if (!range.Start.isValid()) return;
+  unsigned buffer = source_mgr.FindBufferContainingLoc(range.Start);
+  if (buffer == 0) return;
+  located.file = source_mgr.getMemoryBuffer(buffer)->getBufferIdentifier().str();
+  std::tie(located.line, located.column) = source_mgr.getLineAndColumn(range.Start, buffer);
+  llvm::SMLoc end = range.End.isValid() ? range.End : range.Start;
+  std::tie(located.end_line, located.end_column) = source_mgr.getLineAndColumn(end, buffer);
+}
+
+// Prints one message the SourceMgr way: `file:line:col: kind: text`, the source line and a caret
+// when `range` is in a buffer, else `file: kind: text` (no prefix when `file` is empty).
+void PrintMessage(const llvm::SourceMgr& source_mgr, llvm::raw_ostream& os, bool colors,
+                  llvm::SourceMgr::DiagKind kind, llvm::SMRange range, const std::string& file,
+                  const std::string& text) {
+  llvm::SMDiagnostic rendered = range.Start.isValid()
+                                    ? source_mgr.GetMessage(range.Start, kind, text, range)
+                                    : llvm::SMDiagnostic(file, kind, text);
+  if (rendered.getLineNo() > 0 && !llvm::all_of(rendered.getLineContents(), IsPrintableAscii))
+    PrintSpecialLine(rendered, os, colors);
+  else
+    rendered.print(nullptr, os, colors);
+}
+
 }  // namespace
 
 const char* SeverityName(Severity severity) {
@@ -123,43 +149,26 @@ const DiagInfo& Info(DiagId id) {
 llvm::ArrayRef<DiagInfo> AllDiagnostics() { return kRegistry; }
 
 void DiagnosticEngine::Emit(Severity severity, llvm::StringRef id, llvm::SMRange range,
-                            std::string message, std::vector<std::string> notes) {
+                            std::string message, std::vector<Note> notes) {
   Diagnostic diagnostic;
   diagnostic.severity = severity;
   diagnostic.id = id.str();
   diagnostic.message = std::move(message);
   diagnostic.range = range;
   diagnostic.notes = std::move(notes);
-  if (range.Start.isValid()) {
-    unsigned buffer = source_mgr_.FindBufferContainingLoc(range.Start);
-    if (buffer != 0) {
-      diagnostic.file = source_mgr_.getMemoryBuffer(buffer)->getBufferIdentifier().str();
-      std::tie(diagnostic.line, diagnostic.column) =
-          source_mgr_.getLineAndColumn(range.Start, buffer);
-      llvm::SMLoc end = range.End.isValid() ? range.End : range.Start;
-      std::tie(diagnostic.end_line, diagnostic.end_column) =
-          source_mgr_.getLineAndColumn(end, buffer);
-    }
-  }
+  Resolve(source_mgr_, range, diagnostic);
+  for (Note& note : diagnostic.notes) Resolve(source_mgr_, note.range, note);
   if (severity == Severity::kError) ++error_count_;
   diagnostics_.push_back(std::move(diagnostic));
 }
 
 void DiagnosticEngine::Render(llvm::raw_ostream& os, bool colors) const {
   for (const Diagnostic& diagnostic : diagnostics_) {
-    std::string text = diagnostic.message + " [" + diagnostic.id + "]";
-    llvm::SMDiagnostic rendered =
-        diagnostic.range.Start.isValid()
-            ? source_mgr_.GetMessage(diagnostic.range.Start, KindOf(diagnostic.severity), text,
-                                     diagnostic.range)
-            : llvm::SMDiagnostic(diagnostic.file, KindOf(diagnostic.severity), text);
-    if (rendered.getLineNo() > 0 && !llvm::all_of(rendered.getLineContents(), IsPrintableAscii))
-      PrintSpecialLine(rendered, os, colors);
-    else
-      rendered.print(nullptr, os, colors);
-    for (const std::string& note : diagnostic.notes)
-      llvm::SMDiagnostic(diagnostic.file, llvm::SourceMgr::DK_Note, note)
-          .print(nullptr, os, colors);
+    PrintMessage(source_mgr_, os, colors, KindOf(diagnostic.severity), diagnostic.range,
+                 diagnostic.file, diagnostic.message + " [" + diagnostic.id + "]");
+    for (const Note& note : diagnostic.notes)
+      PrintMessage(source_mgr_, os, colors, llvm::SourceMgr::DK_Note, note.range, note.file,
+                   note.message);
   }
 }
 

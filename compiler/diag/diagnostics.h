@@ -3,6 +3,7 @@
 #ifndef LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
 #define LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -39,14 +40,38 @@ const DiagInfo& Info(DiagId id);
 /// Every registered compiler diagnostic, in registry order.
 llvm::ArrayRef<DiagInfo> AllDiagnostics();
 
+/// A note attached to a diagnostic, pointing at a related place (`range`) or, with an invalid
+/// range, at none. The engine resolves the location fields when the note is reported.
+struct Note {
+  /// A note without a location converts from its text (a string, literal or formatv result).
+  template <typename Text>
+  requires std::constructible_from<std::string, Text> Note(Text&& text,
+                                                           llvm::SMRange where = llvm::SMRange())
+      : message(std::forward<Text>(text)), range(where) {}
+
+  std::string message;
+  llvm::SMRange range;
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+  unsigned end_line = 0;
+  unsigned end_column = 0;
+
+  /// Same message at the same place (the resolved fields follow from the range).
+  friend bool operator==(const Note& a, const Note& b) {
+    return a.message == b.message && a.range.Start == b.range.Start && a.range.End == b.range.End;
+  }
+};
+
 /// One reported finding, with its location resolved to file, line and column (1-based).
 struct Diagnostic {
   Severity severity = Severity::kError;
   std::string id;
   std::string message;
   llvm::SMRange range;
-  /// Extra lines printed after the message as `note: ...`.
-  std::vector<std::string> notes;
+  /// Printed after the message, each as `file:line:col: note: ...` with its source line and caret,
+  /// or as `note: ...` when it has no location.
+  std::vector<Note> notes;
   std::string file;
   unsigned line = 0;
   unsigned column = 0;
@@ -69,7 +94,7 @@ class DiagnosticEngine {
 
   /// Reports a finding whose id is not in the compiler registry (lint rules use this).
   void Emit(Severity severity, llvm::StringRef id, llvm::SMRange range, std::string message,
-            std::vector<std::string> notes = {});
+            std::vector<Note> notes = {});
 
   /// Number of errors reported so far.
   unsigned error_count() const { return error_count_; }

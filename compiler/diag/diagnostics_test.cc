@@ -68,5 +68,71 @@ TEST_F(RenderTest, ControlCharactersAndBadBytesAreShownNotSent) {
             "                               ^~~~\n");
 }
 
+class NoteTest : public ::testing::Test {
+ protected:
+  NoteTest() {
+    unsigned buffer = source_mgr_.AddNewSourceBuffer(
+        llvm::MemoryBuffer::getMemBufferCopy(kText, "p.landlock"), llvm::SMLoc());
+    start_ = source_mgr_.getMemoryBuffer(buffer)->getBufferStart();
+  }
+
+  llvm::SMRange Range(size_t begin, size_t end) const {
+    return {llvm::SMLoc::getFromPointer(start_ + begin), llvm::SMLoc::getFromPointer(start_ + end)};
+  }
+
+  std::string Rendered() const {
+    std::string rendered;
+    llvm::raw_string_ostream os(rendered);
+    diags_.Render(os, /*colors=*/false);
+    return os.str();
+  }
+
+  static constexpr llvm::StringLiteral kText = "let ro = read;\n# café\tro\nlet ro = write;\n";
+  llvm::SourceMgr source_mgr_;
+  DiagnosticEngine diags_{source_mgr_};
+  const char* start_ = nullptr;
+};
+
+TEST_F(NoteTest, LocatedNoteHasItsOwnLineAndCaret) {
+  diags_.Emit(Severity::kError, "redefinition", Range(30, 32), "`ro` is already defined",
+              {{"`ro` is first defined here", Range(4, 6)}});
+  EXPECT_EQ(Rendered(),
+            "p.landlock:3:5: error: `ro` is already defined [redefinition]\n"
+            "let ro = write;\n"
+            "    ^~\n"
+            "p.landlock:1:5: note: `ro` is first defined here\n"
+            "let ro = read;\n"
+            "    ^~\n");
+  const Note& note = diags_.diagnostics()[0].notes[0];
+  EXPECT_EQ(note.file, "p.landlock");
+  EXPECT_EQ(note.line, 1u);
+  EXPECT_EQ(note.column, 5u);
+  EXPECT_EQ(note.end_line, 1u);
+  EXPECT_EQ(note.end_column, 7u);
+}
+
+// A note on a line with non-ASCII text goes through the same renderer as the diagnostics do.
+TEST_F(NoteTest, LocatedNoteOnNonAsciiLineKeepsItsCaret) {
+  diags_.Emit(Severity::kWarning, "w", Range(30, 32), "warned", {{"see here", Range(23, 25)}});
+  EXPECT_EQ(Rendered(),
+            "p.landlock:3:5: warning: warned [w]\n"
+            "let ro = write;\n"
+            "    ^~\n"
+            "p.landlock:2:9: note: see here\n"
+            "# café  ro\n"
+            "        ^~\n");
+}
+
+TEST_F(NoteTest, UnlocatedNoteHasNoPrefix) {
+  diags_.Emit(Severity::kWarning, "w", Range(30, 32), "warned", {"write it once"});
+  EXPECT_EQ(Rendered(),
+            "p.landlock:3:5: warning: warned [w]\n"
+            "let ro = write;\n"
+            "    ^~\n"
+            "note: write it once\n");
+  EXPECT_TRUE(diags_.diagnostics()[0].notes[0].file.empty());
+  EXPECT_EQ(diags_.diagnostics()[0].notes[0].line, 0u);
+}
+
 }  // namespace
 }  // namespace landlockc::diag

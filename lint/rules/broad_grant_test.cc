@@ -17,7 +17,7 @@ TEST_F(BroadGrantTest, WriteOnRootIsAnError) {
   ASSERT_EQ(findings.size(), 1u) << Rendered();
   ExpectFinding(findings[0], "broad-grant", Severity::kError, 3, 30,
                 "write access to `/` lets the program change the whole system");
-  EXPECT_EQ(findings[0].notes, (std::vector<std::string>{"granted there: `make_reg`"}));
+  EXPECT_EQ(NoteLines(findings[0]), (std::vector<std::string>{"granted there: `make_reg`"}));
 }
 
 TEST_F(BroadGrantTest, SystemDirectoriesAndHomesAreWarnings) {

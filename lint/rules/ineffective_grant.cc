@@ -91,16 +91,17 @@ void ReportFs(const RuleContext& context, size_t index) {
     Denial denial = DeniedFs(context, index, grant.path, effective);
     if (denial.rights == 0) continue;
     const model::Layer& denier = context.policy.layers[denial.layer];
-    std::vector<std::string> notes;
+    std::vector<diag::Note> notes;
     if (denial.implicit_refer)
       notes.push_back(
           llvm::formatv("{0} does not handle `refer`, but the kernel blocks "
                         "reparenting in every layer that does not grant it",
                         LayerName(denier)));
-    notes.push_back(
-        llvm::formatv("layers intersect: an access must be allowed by every layer "
-                      "that restricts it; {0} is at {1}",
-                      LayerName(denier), Where(denier.location)));
+    notes.push_back({llvm::formatv("layers intersect: an access must be allowed by every layer "
+                                   "that restricts it; {0} is here",
+                                   LayerName(denier))
+                         .str(),
+                     HeadRange(denier.location, context.source_mgr)});
     std::string rights = RightList(abi::Category::kFs, denial.rights);
     std::string kept = AllowedBeneath(context, denial.layer, grant.path, denial.rights);
     std::string message =
@@ -142,9 +143,11 @@ void ReportNet(const RuleContext& context, size_t index) {
                                .str();
         context.Report(context.rule.severity, grant.port_location.range, grant.location.range,
                        std::move(message),
-                       {llvm::formatv("layers intersect: an access must be allowed by every "
-                                      "layer that restricts it; {0} is at {1}",
-                                      LayerName(denier), Where(denier.location))});
+                       {{llvm::formatv("layers intersect: an access must be allowed by every "
+                                       "layer that restricts it; {0} is here",
+                                       LayerName(denier))
+                             .str(),
+                         HeadRange(denier.location, context.source_mgr)}});
         break;
       }
     }

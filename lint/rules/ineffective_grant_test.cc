@@ -59,10 +59,12 @@ TEST_F(IneffectiveGrantTest, ReferNeedsEveryLayer) {
   ExpectFinding(findings[0], "ineffective-grant", Severity::kWarning, 3, 25,
                 "`refer` on `/srv/data` has no effect on target `abi:10` (ABI 10): layer `reads` "
                 "denies it there");
-  ASSERT_EQ(findings[0].notes.size(), 2u);
-  EXPECT_EQ(findings[0].notes[0],
-            "layer `reads` does not handle `refer`, but the kernel blocks reparenting in every "
-            "layer that does not grant it");
+  EXPECT_EQ(NoteLines(findings[0]),
+            (std::vector<std::string>{
+                "layer `reads` does not handle `refer`, but the kernel blocks reparenting in every "
+                "layer that does not grant it",
+                "5:1: layers intersect: an access must be allowed by every layer that restricts "
+                "it; layer `reads` is here"}));
 }
 
 TEST_F(IneffectiveGrantTest, PortsDeniedByAnotherLayer) {

@@ -40,7 +40,7 @@ void ReportFs(const RuleContext& context, const model::Layer& layer) {
                                  "`{3}`",
                                  RightList(abi::Category::kFs, grant.rights), grant.path,
                                  LayerName(layer), first->path),
-                   {llvm::formatv("the covering grant is at {0}", Where(first->location))});
+                   {{"the covering grant is here", first->location.range}});
   }
 }
 
@@ -59,7 +59,7 @@ void ReportNet(const RuleContext& context, const model::Layer& layer) {
                    llvm::formatv("grant of {0} on {1} adds nothing: {2} already grants it on {3}",
                                  RightList(abi::Category::kNet, grant.rights),
                                  PortsText(grant.ports), LayerName(layer), PortsText(first->ports)),
-                   {llvm::formatv("the covering grant is at {0}", Where(first->location))});
+                   {{"the covering grant is here", first->location.range}});
   }
 }
 

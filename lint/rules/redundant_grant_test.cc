@@ -20,8 +20,7 @@ TEST_F(RedundantGrantTest, AncestorAlreadyGrants) {
   ExpectFinding(findings[0], "redundant-grant", Severity::kNote, 4, 24,
                 "grant of `read_file` on `/usr/share/doc` adds nothing: layer `main` already "
                 "grants it on `/usr`");
-  EXPECT_EQ(findings[0].notes,
-            (std::vector<std::string>{"the covering grant is at test.landlock:3"}));
+  EXPECT_EQ(NoteLines(findings[0]), (std::vector<std::string>{"3:5: the covering grant is here"}));
   ExpectFinding(findings[1], "redundant-grant", Severity::kNote, 5, 19,
                 "grant of `read_file`, `read_dir` on `/usr` adds nothing: layer `main` already "
                 "grants it on `/usr`");

@@ -20,7 +20,7 @@ void Run(const RuleContext& context) {
               : llvm::formatv("grant on `{0}` covers `{1}`, which holds {2}", grant.path,
                               first.path, first.holds)
                     .str();
-      std::vector<std::string> notes;
+      std::vector<diag::Note> notes;
       if (covered.size() > 1) {
         std::string others;
         for (size_t i = 1; i < covered.size(); ++i) {

@@ -22,7 +22,7 @@ TEST_F(SensitivePathTest, AncestorsOfSecretsAreReported) {
   ExpectFinding(findings[1], "sensitive-path", Severity::kWarning, 4, 24,
                 "grant on `/etc` covers `/etc/shadow`, which holds password hashes");
   EXPECT_EQ(
-      findings[1].notes,
+      NoteLines(findings[1]),
       (std::vector<std::string>{"it also covers `/etc/gshadow`, `/etc/sudoers`, `/etc/ssh`"}));
   ExpectFinding(findings[2], "sensitive-path", Severity::kWarning, 5, 19,
                 "grant on `/home/bob/.config` covers `/home/bob/.config/gcloud`, which holds "
@@ -50,8 +50,9 @@ TEST_F(SensitivePathTest, ALocationThatIsItselfSensitiveIsNamedFirst) {
   ExpectFinding(findings[0], "sensitive-path", Severity::kWarning, 3, 19,
                 "grant on `/root` exposes the administrator's files and keys");
   ASSERT_EQ(findings[0].notes.size(), 1u);
-  EXPECT_TRUE(llvm::StringRef(findings[0].notes[0]).startswith("it also covers `/root/.ssh`, "))
-      << findings[0].notes[0];
+  EXPECT_TRUE(
+      llvm::StringRef(findings[0].notes[0].message).startswith("it also covers `/root/.ssh`, "))
+      << findings[0].notes[0].message;
 }
 
 TEST_F(SensitivePathTest, UnrelatedPathsAreFine) {

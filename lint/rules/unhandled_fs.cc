@@ -15,7 +15,7 @@ void Run(const RuleContext& context) {
     uint64_t unrestricted = supported & ~handled;
     // Rights newer than the ABI the policy is written for: pinning `abi` left them out.
     uint64_t newer = unrestricted & ~abi::RightsForAbi(abi::Category::kFs, context.policy.abi);
-    std::vector<std::string> notes;
+    std::vector<diag::Note> notes;
     if (unrestricted & ~newer)
       notes.push_back(
           "handle `all` fs rights and grant back what the program needs, unless "

@@ -35,7 +35,7 @@ TEST_F(UnhandledFsTest, DependsOnTheTarget) {
   ASSERT_EQ(findings.size(), 1u) << Rendered();
   ExpectFinding(findings[0], "unhandled-fs", Severity::kWarning, 2, 1,
                 "layer `main` leaves `truncate` unrestricted on target `abi:3` (ABI 3)");
-  EXPECT_EQ(findings[0].notes,
+  EXPECT_EQ(NoteLines(findings[0]),
             (std::vector<std::string>{"`truncate` came after ABI 2, the ABI the policy is written "
                                       "for; raise `abi` to restrict them"}));
 }

@@ -14,7 +14,8 @@ TEST_F(UnpinnedAbiTest, NoAbiLine) {
   ExpectFinding(findings[0], "unpinned-abi", Severity::kNote, 1, 1,
                 "the policy does not pin an ABI with `abi N;`, so what `all` and deny-by-default "
                 "cover grows when landlockc learns a newer ABI");
-  EXPECT_EQ(findings[0].notes, (std::vector<std::string>{"add `abi 10;` to keep today's meaning"}));
+  EXPECT_EQ(NoteLines(findings[0]),
+            (std::vector<std::string>{"add `abi 10;` to keep today's meaning"}));
 }
 
 TEST_F(UnpinnedAbiTest, PinnedIsFine) {

@@ -8,7 +8,7 @@ namespace landlockc::lint {
 namespace {
 
 Finding Unused(const IgnoreComment& ignore, std::string message,
-               std::vector<std::string> notes = {}) {
+               std::vector<diag::Note> notes = {}) {
   Finding finding;
   finding.id = kUnusedIgnoreRule.id;
   finding.severity = kUnusedIgnoreRule.severity;

@@ -29,15 +29,13 @@ void ReportLayer(const RuleContext& context, const model::Layer& layer) {
         continue;
       const model::FsGrant* deeper = Deeper(&writer, &executor);
       if (!reported.insert(deeper).second) continue;
-      std::vector<std::string> notes;
+      std::vector<diag::Note> notes;
       if (&writer == &executor) {
         notes.push_back("this grant gives both " +
                         RightList(abi::Category::kFs, writer.rights & kWriting) + " and `execute`");
       } else {
-        notes.push_back(llvm::formatv("writable through the grant on `{0}` at {1}", writer.path,
-                                      Where(writer.location)));
-        notes.push_back(llvm::formatv("executable through the grant on `{0}` at {1}", executor.path,
-                                      Where(executor.location)));
+        notes.push_back({"writable through this grant", writer.location.range});
+        notes.push_back({"executable through this grant", executor.location.range});
       }
       context.Report(context.rule.severity, deeper->path_location.range, deeper->location.range,
                      llvm::formatv("`{0}` can be both written and executed in {1}, so the "

@@ -31,10 +31,9 @@ TEST_F(WriteExecuteTest, ThroughAnAncestor) {
   ExpectFinding(findings[0], "write-execute", Severity::kWarning, 4, 23,
                 "`/opt/app/plugins` can be both written and executed in layer `main`, so the "
                 "program can run code it wrote");
-  EXPECT_EQ(findings[0].notes,
-            (std::vector<std::string>{
-                "writable through the grant on `/opt/app/plugins` at test.landlock:4",
-                "executable through the grant on `/opt` at test.landlock:3"}));
+  EXPECT_EQ(NoteLines(findings[0]),
+            (std::vector<std::string>{"4:5: writable through this grant",
+                                      "3:5: executable through this grant"}));
 }
 
 TEST_F(WriteExecuteTest, SeparateTreesOrLayersAreFine) {

@@ -47,4 +47,13 @@ void ExpectFinding(const diag::Diagnostic& finding, llvm::StringRef id, diag::Se
   EXPECT_EQ(finding.message, message.str());
 }
 
+std::vector<std::string> NoteLines(const diag::Diagnostic& finding) {
+  std::vector<std::string> lines;
+  for (const diag::Note& note : finding.notes)
+    lines.push_back(note.file.empty() ? note.message
+                                      : std::to_string(note.line) + ":" +
+                                            std::to_string(note.column) + ": " + note.message);
+  return lines;
+}
+
 }  // namespace landlockc::lint

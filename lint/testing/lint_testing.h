@@ -40,6 +40,10 @@ class LintTest : public ::testing::Test {
 void ExpectFinding(const diag::Diagnostic& finding, llvm::StringRef id, diag::Severity severity,
                    unsigned line, unsigned column, llvm::StringRef message);
 
+/// The notes of `finding`, each as "line:column: message" (just the message when it has no
+/// location).
+std::vector<std::string> NoteLines(const diag::Diagnostic& finding);
+
 }  // namespace landlockc::lint
 
 #endif  // LANDLOCKC_LINT_TESTING_LINT_TESTING_H_

@@ -135,6 +135,18 @@ TEST_F(CheckTest, IncludesAreFoundThroughDashI) {
   EXPECT_EQ(Landlockc({"check", "-I" + Path("lib"), policy}).exit_code, 0);
 }
 
+TEST_F(CheckTest, AMissingIncludeDirectoryIsAUsageErrorExit2) {
+  std::string policy = Write("ok.landlock", "abi 7;\nallow read on \"/usr\";\n");
+  Result missing = Landlockc({"check", "-I", Path("no-such-dir"), policy});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.out, "");
+  EXPECT_EQ(missing.err,
+            "landlockc: error: include directory `" + Path("no-such-dir") + "` does not exist\n");
+  Result file = Landlockc({"check", "-I" + policy, policy});
+  EXPECT_EQ(file.exit_code, 2);
+  EXPECT_EQ(file.err, "landlockc: error: include directory `" + policy + "` is not a directory\n");
+}
+
 TEST_F(CheckTest, ABlobIsRefusedWithAHintExit2) {
   std::string source = Write("p.landlock", "abi 7;\nallow read on \"/usr\";\n");
   std::string blob = Path("p.llpb");

@@ -89,6 +89,22 @@ TEST_F(CompileTest, IoAndUsageErrorsExit2) {
   EXPECT_EQ(ReadFile(policy), kPolicy);
 }
 
+TEST_F(CompileTest, AMissingIncludeDirectoryExits2AndWritesNothing) {
+  std::string policy = Write("p.landlock", kPolicy);
+  Result result = Landlockc({"compile", policy, "-I", Path("lib"), "-I", Path("no-such-dir")});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "landlockc: error: include directory `" + Path("lib") + "` does not exist\n");
+  EXPECT_EQ(ReadFile(Path("p.llpb")), "");
+  Write("lib/unused.landlock", "");
+  Result second = Landlockc({"compile", policy, "-I", Path("lib"), "-I", Path("no-such-dir")});
+  EXPECT_EQ(second.exit_code, 2);
+  EXPECT_EQ(second.err,
+            "landlockc: error: include directory `" + Path("no-such-dir") + "` does not exist\n");
+  EXPECT_EQ(Landlockc({"compile", policy, "-I", Path("lib")}).exit_code, 0);
+  EXPECT_NE(ReadFile(Path("p.llpb")), "");
+}
+
 TEST_F(CompileTest, EmitCWritesAHeaderThatCompilesWithCc) {
   std::string policy = Write("web-server.landlock", kPolicy);
   ASSERT_EQ(Landlockc({"compile", policy, "-o", Path("web.llpb")}).exit_code, 0);

@@ -79,6 +79,15 @@ TEST_F(ExecTest, AMissingMandatoryPathExits125AndRunsNothing) {
   EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
 }
 
+TEST_F(ExecTest, AMissingIncludeDirectoryExits125AndRunsNothing) {
+  Result result =
+      Landlockc({"exec", policy_, "-I", Path("no-such-dir"), "--", "touch", Path("ran")});
+  EXPECT_EQ(result.exit_code, 125);
+  EXPECT_EQ(result.err,
+            "landlockc: error: include directory `" + Path("no-such-dir") + "` does not exist\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+}
+
 TEST_F(ExecTest, ARequiredAbiAboveTheKernelsExits125) {
   int kernel_abi = landlockc_probe(nullptr);
   if (kernel_abi >= 8) GTEST_SKIP() << "the kernel has Landlock ABI " << kernel_abi;

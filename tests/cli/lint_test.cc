@@ -71,6 +71,10 @@ TEST_F(LintTest, UsageAndIoErrorsExit2) {
   EXPECT_EQ(Landlockc({"lint", policy, "--disable=no-such-rule"}).exit_code, 2);
   EXPECT_EQ(Landlockc({"lint", policy, "--fail-on=sometimes"}).exit_code, 2);
   EXPECT_EQ(Landlockc({"lint", policy, "--format=xml"}).exit_code, 2);
+  Result no_dir = Landlockc({"lint", policy, "-I", Path("no-such-dir")});
+  EXPECT_EQ(no_dir.exit_code, 2);
+  EXPECT_EQ(no_dir.err,
+            "landlockc: error: include directory `" + Path("no-such-dir") + "` does not exist\n");
 }
 
 class ExplainTest : public ScratchTest {
@@ -134,6 +138,11 @@ TEST_F(ExplainTest, UsageErrorsExit2) {
       Landlockc({"explain", Path("missing.landlock"), "--path", "/x", "--access", "read_file"})
           .exit_code,
       2);
+  Result no_dir = Landlockc(
+      {"explain", policy_, "--path", "/x", "--access", "read_file", "-I", Path("no-such-dir")});
+  EXPECT_EQ(no_dir.exit_code, 2);
+  EXPECT_EQ(no_dir.err,
+            "landlockc: error: include directory `" + Path("no-such-dir") + "` does not exist\n");
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -41,10 +42,7 @@ uint64_t AllRights(abi::Category category, int abi_version) {
 // A policy written for `abi_version`, built layer by layer.
 class PolicyBuilder {
  public:
-  explicit PolicyBuilder(int abi_version = 7) {
-    policy_.abi = abi_version;
-    policy_.highest_abi_used = abi_version;
-  }
+  explicit PolicyBuilder(int abi_version = 7) { policy_.abi = abi_version; }
   PolicyBuilder& Layer(uint64_t fs, uint64_t net = 0, uint64_t scope = 0) {
     model::Layer& layer = policy_.layers.emplace_back();
     layer.name = "layer" + std::to_string(policy_.layers.size() - 1);
@@ -86,9 +84,27 @@ class PolicyBuilder {
     policy_.layers.back().log_flags = flags;
     return *this;
   }
-  std::vector<uint8_t> Blob() const { return codegen::EmitBlob(policy_); }
+  std::vector<uint8_t> Blob() const {
+    model::Policy policy = policy_;
+    policy.highest_abi_used = HighestAbiUsed();
+    return codegen::EmitBlob(policy);
+  }
 
  private:
+  // As the checker computes it (the validator refuses any other value): grants and explicit
+  // rights are parts of the handled ones.
+  int HighestAbiUsed() const {
+    int highest = policy_.threads_all ? abi::AbiNeededForFlags(LANDLOCK_RESTRICT_SELF_TSYNC) : 0;
+    for (const model::Layer& layer : policy_.layers) {
+      for (int category = 0; category < abi::kCategoryCount; ++category) {
+        auto each = static_cast<abi::Category>(category);
+        highest = std::max(highest, abi::AbiNeededFor(each, layer.handled.Get(each)));
+      }
+      highest = std::max(highest, abi::AbiNeededForFlags(layer.log_flags));
+    }
+    return highest;
+  }
+
   model::Policy policy_;
 };
 
