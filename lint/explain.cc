@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "compiler/model/path_template.h"
 #include "lint/describe.h"
 #include "lint/paths.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -40,9 +41,9 @@ model::Policy ExpandVariables(const model::Policy& policy) {
       std::string unset;
       std::optional<std::string> value = ExpandFromEnvironment(grant.path, unset);
       if (!value) continue;
-      std::optional<std::string> path = NormalizeUserPath(*value);
-      if (!path) continue;
-      grant.path = *path;
+      model::NormalizedPath path = model::NormalizePathTemplate(*value);
+      if (path.problem != model::PathProblem::kNone) continue;
+      grant.path = std::move(path.path);
       grants.push_back(std::move(grant));
     }
     layer.fs_grants = std::move(grants);
@@ -130,12 +131,13 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
     case abi::Category::kFs: {
       if (!request.path)
         return RequestError(llvm::formatv("`{0}` is a file-system right: give --path", right.name));
-      std::optional<std::string> path = NormalizeUserPath(*request.path);
-      if (!path)
+      model::NormalizedPath normalized = model::NormalizePathTemplate(*request.path);
+      if (normalized.problem != model::PathProblem::kNone)
         return RequestError(
             llvm::formatv("invalid path `{0}`: it must be absolute (or start "
                           "with a variable) and have no `..`",
                           *request.path));
+      std::optional<std::string> path = std::move(normalized.path);
       if (!llvm::StringRef(*path).contains("${")) {
         expanded = ExpandVariables(policy);
         effective = &expanded;

@@ -20,11 +20,6 @@ bool IsSameOrBeneath(llvm::StringRef path, llvm::StringRef ancestor);
 /// itself for a root (`/`, `${HOME}`).
 llvm::StringRef ParentPath(llvm::StringRef path);
 
-/// Normalizes a path typed by a user the way the compiler normalizes policy paths: `$NAME` becomes
-/// `${NAME}`, `//`, `.` and a trailing `/` go. Returns nullopt for a relative or empty path, a `..`
-/// component, or a malformed variable.
-std::optional<std::string> NormalizeUserPath(llvm::StringRef path);
-
 /// A model path with every `${NAME}` replaced by the environment's value, as the runtime expands
 /// it. When a variable is unset or empty, returns nullopt and names it in `unset`.
 std::optional<std::string> ExpandFromEnvironment(llvm::StringRef path, std::string& unset);

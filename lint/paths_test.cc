@@ -35,22 +35,6 @@ TEST(PathsTest, Parent) {
   EXPECT_EQ(ParentPath("${HOME}"), "${HOME}");
 }
 
-TEST(PathsTest, NormalizesUserPathsLikeTheCompiler) {
-  EXPECT_EQ(NormalizeUserPath("//etc/./ssh/"), "/etc/ssh");
-  EXPECT_EQ(NormalizeUserPath("/"), "/");
-  EXPECT_EQ(NormalizeUserPath("$HOME/.ssh"), "${HOME}/.ssh");
-  EXPECT_EQ(NormalizeUserPath("${HOME}"), "${HOME}");
-  EXPECT_EQ(NormalizeUserPath("/a/../b"), std::nullopt);
-  EXPECT_EQ(NormalizeUserPath("relative/x"), std::nullopt);
-  EXPECT_EQ(NormalizeUserPath(""), std::nullopt);
-  EXPECT_EQ(NormalizeUserPath("${HOME"), std::nullopt);
-  EXPECT_EQ(NormalizeUserPath("$1/x"), std::nullopt);
-  // Variables may stand anywhere, as in policy paths.
-  EXPECT_EQ(NormalizeUserPath("/home/$USER/./x"), "/home/${USER}/x");
-  EXPECT_EQ(NormalizeUserPath("/tmp/${HOST}x$A"), "/tmp/${HOST}x${A}");
-  EXPECT_EQ(NormalizeUserPath("/tmp/$"), std::nullopt);
-}
-
 TEST(PathsTest, ExpandsEveryVariableFromTheEnvironment) {
   setenv("LANDLOCKC_PATHS_TEST_A", "/srv", 1);
   setenv("LANDLOCKC_PATHS_TEST_B", "bob", 1);

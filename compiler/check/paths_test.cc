@@ -1,5 +1,7 @@
 #include "compiler/check/paths.h"
 
+#include "compiler/model/path_template.h"
+
 #include <gtest/gtest.h>
 
 namespace landlockc::check {
@@ -105,7 +107,7 @@ TEST_F(PathsTest, RejectsNulWithAnEscapedExcerpt) {
 }
 
 TEST_F(PathsTest, RejectsPathsLongerThanTheKernelTakes) {
-  std::string longest = "/" + std::string(kMaxPathLength - 1, 'a');
+  std::string longest = "/" + std::string(model::kMaxPathLength - 1, 'a');
   EXPECT_EQ(Normalize(longest), longest);
   EXPECT_EQ(Normalize(longest + "b"), std::nullopt);
   EXPECT_EQ(OnlyError(), "path-too-long: path is 4096 bytes long; the kernel accepts at most 4095");
