@@ -14,6 +14,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "tests/support/test_files.h"
 
 namespace landlockc::e2e {
 namespace {
@@ -67,11 +68,7 @@ Result Landlockc(const std::vector<std::string>& arguments, const std::string& i
   return RunProgram(LANDLOCKC_BINARY, arguments, input);
 }
 
-std::string ReadFile(const std::string& path) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  return buffer ? (*buffer)->getBuffer().str() : "";
-}
+std::string ReadFile(const std::string& path) { return test_support::ReadTestFile(path); }
 
 bool KernelHasLandlock() { return landlockc_probe(nullptr) > 0; }
 

@@ -20,6 +20,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -478,6 +479,14 @@ TEST_F(KernelTest, SetUserIdProcessesExpandNoVariable) {
   ASSERT_GE(fd, 0);
   ASSERT_EQ(write(fd, blob.data(), blob.size()), static_cast<ssize_t>(blob.size()));
   close(fd);
+  // `nobody` must reach the program and the policy: the build tree may lie under a directory only
+  // its owner can enter (a 0700 home, a `mktemp -d` clone), so both go into the scratch directory,
+  // whose ancestors (/tmp) everyone can traverse.
+  std::string program = root_ + "/secure_apply";
+  std::error_code copy_error;
+  ASSERT_TRUE(std::filesystem::copy_file(LANDLOCKC_SECURE_APPLY, program, copy_error))
+      << copy_error.message();
+  ASSERT_EQ(chmod(program.c_str(), 04755), 0);
   ASSERT_EQ(chmod(root_.c_str(), 0755), 0);
   const char* expected =
       "layer 0 `layer0`: variable `HOME` not expanded in a set-user-ID process (in `${HOME}/x`)";
@@ -485,7 +494,7 @@ TEST_F(KernelTest, SetUserIdProcessesExpandNoVariable) {
   if (pid == 0) {
     setenv("HOME", "/tmp", 1);
     if (setgid(65534) != 0 || setuid(65534) != 0) _exit(10);
-    execl(LANDLOCKC_SECURE_APPLY, "secure_apply", policy.c_str(), expected, nullptr);
+    execl(program.c_str(), "secure_apply", policy.c_str(), expected, nullptr);
     _exit(11);
   }
   int status = 0;

@@ -1,13 +1,11 @@
-// Every policy example of LANGUAGE.md (the contract) and docs/language.md (the user's reference),
-// read from the Markdown: fenced blocks without a language in LANGUAGE.md, and blocks tagged
-// `landlock` in the docs. A plain block must check without any diagnostic; `expect=ID` must
-// report ID; `name=N` (and the LANGUAGE.md example, named `spec-example`) must give exactly the
-// JSON model in expected/N.json. LANDLOCKC_UPDATE_GOLDENS=1 rewrites those files.
+// Every policy example of docs/language.md, the user's reference, read from the Markdown: the
+// fenced blocks tagged `landlock`. A plain block must check without any diagnostic; `expect=ID`
+// must report ID; `name=N` must give exactly the JSON model in expected/N.json.
+// LANDLOCKC_UPDATE_GOLDENS=1 rewrites those files.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -16,6 +14,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "tests/support/test_files.h"
 
 namespace landlockc {
 namespace {
@@ -31,17 +30,9 @@ struct Example {
 // gtest prints a failing parameter with this instead of its bytes.
 void PrintTo(const Example& example, std::ostream* os) { *os << example.source; }
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Appends the examples of the Markdown file at `path`; `untagged_is_policy` says whether a fence
-// without a language holds a policy (LANGUAGE.md) or not (the docs tag theirs `landlock`).
-void Extract(const std::string& path, bool untagged_is_policy, std::vector<Example>& examples) {
-  std::string markdown = ReadText(path);
+// Appends the examples of the Markdown file at `path`.
+void Extract(const std::string& path, std::vector<Example>& examples) {
+  std::string markdown = test_support::ReadTestFile(path);
   llvm::SmallVector<llvm::StringRef, 0> lines;
   llvm::StringRef(markdown).split(lines, '\n');
   std::string file = llvm::sys::path::filename(path).str();
@@ -59,23 +50,19 @@ void Extract(const std::string& path, bool untagged_is_policy, std::vector<Examp
       examples.back().shown_json = body;
       continue;
     }
-    bool policy = words.empty() ? untagged_is_policy : words[0] == "landlock";
-    if (!policy) continue;
+    if (words.empty() || words[0] != "landlock") continue;
     Example example{file + ":" + std::to_string(start + 1), body, "", "", ""};
-    for (llvm::StringRef word : llvm::makeArrayRef(words).drop_front(words.empty() ? 0 : 1)) {
+    for (llvm::StringRef word : llvm::makeArrayRef(words).drop_front()) {
       if (word.consume_front("name=")) example.name = word.str();
       if (word.consume_front("expect=")) example.expect = word.str();
     }
-    if (words.empty()) example.name = "spec-example";
     examples.push_back(std::move(example));
   }
 }
 
 std::vector<Example> AllExamples() {
   std::vector<Example> examples;
-  Extract(std::string(LANDLOCKC_SPEC_DIR) + "/LANGUAGE.md", /*untagged_is_policy=*/true, examples);
-  Extract(std::string(LANDLOCKC_SOURCE_DIR) + "/docs/language.md",
-          /*untagged_is_policy=*/false, examples);
+  Extract(std::string(LANDLOCKC_SOURCE_DIR) + "/docs/language.md", examples);
   return examples;
 }
 
@@ -119,7 +106,8 @@ TEST_P(ExampleTest, Checks) {
   if (std::getenv("LANDLOCKC_UPDATE_GOLDENS") != nullptr)
     std::ofstream(expected_path) << actual_text;
   ASSERT_TRUE(llvm::sys::fs::exists(expected_path)) << "missing " << expected_path;
-  llvm::Expected<llvm::json::Value> expected = llvm::json::parse(ReadText(expected_path));
+  llvm::Expected<llvm::json::Value> expected =
+      llvm::json::parse(test_support::ReadTestFile(expected_path));
   ASSERT_TRUE(bool(expected)) << llvm::toString(expected.takeError());
   EXPECT_EQ(actual, *expected) << example.source << " gives:\n" << actual_text;
   if (example.shown_json.empty()) return;
@@ -139,13 +127,13 @@ INSTANTIATE_TEST_SUITE_P(Docs, ExampleTest, ::testing::ValuesIn(AllExamples()),
 
 TEST(ExamplesTest, TheDocumentsHaveExamples) {
   std::vector<Example> examples = AllExamples();
-  size_t from_spec = 0;
+  size_t named = 0;
   size_t expecting_errors = 0;
   for (const Example& example : examples) {
-    from_spec += llvm::StringRef(example.source).startswith("LANGUAGE.md");
+    named += !example.name.empty();
     expecting_errors += !example.expect.empty();
   }
-  EXPECT_GE(from_spec, 1u);
+  EXPECT_GE(named, 8u);
   EXPECT_TRUE(
       llvm::any_of(examples, [](const Example& example) { return !example.shown_json.empty(); }));
   EXPECT_GE(expecting_errors, 30u);

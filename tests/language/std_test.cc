@@ -9,19 +9,16 @@
 #include "compiler/check/check.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "tests/support/test_files.h"
 
 namespace landlockc {
 namespace {
 
 std::vector<std::string> StdNames() {
   std::vector<std::string> names;
-  std::error_code error;
-  for (llvm::sys::fs::directory_iterator it(std::string(LANDLOCKC_SOURCE_DIR) + "/std", error), end;
-       it != end && !error; it.increment(error)) {
-    if (llvm::sys::path::extension(it->path()) == ".landlock")
-      names.push_back(llvm::sys::path::stem(it->path()).str());
-  }
-  std::sort(names.begin(), names.end());
+  for (const std::string& path :
+       test_support::FilesIn(std::string(LANDLOCKC_SOURCE_DIR) + "/std", ".landlock"))
+    names.push_back(llvm::sys::path::stem(path).str());
   return names;
 }
 
