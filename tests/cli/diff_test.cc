@@ -158,6 +158,14 @@ TEST_F(DiffTest, UsageErrorsExit2) {
   EXPECT_EQ(Diff({"old/web.landlock", "web.landlock", "-Ino-such-dir"}).exit_code, 2);
 }
 
+TEST(DiffHelpTest, ListedAndDocumentedByHelp) {
+  EXPECT_NE(Landlockc({"--help"}).out.find("  diff "), std::string::npos);
+  Result help = Landlockc({"diff", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("USAGE: landlockc diff"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--fail-on=<value>"), std::string::npos) << help.out;
+}
+
 TEST_F(DiffTest, APolicyThatDoesNotCompileFails) {
   Write("broken.landlock", "layer a { allow read_fle on \"/\"; }\n");
   Result result = Diff({"old/web.landlock", "broken.landlock", "--fail-on=never"});
