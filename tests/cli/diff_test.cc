@@ -158,6 +158,39 @@ TEST_F(DiffTest, UsageErrorsExit2) {
   EXPECT_EQ(Diff({"old/web.landlock", "web.landlock", "-Ino-such-dir"}).exit_code, 2);
 }
 
+TEST_F(DiffTest, ComparesABlobWithSource) {
+  ASSERT_EQ(Landlockc({"compile", Path("old/web.landlock"), "-o", Path("old.llpb")}).exit_code, 0);
+  Result same = Diff({"old.llpb", "refactored.landlock", "--fail-on=change"});
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+  EXPECT_EQ(same.out, "");
+  // A blob has no source locations: its grants are named by their layer.
+  Result back = Diff({"web.landlock", "old.llpb"});
+  EXPECT_EQ(back.exit_code, 1);
+  EXPECT_NE(back.out.find("widened: `read_dir` on `/srv/www/private` in layer `base`\n"),
+            std::string::npos)
+      << back.out;
+  EXPECT_NE(back.out.find("narrowed: `bind_tcp` on port 8443 (web.landlock:12:5)\n"),
+            std::string::npos)
+      << back.out;
+}
+
+TEST_F(DiffTest, ReadsOnePolicyFromStandardInput) {
+  std::vector<std::string> shell = {"-c",
+                                    "cd \"$0\" && exec \"$@\" < web.landlock",
+                                    root_.str().str(),
+                                    LANDLOCKC_BINARY,
+                                    "diff",
+                                    "old/web.landlock",
+                                    "-"};
+  Result result = RunProgram("/bin/sh", shell);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("<stdin>:12:5: widened: `bind_tcp` on port 8443"), std::string::npos)
+      << result.out << result.err;
+  Result twice = Diff({"-", "-"});
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_EQ(twice.err, "landlockc: error: only one of OLD and NEW can be `-` (standard input)\n");
+}
+
 TEST(DiffHelpTest, ListedAndDocumentedByHelp) {
   EXPECT_NE(Landlockc({"--help"}).out.find("  diff "), std::string::npos);
   Result help = Landlockc({"diff", "--help"});
