@@ -1,7 +1,7 @@
 #include "diff/diff.h"
 
 #include <algorithm>
-#include <map>
+#include <optional>
 #include <utility>
 
 #include "lint/access_model.h"
@@ -23,15 +23,14 @@ std::vector<uint64_t> Bits(uint64_t mask) {
   return bits;
 }
 
-// A grant that allows an access, with its layer's index.
-using Responsible = std::pair<size_t, const void*>;
+// A grant that allows an access, by its layer's index and its place (which tells grants apart).
+using Responsible = std::pair<size_t, const model::Location*>;
 
 // Cuts `rights` into groups that the same grants allow, in right order, as changes on one object.
-// `causes_of(right)` gives the (layer, grant) pairs that allow one right.
-template <typename CausesOf, typename LocationOf>
+// `causes_of(right)` gives the grants that allow one right.
+template <typename CausesOf>
 std::vector<AccessChange> GroupByCauses(const model::Policy& policy, uint64_t rights,
-                                        const AccessChange& object, CausesOf causes_of,
-                                        LocationOf location_of) {
+                                        const AccessChange& object, CausesOf causes_of) {
   std::vector<std::pair<std::vector<Responsible>, uint64_t>> groups;
   for (uint64_t right : Bits(rights)) {
     std::vector<Responsible> causes = causes_of(right);
@@ -46,9 +45,9 @@ std::vector<AccessChange> GroupByCauses(const model::Policy& policy, uint64_t ri
   for (const auto& [causes, group_rights] : groups) {
     AccessChange change = object;
     change.rights = group_rights;
-    for (const auto& [layer, grant] : causes) {
+    for (const auto& [layer, location] : causes) {
       const std::string& name = policy.layers[layer].name;
-      change.causes.push_back({name, location_of(grant)});
+      change.causes.push_back({name, *location});
       if (std::find(change.layers.begin(), change.layers.end(), name) == change.layers.end())
         change.layers.push_back(name);
     }
@@ -65,7 +64,7 @@ std::vector<Responsible> FsCauses(const AccessModel& model, const std::string& p
   lint::Verdict verdict = model.QueryFs(path, right, ObjectKind::kDirectory);
   for (size_t i = 0; i < verdict.layers.size(); ++i)
     if (verdict.layers[i].kind == lint::LayerDecision::Kind::kAllowed)
-      causes.emplace_back(i, verdict.layers[i].fs_grant);
+      causes.emplace_back(i, &verdict.layers[i].fs_grant->location);
   return causes;
 }
 
@@ -79,17 +78,9 @@ std::vector<Responsible> NetCauses(const AccessModel& model, model::PortRange po
     for (const model::NetGrant& grant : policy.layers[i].net_grants)
       if ((grant.rights & right) != 0 && grant.ports.low <= ports.high &&
           grant.ports.high >= ports.low)
-        causes.emplace_back(i, &grant);
+        causes.emplace_back(i, &grant.location);
   }
   return causes;
-}
-
-const model::Location& FsLocation(const void* grant) {
-  return static_cast<const model::FsGrant*>(grant)->location;
-}
-
-const model::Location& NetLocation(const void* grant) {
-  return static_cast<const model::NetGrant*>(grant)->location;
 }
 
 // The fs comparison. Allowed rights change only where a grant stands: a path that neither policy
@@ -123,15 +114,15 @@ class FsComparison {
       uint64_t narrowed = Narrowed(i) & ~(parent ? Narrowed(*parent) : 0);
       AccessChange object;
       object.path = points_[i];
-      for (AccessChange& change : GroupByCauses(
-               new_.policy(), widened, object,
-               [&](uint64_t right) { return FsCauses(new_, points_[i], right); }, FsLocation)) {
+      for (AccessChange& change :
+           GroupByCauses(new_.policy(), widened, object,
+                         [&](uint64_t right) { return FsCauses(new_, points_[i], right); })) {
         change.was_only = WasOnly(i, change.rights);
         report.widened.push_back(std::move(change));
       }
-      for (AccessChange& change : GroupByCauses(
-               old_.policy(), narrowed, object,
-               [&](uint64_t right) { return FsCauses(old_, points_[i], right); }, FsLocation))
+      for (AccessChange& change :
+           GroupByCauses(old_.policy(), narrowed, object,
+                         [&](uint64_t right) { return FsCauses(old_, points_[i], right); }))
         report.narrowed.push_back(std::move(change));
     }
   }
@@ -222,13 +213,13 @@ void CompareNet(const AccessModel& old_model, const AccessModel& new_model, Repo
     AccessChange object;
     object.category = Category::kNet;
     object.ports = run.ports;
-    for (AccessChange& change : GroupByCauses(
-             new_model.policy(), run.widened, object,
-             [&](uint64_t right) { return NetCauses(new_model, run.ports, right); }, NetLocation))
+    for (AccessChange& change :
+         GroupByCauses(new_model.policy(), run.widened, object,
+                       [&](uint64_t right) { return NetCauses(new_model, run.ports, right); }))
       report.widened.push_back(std::move(change));
-    for (AccessChange& change : GroupByCauses(
-             old_model.policy(), run.narrowed, object,
-             [&](uint64_t right) { return NetCauses(old_model, run.ports, right); }, NetLocation))
+    for (AccessChange& change :
+         GroupByCauses(old_model.policy(), run.narrowed, object,
+                       [&](uint64_t right) { return NetCauses(old_model, run.ports, right); }))
       report.narrowed.push_back(std::move(change));
   }
 }
