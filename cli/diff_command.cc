@@ -36,7 +36,8 @@ cl::opt<diff::FailOn> fail_on(
     cl::init(diff::FailOn::kWiden),
     cl::values(clEnumValN(diff::FailOn::kWiden, "widen", "anything widened (default)"),
                clEnumValN(diff::FailOn::kChange, "change", "any difference"),
-               clEnumValN(diff::FailOn::kNever, "never", "never, unless a policy does not compile")),
+               clEnumValN(diff::FailOn::kNever, "never",
+                          "never, unless a policy does not compile")),
     cl::sub(command));
 cl::list<std::string> include_dirs("I", cl::Prefix, cl::ZeroOrMore, cl::value_desc("dir"),
                                    cl::desc("Search DIR for included files"), cl::sub(command));

@@ -147,7 +147,8 @@ class FsComparison {
   // The topmost named paths strictly beneath point `i` where OLD allowed some of `rights`.
   std::vector<std::string> WasOnly(size_t i, uint64_t rights) const {
     const std::string& path = points_[i];
-    size_t begin = i + 1;
+    // Beneath `/` lies every other point, `${VAR}` roots included (which sort before it).
+    size_t begin = 0;
     size_t end = points_.size();
     if (path != "/") {
       std::string prefix = path + "/";

@@ -90,11 +90,13 @@ struct Report {
 
   /// Widened accesses and policy changes that widen.
   size_t WidenedCount() const;
+  /// Narrowed accesses.
   size_t NarrowedCount() const { return narrowed.size(); }
   /// Policy changes that do not widen.
   size_t ChangedCount() const;
   /// True when the policies allow the same and set the same.
   bool Empty() const { return widened.empty() && narrowed.empty() && policy.empty(); }
+  /// True when something widened (an access or a policy-level setting).
   bool Widens() const { return WidenedCount() > 0; }
 };
 

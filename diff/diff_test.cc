@@ -263,6 +263,19 @@ layer no_exec {
      "new.landlock:3:5: widened: `execute` on `/usr` (was only `/usr/bin`) in layer `files`\n"
      "changed: layer `no_exec` removed (old.landlock:5:1)\n"
      "1 widened, 0 narrowed, 1 changed\n"},
+    {"WidenedToTheRootCoversVariables",
+     R"(layer a {
+    allow read on "$HOME/notes";
+    allow read_file on "/etc/hosts";
+}
+)",
+     R"(layer a {
+    allow read on "/";
+}
+)",
+     "new.landlock:2:5: widened: `read_file`, `read_dir` on `/` (was only `${HOME}/notes`, "
+     "`/etc/hosts`) in layer `a`\n"
+     "1 widened, 0 narrowed\n"},
     {"RequiresAbiLowered", kWeb, R"(abi 10;
 requires abi 2;
 layer web {
