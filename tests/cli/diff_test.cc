@@ -4,6 +4,7 @@
 
 #include "llvm/Support/JSON.h"
 #include "tests/cli/run_landlockc.h"
+#include "tests/support/test_files.h"
 
 namespace landlockc::e2e {
 namespace {
@@ -76,6 +77,16 @@ TEST_F(DiffTest, TextIsTheContractExample) {
             "narrowed: `read_dir` on `/srv/www/private` (old/web.landlock:7:5)\n"
             "2 widened, 1 narrowed\n");
   EXPECT_EQ(result.err, "");
+}
+
+// The docs show this very run: they must show what the tool prints.
+TEST_F(DiffTest, TheDocsShowTheRealOutput) {
+  std::string expected = "$ landlockc diff old/web.landlock web.landlock\n" +
+                         Diff({"old/web.landlock", "web.landlock"}).out;
+  for (const char* page : {"/docs/diff.md", "/docs/cli.md"}) {
+    std::string text = test_support::ReadTestFile(std::string(LANDLOCKC_SOURCE_DIR) + page);
+    EXPECT_NE(text.find(expected), std::string::npos) << page << " lacks:\n" << expected;
+  }
 }
 
 TEST_F(DiffTest, ARefactorGivesNoOutputAndExits0) {
