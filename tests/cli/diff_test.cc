@@ -159,6 +159,19 @@ TEST_F(DiffTest, TargetLimitsTheRightsCompared) {
   EXPECT_NE(result.out.find("on `/var/log`"), std::string::npos) << result.out;
 }
 
+TEST_F(DiffTest, IncludesAreFoundThroughI) {
+  Write("lib/site.landlock", "rules site { allow read on \"/srv/www\"; }\n");
+  Write("with-include.landlock",
+        "include \"site.landlock\";\nlayer a {\n    use site;\n    allow read on \"/etc\";\n}\n");
+  Write("plain.landlock", "layer a {\n    allow read on \"/srv/www\";\n}\n");
+  EXPECT_EQ(Diff({"plain.landlock", "with-include.landlock"}).exit_code, 1);  // not found
+  Result result = Diff({"plain.landlock", "with-include.landlock", "-I", "lib"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out,
+            "with-include.landlock:4:5: widened: `read_file`, `read_dir` on `/etc` in layer `a`\n"
+            "1 widened, 0 narrowed\n");
+}
+
 TEST_F(DiffTest, UsageErrorsExit2) {
   Result bad_target = Diff({"old/web.landlock", "web.landlock", "--target=abi:99"});
   EXPECT_EQ(bad_target.exit_code, 2);
