@@ -47,6 +47,12 @@ std::vector<AccessChange> GroupByCauses(const model::Policy& policy, uint64_t ri
     change.rights = group_rights;
     for (const auto& [layer, location] : causes) {
       const std::string& name = policy.layers[layer].name;
+      // One statement may grant on several ports or paths: name it once.
+      bool named = std::any_of(change.causes.begin(), change.causes.end(), [&](const Cause& cause) {
+        return cause.layer == name && cause.location.file == location->file &&
+               cause.location.line == location->line && cause.location.column == location->column;
+      });
+      if (named) continue;
       change.causes.push_back({name, *location});
       if (std::find(change.layers.begin(), change.layers.end(), name) == change.layers.end())
         change.layers.push_back(name);

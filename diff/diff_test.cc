@@ -276,6 +276,17 @@ layer no_exec {
      "new.landlock:2:5: widened: `read_file`, `read_dir` on `/` (was only `${HOME}/notes`, "
      "`/etc/hosts`) in layer `a`\n"
      "1 widened, 0 narrowed\n"},
+    {"WidenedByOneStatementOnSeveralPorts",
+     R"(layer a {
+    allow bind_tcp on port 80;
+}
+)",
+     R"(layer a {
+    allow bind_tcp on port 80, 81, 82;
+}
+)",
+     "new.landlock:2:5: widened: `bind_tcp` on ports 81..82 in layer `a`\n"
+     "1 widened, 0 narrowed\n"},
     {"RequiresAbiLowered", kWeb, R"(abi 10;
 requires abi 2;
 layer web {
