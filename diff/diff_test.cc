@@ -177,6 +177,30 @@ layer two {
 }
 )",
      ""},
+    {"LayersRenamedAndReorderedWithTheirLogSettings",
+     R"(abi 7;
+layer exec {
+    handle fs: execute;
+    log same_exec off;
+    allow execute on "/usr/bin";
+}
+layer files {
+    handle fs: read_file;
+    allow read_file on "/usr";
+}
+)",
+     R"(abi 7;
+layer reading {
+    handle fs: read_file;
+    allow read_file on "/usr";
+}
+layer running {
+    handle fs: execute;
+    log same_exec off;
+    allow execute on "/usr/bin";
+}
+)",
+     ""},
     {"DenyByDefaultSpelledOut",
      R"(abi 6;
 layer a {
