@@ -320,10 +320,6 @@ void WriteDiagnostics(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, For
   }
 }
 
-}  // namespace landlockc::lint
-
-namespace landlockc::lint {
-
 llvm::json::Object SarifArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir) {
   return ArtifactLocation(file, base_dir);
 }
