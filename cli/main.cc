@@ -6,6 +6,7 @@
 #include "cli/check_command.h"
 #include "cli/compile_command.h"
 #include "cli/console.h"
+#include "cli/diff_command.h"
 #include "cli/exec_command.h"
 #include "cli/exit_codes.h"
 #include "cli/explain_command.h"
@@ -37,6 +38,7 @@ constexpr Command kCommands[] = {
     {landlockc::cli::LintCommand, landlockc::cli::RunLint},
     {landlockc::cli::ExplainCommand, landlockc::cli::RunExplain},
     {landlockc::cli::ProbeCommand, landlockc::cli::RunProbe},
+    {landlockc::cli::DiffCommand, landlockc::cli::RunDiff},
 };
 
 // `exec` reserves small statuses for the command it runs, so its own failures are 125.

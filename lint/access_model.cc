@@ -1,5 +1,8 @@
 #include "lint/access_model.h"
 
+#include <algorithm>
+#include <map>
+
 #include "lint/paths.h"
 #include "runtime/abi_table.h"
 
@@ -25,7 +28,9 @@ AccessModel::AccessModel(const model::Policy& policy, int target_abi)
     state.handled.scope = layer.handled.scope & abi::RightsForAbi(Category::kScope, target_abi);
     state.applied = !state.handled.Empty();
     if (state.applied && state.handled.fs != 0) restricts_fs_ = true;
-    layers_.push_back(state);
+    for (const model::FsGrant& grant : layer.fs_grants)
+      state.grants_by_path[grant.path].push_back(&grant);
+    layers_.push_back(std::move(state));
   }
 }
 
@@ -40,23 +45,51 @@ uint64_t AccessModel::GrantMask(size_t layer, const model::FsGrant& grant) const
   return grant.rights & layers_[layer].handled.fs;
 }
 
+uint64_t AccessModel::GrantedBy(size_t layer, const model::FsGrant& grant, llvm::StringRef path,
+                                ObjectKind kind) const {
+  uint64_t rights = GrantMask(layer, grant);
+  if (grant.path == path && kind == ObjectKind::kFile) rights &= abi::kFileRights;
+  return rights;
+}
+
+template <typename Visit>
+void AccessModel::WalkUp(size_t layer, llvm::StringRef path, Visit visit) const {
+  const auto& by_path = layers_[layer].grants_by_path;
+  if (by_path.empty()) return;
+  auto visit_path = [&](llvm::StringRef covering) {
+    auto found = by_path.find(covering);
+    if (found == by_path.end()) return false;
+    for (const model::FsGrant* grant : found->second)
+      if (visit(*grant)) return true;
+    return false;
+  };
+  llvm::StringRef current = path;
+  while (true) {
+    if (visit_path(current)) return;
+    llvm::StringRef parent = ParentPath(current);
+    if (parent == current) break;
+    current = parent;
+  }
+  // A `${VAR}` template is a root of its own, which `/` covers (paths.h).
+  if (current != "/" && IsSameOrBeneath(path, "/")) visit_path("/");
+}
+
 uint64_t AccessModel::GrantedOwnFs(size_t layer, llvm::StringRef path, ObjectKind kind) const {
   if (!layers_[layer].applied) return 0;
   uint64_t granted = 0;
-  for (const model::FsGrant& grant : policy_.layers[layer].fs_grants)
-    if (grant.path == path) granted |= GrantMask(layer, grant);
+  auto found = layers_[layer].grants_by_path.find(path);
+  if (found != layers_[layer].grants_by_path.end())
+    for (const model::FsGrant* grant : found->second) granted |= GrantMask(layer, *grant);
   return kind == ObjectKind::kFile ? granted & abi::kFileRights : granted;
 }
 
 uint64_t AccessModel::GrantedFs(size_t layer, llvm::StringRef path, ObjectKind kind) const {
   if (!layers_[layer].applied) return 0;
   uint64_t granted = 0;
-  for (const model::FsGrant& grant : policy_.layers[layer].fs_grants) {
-    if (!IsSameOrBeneath(path, grant.path)) continue;
-    uint64_t rights = GrantMask(layer, grant);
-    if (grant.path == path && kind == ObjectKind::kFile) rights &= abi::kFileRights;
-    granted |= rights;
-  }
+  WalkUp(layer, path, [&](const model::FsGrant& grant) {
+    granted |= GrantedBy(layer, grant, path, kind);
+    return false;
+  });
   return granted;
 }
 
@@ -66,19 +99,85 @@ LayerDecision AccessModel::DecideFs(size_t layer, llvm::StringRef path, uint64_t
   if ((EffectiveHandledFs(layer) & right) == 0) return decision;
   decision.implicit_refer = (layers_[layer].handled.fs & right) == 0;
   decision.kind = LayerDecision::Kind::kDenied;
-  const model::FsGrant* nearest = nullptr;
-  for (const model::FsGrant& grant : policy_.layers[layer].fs_grants) {
-    if (!IsSameOrBeneath(path, grant.path)) continue;
-    uint64_t rights = GrantMask(layer, grant);
-    if (grant.path == path && kind == ObjectKind::kFile) rights &= abi::kFileRights;
-    if ((rights & right) == 0) continue;
-    if (nearest == nullptr || grant.path.size() > nearest->path.size()) nearest = &grant;
-  }
-  if (nearest != nullptr) {
+  WalkUp(layer, path, [&](const model::FsGrant& grant) {
+    if ((GrantedBy(layer, grant, path, kind) & right) == 0) return false;
     decision.kind = LayerDecision::Kind::kAllowed;
-    decision.fs_grant = nearest;
-  }
+    decision.fs_grant = &grant;
+    return true;
+  });
   return decision;
+}
+
+uint64_t AccessModel::AllowedFs(llvm::StringRef path, ObjectKind kind) const {
+  uint64_t allowed = abi::RightsForAbi(Category::kFs, target_abi_);
+  for (size_t i = 0; i < layers_.size(); ++i)
+    allowed &= ~EffectiveHandledFs(i) | GrantedFs(i, path, kind);
+  return allowed;
+}
+
+std::vector<PortSpan> AccessModel::AllowedNet() const {
+  // Sweep the ports once: each grant adds its rights from its low port and takes them away after
+  // its high port; a layer grants a right on a port while some grant of it holds the port.
+  struct Event {
+    uint32_t port;
+    size_t layer;
+    uint64_t rights;
+    int delta;
+  };
+  std::vector<Event> events;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    if (!layers_[i].applied) continue;
+    for (const model::NetGrant& grant : policy_.layers[i].net_grants) {
+      uint64_t rights = grant.rights & layers_[i].handled.net;
+      if (rights == 0) continue;
+      events.push_back({grant.ports.low, i, rights, +1});
+      events.push_back({uint32_t{grant.ports.high} + 1, i, rights, -1});
+    }
+  }
+  std::sort(events.begin(), events.end(),
+            [](const Event& a, const Event& b) { return a.port < b.port; });
+  uint64_t universe = abi::RightsForAbi(Category::kNet, target_abi_);
+  // holders[layer][bit]: how many grants of the layer give right `bit` on the current port.
+  std::vector<std::map<uint64_t, int>> holders(layers_.size());
+  auto allowed_now = [&] {
+    uint64_t allowed = universe;
+    for (size_t i = 0; i < layers_.size(); ++i) {
+      if (!layers_[i].applied) continue;
+      uint64_t granted = 0;
+      for (const auto& [bit, count] : holders[i])
+        if (count > 0) granted |= bit;
+      allowed &= ~layers_[i].handled.net | granted;
+    }
+    return allowed;
+  };
+  std::vector<PortSpan> spans;
+  auto extend = [&](uint32_t from, uint32_t to, uint64_t allowed) {
+    if (!spans.empty() && spans.back().allowed == allowed) {
+      spans.back().ports.high = static_cast<uint16_t>(to);
+      return;
+    }
+    spans.push_back({{static_cast<uint16_t>(from), static_cast<uint16_t>(to)}, allowed});
+  };
+  uint32_t from = 0;
+  size_t next = 0;
+  while (from <= 65535) {
+    while (next < events.size() && events[next].port == from) {
+      const Event& event = events[next++];
+      for (uint64_t rights = event.rights; rights != 0; rights &= rights - 1)
+        holders[event.layer][rights & -rights] += event.delta;
+    }
+    uint32_t to = next < events.size() ? std::min<uint32_t>(events[next].port - 1, 65535) : 65535;
+    extend(from, to, allowed_now());
+    from = to + 1;
+  }
+  return spans;
+}
+
+uint64_t AccessModel::AllowedScopes() const {
+  uint64_t allowed = abi::RightsForAbi(Category::kScope, target_abi_);
+  for (const LayerState& layer : layers_)
+    if (layer.applied) allowed &= ~layer.handled.scope;
+  return allowed;
 }
 
 Verdict AccessModel::QueryFs(llvm::StringRef path, uint64_t right, ObjectKind kind) const {

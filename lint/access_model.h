@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "compiler/model/model.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace landlockc::lint {
@@ -38,6 +40,13 @@ struct LayerDecision {
 struct Verdict {
   std::vector<LayerDecision> layers;
   bool allowed = true;
+};
+
+/// A run of ports over which the allowed net rights do not change.
+struct PortSpan {
+  model::PortRange ports;
+  /// The net rights of the target allowed on every port of the run.
+  uint64_t allowed = 0;
 };
 
 /// The policy as a kernel of ABI `target_abi` enforces it. Keeps a reference to `policy`.
@@ -78,6 +87,17 @@ class AccessModel {
   /// the domain (a process signalled, an abstract unix socket connected to).
   Verdict QueryScope(uint64_t scope) const;
 
+  /// Every fs right of the target allowed on `path` (no layer denies it): QueryFs for all rights
+  /// at once.
+  uint64_t AllowedFs(llvm::StringRef path, ObjectKind kind) const;
+
+  /// Ports 0..65535 cut into the fewest runs over which the allowed net rights (QueryNet for all
+  /// rights at once) do not change, in port order.
+  std::vector<PortSpan> AllowedNet() const;
+
+  /// The scopes of the target allowed (no applied layer scopes them).
+  uint64_t AllowedScopes() const;
+
   /// Whether linking (or, with `rename`, renaming) the existing object `source` into directory
   /// `dest_dir` is allowed. Models the kernel's check: same-directory operations need only the
   /// make (and remove) rights; a reparenting needs, in every applied layer, `refer` on both
@@ -92,10 +112,22 @@ class AccessModel {
   struct LayerState {
     model::AccessSet handled;
     bool applied = false;
+    /// The layer's fs grants by path, in policy order: a query walks up from its path, so it
+    /// costs the path's depth, not the number of grants.
+    llvm::StringMap<llvm::SmallVector<const model::FsGrant*, 1>> grants_by_path;
   };
 
   LayerDecision DecideFs(size_t layer, llvm::StringRef path, uint64_t right, ObjectKind kind) const;
   uint64_t GrantMask(size_t layer, const model::FsGrant& grant) const;
+  /// The rights `grant` gives to `path` (the grant's own path or beneath it) for an object of
+  /// `kind`.
+  uint64_t GrantedBy(size_t layer, const model::FsGrant& grant, llvm::StringRef path,
+                     ObjectKind kind) const;
+  /// Calls `visit` with each grant of `layer` that covers `path`, nearest first (the kernel's
+  /// walk from the object up to the root), in policy order for one path; stops when it returns
+  /// true.
+  template <typename Visit>
+  void WalkUp(size_t layer, llvm::StringRef path, Visit visit) const;
 
   const model::Policy& policy_;
   int target_abi_;

@@ -240,5 +240,52 @@ TEST(AccessModelTest, VariablesCompareSymbolically) {
   EXPECT_FALSE(AccessModel(home_policy, 10).QueryFs("${HOME}/x", kRead, ObjectKind::kFile).allowed);
 }
 
+// The bulk queries `diff` uses agree with the one-right queries `explain` uses, right by right.
+TEST(AccessModelTest, BulkQueriesAgreeWithQueries) {
+  model::Layer first = Layer("first", kAllFs, kBind | kConnect, LANDLOCK_SCOPE_SIGNAL);
+  Grant(first, "/a", kRead | kReadDir | kMakeReg);
+  Grant(first, "/a/b/file", kWrite | kMakeReg);
+  Grant(first, "${HOME}", kExecute);
+  Grant(first, "/", kTruncate);
+  GrantPorts(first, 80, 90, kBind);
+  GrantPorts(first, 85, 100, kBind | kConnect);
+  model::Layer second = Layer("second", kRead | kWrite, kConnect);
+  Grant(second, "/a/b", kRead | kWrite);
+  GrantPorts(second, 95, 65535, kConnect);
+  model::Policy policy = PolicyOf({first, second});
+  AccessModel model(policy, 10);
+  for (const char* path : {"/", "/a", "/a/b", "/a/b/file", "/a/c", "/x", "${HOME}", "${HOME}/y"}) {
+    for (ObjectKind kind : {ObjectKind::kDirectory, ObjectKind::kFile}) {
+      uint64_t expected = 0;
+      for (const abi::Right& right : abi::kRights)
+        if (right.category == abi::Category::kFs && model.QueryFs(path, right.bit, kind).allowed)
+          expected |= right.bit;
+      EXPECT_EQ(model.AllowedFs(path, kind), expected) << path;
+    }
+  }
+  std::vector<PortSpan> spans = model.AllowedNet();
+  ASSERT_FALSE(spans.empty());
+  EXPECT_EQ(spans.front().ports.low, 0);
+  EXPECT_EQ(spans.back().ports.high, 65535);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    if (i > 0) {
+      EXPECT_EQ(spans[i].ports.low, spans[i - 1].ports.high + 1);
+      EXPECT_NE(spans[i].allowed, spans[i - 1].allowed);
+    }
+    for (uint32_t port : {uint32_t{spans[i].ports.low}, uint32_t{spans[i].ports.high}}) {
+      for (uint64_t right : {kBind, kConnect, uint64_t{LANDLOCK_ACCESS_NET_BIND_UDP}})
+        EXPECT_EQ(model.QueryNet(static_cast<uint16_t>(port), right).allowed,
+                  (spans[i].allowed & right) != 0)
+            << port;
+    }
+  }
+  // bind_tcp on 80..100 (first layer only handles it); connect_tcp on 95..100 (both layers).
+  std::vector<std::pair<uint16_t, uint16_t>> runs;
+  for (const PortSpan& span : spans) runs.emplace_back(span.ports.low, span.ports.high);
+  EXPECT_EQ(runs, (std::vector<std::pair<uint16_t, uint16_t>>{
+                      {0, 79}, {80, 94}, {95, 100}, {101, 65535}}));
+  EXPECT_EQ(model.AllowedScopes(), uint64_t{LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET});
+}
+
 }  // namespace
 }  // namespace landlockc::lint

@@ -320,4 +320,8 @@ void WriteDiagnostics(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, For
   }
 }
 
+llvm::json::Object SarifArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir) {
+  return ArtifactLocation(file, base_dir);
+}
+
 }  // namespace landlockc::lint

@@ -30,6 +30,9 @@ llvm::json::Value ToJson(llvm::ArrayRef<const diag::DiagnosticEngine*> engines);
 llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
                           llvm::StringRef base_dir);
 
+/// The SARIF artifactLocation of `file`, as ToSarif writes it (for the other SARIF writers).
+llvm::json::Object SarifArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir);
+
 /// Writes the diagnostics of every engine in `format`: text (with colors when `colors`), or one
 /// JSON or SARIF document, pretty-printed, relative to the current directory.
 void WriteDiagnostics(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, Format format,
