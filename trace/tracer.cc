@@ -284,8 +284,8 @@ void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
   if (mode == O_RDONLY || mode == O_RDWR)
     add(directory ? AccessKind::kReadDir : AccessKind::kReadFile, base.path);
   if (mode == O_WRONLY || mode == O_RDWR) add(AccessKind::kWriteFile, base.path);
-  if ((flags & O_TRUNC) && pending.existed && mode != O_RDONLY)
-    add(AccessKind::kTruncate, base.path);
+  // A file this open created is truncated by the same open on a second run.
+  if ((flags & O_TRUNC) && mode != O_RDONLY && !directory) add(AccessKind::kTruncate, base.path);
 }
 
 void Tracer::AddInterpreters(pid_t pid, const std::string& program, Pending& pending) {
