@@ -48,6 +48,7 @@ class Proposer {
 
  private:
   llvm::Error SubstituteStd(Needs& needs);
+  std::vector<FsNeed> IntoCreatedDirectories(std::vector<FsNeed> needs);
   void BuildGrants(const std::vector<FsNeed>& needs);
   void DropSubsumed();
   bool Protected(const std::string& path) const;
@@ -59,6 +60,8 @@ class Proposer {
   const ProposalOptions& options_;
   std::vector<std::string> used_blocks_;
   std::map<std::string, Grant> grants_;
+  // Paths in directories the program made, which a grant cannot move out of.
+  std::set<std::string> optional_;
 };
 
 bool IsShell(const std::string& path) {
@@ -126,7 +129,9 @@ std::string Proposer::Spelled(const std::string& path) const {
 }
 
 bool Proposer::Protected(const std::string& path) const {
-  if (path == "/" || path == "/home" || path == options_.home) return true;
+  if (path == "/" || path == "/home") return true;
+  // $HOME itself, and every directory above it, would widen a grant to $HOME.
+  if (!options_.home.empty() && lint::IsSameOrBeneath(options_.home, path)) return true;
   for (const lint::data::SystemDirectory& directory : lint::data::SystemDirectories())
     if (path == directory.path) return true;
   // The linter spells the home directory `${HOME}`.
@@ -135,6 +140,29 @@ bool Proposer::Protected(const std::string& path) const {
   return lint::data::IsHomeDirectory(path) || lint::data::IsHomeDirectory(spelled) ||
          !lint::data::SensitiveLocationsCoveredBy(path).empty() ||
          !lint::data::SensitiveLocationsCoveredBy(spelled).empty();
+}
+
+std::vector<FsNeed> Proposer::IntoCreatedDirectories(std::vector<FsNeed> needs) {
+  // Directories the program made: a second run makes them again, so they may not exist when the
+  // policy is applied. What was done in them is granted on the directory they were made in.
+  std::set<std::string> created;
+  for (const FsNeed& need : needs)
+    if (need.verb == Verb::kCreated && (need.rights & LANDLOCK_ACCESS_FS_MAKE_DIR))
+      created.insert(need.seen);
+  for (FsNeed& need : needs) {
+    std::string outermost;
+    for (std::string path = need.path; path != "/"; path = trace::ParentOf(path))
+      if (created.count(path)) outermost = path;
+    if (outermost.empty()) continue;
+    std::string parent = trace::ParentOf(outermost);
+    if (Protected(parent)) {
+      optional_.insert(need.path);
+      continue;
+    }
+    need.path = parent;
+    need.kind = lint::ObjectKind::kDirectory;
+  }
+  return needs;
 }
 
 void Proposer::BuildGrants(const std::vector<FsNeed>& needs) {
@@ -256,7 +284,7 @@ llvm::Expected<std::string> Proposer::Run(llvm::ArrayRef<trace::Access> accesses
   Needs needs = NeedsFrom(accesses, options_.abi);
   if (options_.use_std)
     if (llvm::Error error = SubstituteStd(needs)) return error;
-  BuildGrants(needs.fs);
+  BuildGrants(IntoCreatedDirectories(std::move(needs.fs)));
   DropSubsumed();
 
   std::string command;
@@ -276,7 +304,7 @@ llvm::Expected<std::string> Proposer::Run(llvm::ArrayRef<trace::Access> accesses
   }
   if (!grants_.empty() && !body.empty()) body += "\n";
   for (const auto& [path, grant] : grants_) {
-    bool exists = options_.exists ? options_.exists(path) : true;
+    bool exists = !optional_.count(path) && (options_.exists ? options_.exists(path) : true);
     body += "    allow " + RightsText(grant.rights) + " on " + Quote(Spelled(path)) +
             (exists ? "" : " optional") + ";  # " + Comment(path, grant) + "\n";
   }

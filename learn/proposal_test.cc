@@ -105,6 +105,8 @@ TEST(Proposal, NeverWidensToRootSystemDirectoriesHomesOrSecrets) {
       Fs(AccessKind::kReadFile, "/home/alice/.ssh/id_rsa"),
       Fs(AccessKind::kReadFile, "/home/alice/.ssh/config"),
       Fs(AccessKind::kReadFile, "/home/alice/.ssh/known_hosts"),
+      // A directory above $HOME, listed: read_dir alone (it subsumes /home/bob's).
+      Fs(AccessKind::kReadDir, "/home"),
       // A file made directly in $HOME: the grant is on $HOME, with that right alone.
       Fs(AccessKind::kMakeReg, "/home/alice/.history"),
   };
