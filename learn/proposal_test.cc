@@ -110,24 +110,26 @@ TEST(Proposal, NeverWidensToRootSystemDirectoriesHomesOrSecrets) {
       // A file made directly in $HOME: the grant is on $HOME, with that right alone.
       Fs(AccessKind::kMakeReg, "/home/alice/.history"),
   };
-  EXPECT_EQ(Propose(accesses), std::string(kHeader) +
-                                   "\n"
-                                   "layer main {\n"
-                                   "    allow read_file on \"/a1\";  # read\n"
-                                   "    allow read_file on \"/a2\";  # read\n"
-                                   "    allow read_file on \"/a3\";  # read\n"
-                                   "    allow read_file on \"/etc/x\";  # read\n"
-                                   "    allow read_file on \"/etc/y\";  # read\n"
-                                   "    allow read_file on \"/etc/z\";  # read\n"
-                                   "    allow make_reg on \"$HOME\";  # created $HOME/.history\n"
-                                   "    allow read_file on \"$HOME/.ssh/config\";  # read\n"
-                                   "    allow read_file on \"$HOME/.ssh/id_rsa\";  # read\n"
-                                   "    allow read_file on \"$HOME/.ssh/known_hosts\";  # read\n"
-                                   "    allow read_file on \"$HOME/f1\";  # read\n"
-                                   "    allow read_file on \"$HOME/f2\";  # read\n"
-                                   "    allow read_file on \"$HOME/f3\";  # read\n"
-                                   "    allow read_dir on \"/home/bob\";  # listed\n"
-                                   "}\n");
+  EXPECT_EQ(Propose(accesses),
+            std::string(kHeader) +
+                "\n"
+                "layer main {\n"
+                "    allow read_file on \"/a1\";  # read\n"
+                "    allow read_file on \"/a2\";  # read\n"
+                "    allow read_file on \"/a3\";  # read\n"
+                "    allow read_file on \"/etc/x\";  # read\n"
+                "    allow read_file on \"/etc/y\";  # read\n"
+                "    allow read_file on \"/etc/z\";  # read\n"
+                "    allow read_dir on \"/home\";  # listed 2 directories, e.g. /home\n"
+                "    allow make_reg on \"$HOME\";  # created $HOME/.history\n"
+                "    allow read_file on \"$HOME/.ssh/config\";  # read\n"
+                "    allow read_file on \"$HOME/.ssh/id_rsa\";  # read\n"
+                "    allow read_file on \"$HOME/.ssh/known_hosts\";  # read\n"
+                "    allow read_file on \"$HOME/f1\";  # read\n"
+                "    allow read_file on \"$HOME/f2\";  # read\n"
+                "    allow read_file on \"$HOME/f3\";  # read\n"
+                "    allow read_dir on \"/home/bob\";  # listed\n"
+                "}\n");
 }
 
 TEST(Proposal, WritesHomePathsAsHomeAndGrantsTheDirectoryWrittenInto) {
