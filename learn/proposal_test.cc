@@ -128,7 +128,6 @@ TEST(Proposal, NeverWidensToRootSystemDirectoriesHomesOrSecrets) {
                 "    allow read_file on \"$HOME/f1\";  # read\n"
                 "    allow read_file on \"$HOME/f2\";  # read\n"
                 "    allow read_file on \"$HOME/f3\";  # read\n"
-                "    allow read_dir on \"/home/bob\";  # listed\n"
                 "}\n");
 }
 
