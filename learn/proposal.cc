@@ -62,6 +62,8 @@ class Proposer {
   std::map<std::string, Grant> grants_;
   // Paths in directories the program made, which a grant cannot move out of.
   std::set<std::string> optional_;
+  // Files the program made: a grant on one (when its directory takes no grant) is optional.
+  std::set<std::string> created_files_;
 };
 
 bool IsShell(const std::string& path) {
@@ -146,9 +148,13 @@ std::vector<FsNeed> Proposer::IntoCreatedDirectories(std::vector<FsNeed> needs) 
   // Directories the program made: a second run makes them again, so they may not exist when the
   // policy is applied. What was done in them is granted on the directory they were made in.
   std::set<std::string> created;
-  for (const FsNeed& need : needs)
-    if (need.verb == Verb::kCreated && (need.rights & LANDLOCK_ACCESS_FS_MAKE_DIR))
+  for (const FsNeed& need : needs) {
+    if (need.verb != Verb::kCreated) continue;
+    if (need.rights & LANDLOCK_ACCESS_FS_MAKE_DIR)
       created.insert(need.seen);
+    else
+      created_files_.insert(need.seen);
+  }
   for (FsNeed& need : needs) {
     std::string outermost;
     for (std::string path = need.path; path != "/"; path = trace::ParentOf(path))
@@ -304,9 +310,15 @@ llvm::Expected<std::string> Proposer::Run(llvm::ArrayRef<trace::Access> accesses
   }
   if (!grants_.empty() && !body.empty()) body += "\n";
   for (const auto& [path, grant] : grants_) {
-    bool exists = !optional_.count(path) && (options_.exists ? options_.exists(path) : true);
+    // A file the run created is made again by the next run: the grant on it then has nothing to
+    // apply to, and its directory would be widened to hold it (say so in the comment).
+    bool created = created_files_.count(path) != 0;
+    bool exists =
+        !created && !optional_.count(path) && (options_.exists ? options_.exists(path) : true);
     body += "    allow " + RightsText(grant.rights) + " on " + Quote(Spelled(path)) +
-            (exists ? "" : " optional") + ";  # " + Comment(path, grant) + "\n";
+            (exists ? "" : " optional") + ";  # " + Comment(path, grant) +
+            (created ? " (created by the run: give it a directory of its own to write into)" : "") +
+            "\n";
   }
   if (!needs.net.empty()) {
     if (!body.empty()) body += "\n";

@@ -109,6 +109,7 @@ TEST(Proposal, NeverWidensToRootSystemDirectoriesHomesOrSecrets) {
       Fs(AccessKind::kReadDir, "/home"),
       // A file made directly in $HOME: the grant is on $HOME, with that right alone.
       Fs(AccessKind::kMakeReg, "/home/alice/.history"),
+      Fs(AccessKind::kWriteFile, "/home/alice/.history"),
   };
   EXPECT_EQ(Propose(accesses),
             std::string(kHeader) +
@@ -122,6 +123,8 @@ TEST(Proposal, NeverWidensToRootSystemDirectoriesHomesOrSecrets) {
                 "    allow read_file on \"/etc/z\";  # read\n"
                 "    allow read_dir on \"/home\";  # listed 2 directories, e.g. /home\n"
                 "    allow make_reg on \"$HOME\";  # created $HOME/.history\n"
+                "    allow write_file on \"$HOME/.history\" optional;  # wrote (created by the "
+                "run: give it a directory of its own to write into)\n"
                 "    allow read_file on \"$HOME/.ssh/config\";  # read\n"
                 "    allow read_file on \"$HOME/.ssh/id_rsa\";  # read\n"
                 "    allow read_file on \"$HOME/.ssh/known_hosts\";  # read\n"
