@@ -4,6 +4,7 @@
 #include <set>
 
 #include "compiler/model/names.h"
+#include "learn/host_paths.h"
 #include "learn/needs.h"
 #include "lint/access_model.h"
 #include "lint/paths.h"
@@ -63,7 +64,10 @@ std::string GrantLines(const Missing& missing, const std::string& indent, const 
 Repair RepairPolicy(const model::Policy& policy, llvm::StringRef file, llvm::StringRef text,
                     llvm::ArrayRef<trace::Access> accesses, int abi, const std::string& home) {
   Repair repair;
-  lint::AccessModel model(policy, abi);
+  // Decide on the paths as the kernel will see them; report and edit with P's own.
+  model::Policy on_host = policy;
+  ResolveGrantsOnHost(on_host);
+  lint::AccessModel model(on_host, abi);
   Needs needs = NeedsFrom(accesses, abi);
   std::map<size_t, Missing> missing;
   auto deny = [&](const lint::Verdict& verdict, const std::string& what, auto&& add) {

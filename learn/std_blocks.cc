@@ -1,8 +1,8 @@
 #include "learn/std_blocks.h"
 
 #include "compiler/diag/diagnostics.h"
+#include "learn/host_paths.h"
 #include "llvm/Support/SourceMgr.h"
-#include "trace/resolve.h"
 
 namespace landlockc::learn {
 
@@ -23,10 +23,7 @@ llvm::Expected<std::unique_ptr<StdBlock>> StdBlock::Load(const std::string& name
     return llvm::createStringError(std::errc::invalid_argument,
                                    "cannot read the standard library block `%s`", name.c_str());
   // The kernel follows symlinks in grant paths when the policy is applied: do the same here.
-  for (model::Layer& layer : policy->layers)
-    for (model::FsGrant& grant : layer.fs_grants)
-      if (grant.path.find('$') == std::string::npos)
-        grant.path = trace::ResolvePath(grant.path, /*follow_last=*/true);
+  ResolveGrantsOnHost(*policy);
   return std::unique_ptr<StdBlock>(new StdBlock(name, std::move(*policy)));
 }
 
