@@ -47,7 +47,10 @@ cl::opt<bool> no_std("no-std", cl::desc("Do not use the standard library's block
                      cl::sub(command));
 cl::list<std::string> include_dirs("I", cl::Prefix, cl::ZeroOrMore, cl::value_desc("dir"),
                                    cl::desc("Search DIR for included files"), cl::sub(command));
-cl::opt<bool> verbose("v", cl::desc("Print every access recorded on stderr"), cl::sub(command));
+cl::opt<bool> verbose("v",
+                      cl::desc("Print every access recorded on stderr, lookups (stat, access) "
+                               "included"),
+                      cl::sub(command));
 
 // The ABI to write the policy for: --abi, else the kernel's (the newest known when it is newer,
 // or when the kernel has no Landlock, with a warning).
@@ -173,7 +176,7 @@ int RunLearn() {
   llvm::outs().flush();
   llvm::errs().flush();
   llvm::Expected<trace::TraceResult> result =
-      trace::TraceCommand({command_line.begin(), command_line.end()});
+      trace::TraceCommand({command_line.begin(), command_line.end()}, {.lookups = verbose});
   if (!result) {
     PrintError("learning failed: " + llvm::toString(result.takeError()));
     return kExitApplyFailed;

@@ -41,7 +41,21 @@ std::optional<TracedSyscall> FindSyscall(uint32_t arch, uint64_t nr) {
   return std::nullopt;
 }
 
-llvm::Expected<std::vector<sock_filter>> BuildSeccompFilter() {
+bool IsLookup(Handler handler) {
+  switch (handler) {
+    case Handler::kStat:
+    case Handler::kLstat:
+    case Handler::kFstatAt:
+    case Handler::kStatx:
+    case Handler::kAccess:
+    case Handler::kFaccessAt:
+      return true;
+    default:
+      return false;
+  }
+}
+
+llvm::Expected<std::vector<sock_filter>> BuildSeccompFilter(bool lookups) {
   auto fail = [](const char* what, int error) {
     return llvm::createStringError(std::errc::operation_not_supported,
                                    "cannot build the seccomp filter: %s: %s", what,
@@ -55,7 +69,7 @@ llvm::Expected<std::vector<sock_filter>> BuildSeccompFilter() {
     return fail("bad-architecture action", error);
   for (const TracedSyscall& call : TracedSyscalls()) {
     int number = NativeAuditArch() == AUDIT_ARCH_X86_64 ? call.x86_64 : call.aarch64;
-    if (number < 0) continue;
+    if (number < 0 || (!lookups && IsLookup(call.handler))) continue;
     if (int error = seccomp_rule_add(context.get(), SCMP_ACT_TRACE(0), number, 0))
       return fail(call.name.data(), error);
   }

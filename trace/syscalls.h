@@ -61,6 +61,9 @@ struct TracedSyscall {
   Handler handler;
 };
 
+/// True for the calls that only look a path up (stat, access): Landlock does not restrict them.
+bool IsLookup(Handler handler);
+
 /// Every traced call, in syscalls.def order.
 const std::vector<TracedSyscall>& TracedSyscalls();
 
@@ -71,10 +74,11 @@ uint32_t NativeAuditArch();
 std::optional<TracedSyscall> FindSyscall(uint32_t arch, uint64_t nr);
 
 /// A seccomp program (for the native architecture, built by libseccomp) that returns
-/// SECCOMP_RET_TRACE for the traced calls and lets every other call run; a call of another
+/// SECCOMP_RET_TRACE for the traced calls (the lookups only when `lookups`: they are the most
+/// frequent file calls, and need no right) and lets every other call run; a call of another
 /// architecture (x32, i386) also returns SECCOMP_RET_TRACE, with data kForeignArchData, so the
 /// tracer can refuse what it cannot decode.
-llvm::Expected<std::vector<sock_filter>> BuildSeccompFilter();
+llvm::Expected<std::vector<sock_filter>> BuildSeccompFilter(bool lookups);
 
 /// The SECCOMP_RET_DATA of a stop for a call of a foreign architecture.
 inline constexpr uint16_t kForeignArchData = 1;

@@ -29,9 +29,12 @@ TEST(Syscalls, FindsCallsByArchitectureAndNumber) {
 }
 
 TEST(Syscalls, FilterIsBuilt) {
-  llvm::Expected<std::vector<sock_filter>> filter = BuildSeccompFilter();
-  ASSERT_TRUE(static_cast<bool>(filter)) << llvm::toString(filter.takeError());
-  EXPECT_GT(filter->size(), TracedSyscalls().size());
+  llvm::Expected<std::vector<sock_filter>> with_lookups = BuildSeccompFilter(true);
+  llvm::Expected<std::vector<sock_filter>> without = BuildSeccompFilter(false);
+  ASSERT_TRUE(static_cast<bool>(with_lookups)) << llvm::toString(with_lookups.takeError());
+  ASSERT_TRUE(static_cast<bool>(without)) << llvm::toString(without.takeError());
+  EXPECT_GT(with_lookups->size(), TracedSyscalls().size());
+  EXPECT_LT(without->size(), with_lookups->size());
 }
 
 }  // namespace

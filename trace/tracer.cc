@@ -247,12 +247,20 @@ std::optional<std::string> Tracer::PathArg(pid_t pid, int dirfd, uint64_t addres
 
 void Tracer::DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags,
                         Pending& pending) {
-  bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
-  std::optional<std::string> path = PathArg(pid, dirfd, path_address, follow);
-  if (!path) return;
+  // Resolved at exit: by the kernel's own name for what it opened when the call succeeded, which
+  // spares a walk of every path component for the most frequent traced call.
+  std::optional<std::string> text = ReadString(pid, path_address);
+  if (!text) return;
+  std::string absolute = AbsoluteIn(pid, dirfd, *text);
+  if (absolute.empty()) return;
   pending.open_flags = flags;
-  pending.existed = TypeOf(*path).has_value();
-  pending.accesses.push_back({AccessKind::kLookup, *path, 0, 0, std::string(pending.syscall)});
+  if (flags & O_CREAT) {
+    struct stat status;
+    bool follow = !(flags & O_NOFOLLOW) && !(flags & O_EXCL);
+    pending.existed =
+        (follow ? stat(absolute.c_str(), &status) : lstat(absolute.c_str(), &status)) == 0;
+  }
+  pending.accesses.push_back({AccessKind::kLookup, absolute, 0, 0, std::string(pending.syscall)});
 }
 
 void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
@@ -261,14 +269,18 @@ void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
   Access base = pending.accesses.front();
   pending.accesses.clear();
   bool directory = (flags & O_DIRECTORY) != 0;
+  bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
+  bool resolved = false;
   if (fd >= 0) {
     // The kernel's own name for what it opened: every symlink and bind mount already resolved.
     std::string opened = FdPath(pid, fd);
-    if (!opened.empty() && opened.front() == '/') base.path = opened;
+    resolved = !opened.empty() && opened.front() == '/';
+    if (resolved) base.path = opened;
     struct stat status;
     if (stat(ProcPath(pid, "fd/" + std::to_string(fd)).c_str(), &status) == 0)
       directory = S_ISDIR(status.st_mode);
   }
+  if (!resolved) base.path = ResolvePath(base.path, follow);
   auto add = [&](AccessKind kind, const std::string& path) {
     Access access = base;
     access.kind = kind;
@@ -689,10 +701,11 @@ llvm::Error Tracer::Run(TraceResult& result) {
 
 }  // namespace
 
-llvm::Expected<TraceResult> TraceCommand(const std::vector<std::string>& argv) {
+llvm::Expected<TraceResult> TraceCommand(const std::vector<std::string>& argv,
+                                         const TraceOptions& options) {
   if (argv.empty())
     return llvm::createStringError(std::errc::invalid_argument, "no command to trace");
-  llvm::Expected<std::vector<sock_filter>> program = BuildSeccompFilter();
+  llvm::Expected<std::vector<sock_filter>> program = BuildSeccompFilter(options.lookups);
   if (!program) return program.takeError();
   sock_fprog filter{static_cast<unsigned short>(program->size()), program->data()};
   int go[2], error_pipe[2];

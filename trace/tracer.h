@@ -34,10 +34,17 @@ struct TraceResult {
   int exec_error = 0;
 };
 
+struct TraceOptions {
+  /// Also stop at and record the lookups (stat, access ...), which need no Landlock right: off by
+  /// default, as they are the most frequent file calls (`learn -v` lists them).
+  bool lookups = false;
+};
+
 /// Runs `argv` (argv[0] searched in PATH) unrestricted under the tracer, with the caller's stdin,
 /// stdout, stderr and environment, and waits for it and every process it started. An error means
 /// learning itself failed (ptrace or seccomp unavailable, a bound passed).
-llvm::Expected<TraceResult> TraceCommand(const std::vector<std::string>& argv);
+llvm::Expected<TraceResult> TraceCommand(const std::vector<std::string>& argv,
+                                         const TraceOptions& options = {});
 
 }  // namespace landlockc::trace
 

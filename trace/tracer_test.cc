@@ -36,8 +36,8 @@ class ScratchDir {
   std::string path_;
 };
 
-TraceResult Trace(const std::vector<std::string>& argv) {
-  llvm::Expected<TraceResult> result = TraceCommand(argv);
+TraceResult Trace(const std::vector<std::string>& argv, TraceOptions options = {}) {
+  llvm::Expected<TraceResult> result = TraceCommand(argv, options);
   if (!result) {
     ADD_FAILURE() << llvm::toString(result.takeError());
     return {};
@@ -127,6 +127,19 @@ TEST(Tracer, ExecOfScriptRecordsTheScriptAndItsInterpreterChain) {
                 "execute " + dir.path() + "/script (execve)",
                 "execute " + ResolvePath("/bin/true", true) + " (execve)",
             }));
+}
+
+TEST(Tracer, LookupsOnlyWhenAsked) {
+  ScratchDir dir;
+  dir.Write("file", "x");
+  const std::string& d = dir.path();
+  TraceResult without = Trace({TRACE_TEST_lookups, d});
+  EXPECT_EQ(without.exit_status, 0);
+  EXPECT_EQ(Under(without, d, /*lookups=*/true), std::vector<std::string>{});
+  TraceResult with = Trace({TRACE_TEST_lookups, d}, {.lookups = true});
+  EXPECT_EQ(Under(with, d, /*lookups=*/true),
+            (std::vector<std::string>{"lookup " + d + "/file (newfstatat)",
+                                      "lookup " + d + "/missing (access) -> ENOENT"}));
 }
 
 uint16_t FreePort() {
