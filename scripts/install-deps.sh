@@ -11,7 +11,7 @@ packages=(
   clang-format-14 binutils
   ca-certificates openssl
   libseccomp-dev
-  strace python3 git curl tar gzip make
+  strace python3 git curl tar gzip make bc
 )
 
 missing=()
