@@ -105,6 +105,9 @@ class LearnTest : public ::testing::Test {
     Result checked = Run({"check", policy()});
     ASSERT_EQ(checked.exit_code, 0) << checked.err << ReadFile(policy());
     EXPECT_EQ(ReadFile(policy()).find(secret_), std::string::npos);
+    Result formatted = Run({"fmt", "--check", policy()});
+    EXPECT_EQ(formatted.exit_code, 0)
+        << "not in the `fmt` layout: " << formatted.out << formatted.err;
     if (!reset.empty()) ASSERT_EQ(RunProgram("/bin/sh", {"-c", reset}).exit_code, 0);
     Result replayed = Exec(command);
     ASSERT_EQ(replayed.exit_code, 0) << replayed.err << "\n" << ReadFile(policy());
