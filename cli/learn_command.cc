@@ -70,6 +70,30 @@ std::string HomeDirectory() {
   return home && home[0] == '/' ? home : "";
 }
 
+// Writes the policy to OUT: atomically (WriteOutputFile) for a file, in place for anything else
+// that exists (`-o /dev/null` must not replace the device with a file).
+bool WriteOut(const std::string& text) {
+  llvm::sys::fs::file_status status;
+  if (output != "-" && !llvm::sys::fs::status(output, status) &&
+      status.type() != llvm::sys::fs::file_type::regular_file) {
+    std::error_code error;
+    llvm::raw_fd_ostream out(output, error, llvm::sys::fs::OF_None);
+    if (!error) out << text;
+    if (error || out.has_error()) {
+      PrintError(llvm::formatv("cannot write `{0}`: {1}", output.getValue(),
+                               (error ? error : out.error()).message()));
+      out.clear_error();
+      return false;
+    }
+    return true;
+  }
+  if (llvm::Error error = WriteOutputFile(output, text)) {
+    PrintError(llvm::toString(std::move(error)));
+    return false;
+  }
+  return true;
+}
+
 // Checks `text` (named `name`), lints it and prints the findings; false when it does not check.
 bool LintProposal(const std::string& name, const std::string& text, const check::Options& options) {
   llvm::SourceMgr sources;
@@ -101,10 +125,7 @@ bool WriteProposal(const trace::TraceResult& result, int abi, const check::Optio
     return false;
   }
   std::string formatted = FormatPolicy(*text);
-  if (llvm::Error error = WriteOutputFile(output, formatted)) {
-    PrintError(llvm::toString(std::move(error)));
-    return false;
-  }
+  if (!WriteOut(formatted)) return false;
   return LintProposal(output == "-" ? "<learned>" : output.getValue(), formatted, options);
 }
 
@@ -134,11 +155,7 @@ bool WriteRepair(const trace::TraceResult& result, const check::Options& options
   if (repair.denials.empty())
     llvm::errs() << "landlockc: `" << input->name
                  << "` already allows everything the command did\n";
-  if (llvm::Error error = WriteOutputFile(output, repair.text)) {
-    PrintError(llvm::toString(std::move(error)));
-    return false;
-  }
-  return true;
+  return WriteOut(repair.text);
 }
 
 // The exit status of `learn` for how the command ended.

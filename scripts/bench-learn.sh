@@ -42,7 +42,7 @@ bench() {
   local untraced=() learned=() straced=()
   for _ in $(seq "$runs"); do
     untraced+=("$(seconds "$@")")
-    learned+=("$(seconds "$landlockc" learn -o /dev/null -- "$@")")
+    learned+=("$(seconds "$landlockc" learn -o "$work/learned.landlock" -- "$@")")
     straced+=("$(seconds strace -f -e trace=%file,%network -o /dev/null "$@")")
   done
   local u l s

@@ -170,6 +170,46 @@ TEST(Tracer, BindOnIpv6TcpAndUdp) {
                                                                "bind_udp port " + p + " (bind)"}));
 }
 
+TEST(Tracer, EachRemainingKindOfCall) {
+  ScratchDir dir;
+  dir.Write("file", "content");
+  fs::create_directory(dir.path() + "/a");
+  fs::create_directory(dir.path() + "/b");
+  uint16_t port = 40000 + static_cast<uint16_t>(getpid() % 20000);
+  TraceResult result = Trace({TRACE_TEST_many_calls, dir.path(), std::to_string(port)});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "read_file " + d + "/file (openat2)",
+                                  "make_sym " + d + "/a/link (symlinkat)",
+                                  "make_reg " + d + "/b/hard (linkat)",
+                                  "refer " + d + " (linkat)",
+                                  "refer " + d + "/b (linkat)",
+                                  "make_fifo " + d + "/a/fifo (mknodat)",
+                                  "make_sym " + d + "/b/hard (renameat2)",
+                                  "remove_file " + d + "/a/link (renameat2)",
+                                  "make_reg " + d + "/a/link (renameat2)",
+                                  "remove_file " + d + "/b/hard (renameat2)",
+                                  "refer " + d + "/a (renameat2)",
+                                  "truncate " + d + "/file (truncate)",
+                                  "remove_file " + d + "/a/fifo (unlinkat)",
+                                  "make_dir " + d + "/a/dir (mkdir)",
+                                  "remove_dir " + d + "/a/dir (unlinkat)",
+                              }));
+  std::vector<std::string> others;
+  for (const Access& access : result.accesses)
+    if ((access.kind == AccessKind::kIoctlDev && access.path == "/dev/null") ||
+        access.kind == AccessKind::kConnectUdp ||
+        (access.kind == AccessKind::kExecute && access.syscall == "execveat"))
+      others.push_back(DescribeAccess(access));
+  EXPECT_EQ(others, (std::vector<std::string>{
+                        "ioctl_dev /dev/null (ioctl) -> ENOTTY",
+                        "connect_send_udp port " + std::to_string(port) + " (connect)",
+                        "connect_send_udp port " + std::to_string(port + 1) + " (sendto)",
+                        "execute " + ResolvePath("/bin/true", true) + " (execveat)",
+                    }));
+}
+
 TEST(Tracer, AbstractSocketsAndSignalsOutsideTheTracedTree) {
   std::string me = std::to_string(getpid());
   TraceResult result = Trace({TRACE_TEST_scopes, "landlockc-test-nobody", me});

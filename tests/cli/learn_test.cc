@@ -4,9 +4,13 @@
 // statuses and signals.
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
@@ -259,6 +263,17 @@ TEST_F(LearnTest, ExitStatusPassesThroughAndSignalsAreReported) {
   EXPECT_EQ(missing.err, "landlockc: error: `landlockc-no-such-command`: command not found\n");
   Result not_executable = Learn({work_ + "/home/.ssh/id_rsa"});
   EXPECT_EQ(not_executable.exit_code, 126);
+}
+
+TEST_F(LearnTest, WritingToADeviceLeavesTheDeviceInPlace) {
+  // `-o /dev/null` must not replace the device with a file: a null device of the test's own.
+  std::string null = work_ + "/null";
+  ASSERT_EQ(mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)), 0) << std::strerror(errno);
+  Result learned = Run({"learn", "-o", null, "--", "/bin/true"});
+  EXPECT_EQ(learned.exit_code, 0) << learned.err;
+  struct stat status;
+  ASSERT_EQ(stat(null.c_str(), &status), 0);
+  EXPECT_TRUE(S_ISCHR(status.st_mode)) << "the device was replaced";
 }
 
 TEST_F(LearnTest, HelpSaysLearningIsNotASandbox) {
