@@ -101,9 +101,7 @@ BENCHMARK_CAPTURE(Untraced, tar_czf_2000_files, TarJob)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK_CAPTURE(Learn, tar_czf_2000_files, TarJob)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK_CAPTURE(Strace, tar_czf_2000_files, TarJob)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime();
+BENCHMARK_CAPTURE(Strace, tar_czf_2000_files, TarJob)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace landlockc
