@@ -107,6 +107,13 @@ TEST(Tracer, FollowsThreadsAndForkedChildren) {
                               }));
 }
 
+// The ELF interpreter of the test programs (their PT_INTERP).
+#if defined(__x86_64__)
+constexpr const char* kLoader = "/lib64/ld-linux-x86-64.so.2";
+#elif defined(__aarch64__)
+constexpr const char* kLoader = "/lib/ld-linux-aarch64.so.1";
+#endif
+
 TEST(Tracer, ExecOfScriptRecordsTheScriptAndItsInterpreterChain) {
   ScratchDir dir;
   // The interpreter is reached through a symlink, which the tracer resolves as the kernel does.
@@ -120,13 +127,12 @@ TEST(Tracer, ExecOfScriptRecordsTheScriptAndItsInterpreterChain) {
     if (access.kind == AccessKind::kExecute) executed.push_back(DescribeAccess(access));
   // The test program and the ELF interpreter the kernel loads for it (and again, deduplicated, for
   // /bin/true), the script, and the script's interpreter with the symlink resolved.
-  EXPECT_EQ(executed,
-            (std::vector<std::string>{
-                "execute " + ResolvePath(TRACE_TEST_exec_script, true) + " (execve)",
-                "execute " + ResolvePath("/lib64/ld-linux-x86-64.so.2", true) + " (execve)",
-                "execute " + dir.path() + "/script (execve)",
-                "execute " + ResolvePath("/bin/true", true) + " (execve)",
-            }));
+  EXPECT_EQ(executed, (std::vector<std::string>{
+                          "execute " + ResolvePath(TRACE_TEST_exec_script, true) + " (execve)",
+                          "execute " + ResolvePath(kLoader, true) + " (execve)",
+                          "execute " + dir.path() + "/script (execve)",
+                          "execute " + ResolvePath("/bin/true", true) + " (execve)",
+                      }));
 }
 
 TEST(Tracer, LookupsOnlyWhenAsked) {
