@@ -14,10 +14,12 @@
 #include "landlockc/runtime.h"
 #include "learn/proposal.h"
 #include "learn/repair.h"
+#include "lint/data/locations.h"
 #include "lint/linter.h"
 #include "lint/output.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include "runtime/abi_table.h"
@@ -94,6 +96,28 @@ bool WriteOut(const std::string& text) {
   return true;
 }
 
+// A grant beneath a location that holds secrets (`sensitive-path` reports grants on or above
+// one): the program read a secret, which the user must see.
+void WarnAboutSecrets(const model::Policy& policy) {
+  for (const model::Layer& layer : policy.layers)
+    for (const model::FsGrant& grant : layer.fs_grants) {
+      if (!grant.via_rules.empty()) continue;
+      for (llvm::StringRef path =
+               llvm::sys::path::parent_path(grant.path, llvm::sys::path::Style::posix);
+           path.size() > 1;
+           path = llvm::sys::path::parent_path(path, llvm::sys::path::Style::posix)) {
+        std::vector<lint::data::CoveredLocation> covered =
+            lint::data::SensitiveLocationsCoveredBy(path);
+        if (covered.empty() || covered.front().path != path) continue;
+        PrintWarning(llvm::formatv(
+            "the program read `{0}`, in `{1}`, which holds {2}: review "
+            "this grant ({3}:{4})",
+            grant.path, path, covered.front().holds, grant.location.file, grant.location.line));
+        break;
+      }
+    }
+}
+
 // Checks `text` (named `name`), lints it and prints the findings; false when it does not check.
 bool LintProposal(const std::string& name, const std::string& text, const check::Options& options) {
   llvm::SourceMgr sources;
@@ -103,6 +127,7 @@ bool LintProposal(const std::string& name, const std::string& text, const check:
     RenderDiagnostics(checked);
     return false;
   }
+  WarnAboutSecrets(*policy);
   diag::DiagnosticEngine linted(sources);
   lint::Lint(*policy, lint::LintOptions{}, checked.diagnostics(), linted);
   const diag::DiagnosticEngine* engines[] = {&linted};

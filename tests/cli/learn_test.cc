@@ -265,6 +265,20 @@ TEST_F(LearnTest, ExitStatusPassesThroughAndSignalsAreReported) {
   EXPECT_EQ(not_executable.exit_code, 126);
 }
 
+TEST_F(LearnTest, ASecretTheProgramReadIsReportedByTheLinter) {
+  Result learned = Learn({"/bin/cat", secret_});
+  EXPECT_EQ(learned.exit_code, 0);
+  EXPECT_EQ(learned.out, "PRIVATE KEY\n");
+  EXPECT_NE(ReadFile(policy()).find("allow read_file on \"$HOME/.ssh/id_rsa\";  # read\n"),
+            std::string::npos)
+      << ReadFile(policy());
+  EXPECT_NE(learned.err.find("landlockc: warning: the program read `${HOME}/.ssh/id_rsa`, in "
+                             "`${HOME}/.ssh`, which holds SSH private keys: review this grant (" +
+                             policy() + ":"),
+            std::string::npos)
+      << learned.err;
+}
+
 TEST_F(LearnTest, WritingToADeviceLeavesTheDeviceInPlace) {
   // `-o /dev/null` must not replace the device with a file: a null device of the test's own.
   std::string null = work_ + "/null";
