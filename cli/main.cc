@@ -12,6 +12,7 @@
 #include "cli/explain_command.h"
 #include "cli/fmt_command.h"
 #include "cli/inspect_command.h"
+#include "cli/learn_command.h"
 #include "cli/lint_command.h"
 #include "cli/probe_command.h"
 #include "cli/stdlib_dir.h"
@@ -39,11 +40,15 @@ constexpr Command kCommands[] = {
     {landlockc::cli::ExplainCommand, landlockc::cli::RunExplain},
     {landlockc::cli::ProbeCommand, landlockc::cli::RunProbe},
     {landlockc::cli::DiffCommand, landlockc::cli::RunDiff},
+    {landlockc::cli::LearnCommand, landlockc::cli::RunLearn},
 };
 
-// `exec` reserves small statuses for the command it runs, so its own failures are 125.
+// `exec` and `learn` reserve small statuses for the command they run, so their own failures are
+// 125.
 int UsageStatus(int argc, char** argv) {
-  return argc > 1 && std::strcmp(argv[1], "exec") == 0 ? kExitApplyFailed : kExitUsage;
+  bool runs_command =
+      argc > 1 && (std::strcmp(argv[1], "exec") == 0 || std::strcmp(argv[1], "learn") == 0);
+  return runs_command ? kExitApplyFailed : kExitUsage;
 }
 
 // llvm::cl's messages, reworded as the driver's other errors: `landlockc: error: ...`.

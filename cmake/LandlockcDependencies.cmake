@@ -15,6 +15,11 @@ target_include_directories(llvm_support SYSTEM INTERFACE ${LLVM_INCLUDE_DIRS})
 target_compile_definitions(llvm_support INTERFACE ${LLVM_DEFINITIONS})
 target_link_libraries(llvm_support INTERFACE LLVMSupport)
 
+# libseccomp builds the tracer's seccomp filter (trace/), for every architecture and the x32 ABI.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBSECCOMP REQUIRED IMPORTED_TARGET libseccomp)
+find_package(Threads REQUIRED)
+
 if(LANDLOCKC_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

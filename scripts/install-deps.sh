@@ -10,6 +10,8 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang-format-14 binutils
   ca-certificates openssl
+  libseccomp-dev
+  strace python3 git curl tar gzip make bc
 )
 
 missing=()

@@ -1,0 +1,760 @@
+#include "trace/tracer.h"
+
+#include <arpa/inet.h>
+#include <elf.h>
+#include <fcntl.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
+#include <linux/openat2.h>
+#include <linux/ptrace.h>
+#include <linux/seccomp.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "trace/resolve.h"
+#include "trace/syscalls.h"
+
+// <sys/ptrace.h> and <linux/ptrace.h> clash; the few glibc declarations needed are here.
+extern "C" long ptrace(int request, ...);  // NOLINT
+
+namespace landlockc::trace {
+namespace {
+
+constexpr long kOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+                          PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL |
+                          PTRACE_O_TRACESYSGOOD;
+// The kernel's limit on nested interpreters (#! of #! ...), BINPRM_MAX_RECURSION.
+constexpr int kMaxInterpreterDepth = 4;
+
+llvm::Error SystemError(const std::string& what) {
+  return llvm::createStringError(std::error_code(errno, std::generic_category()), "%s: %s",
+                                 what.c_str(), std::strerror(errno));
+}
+
+std::string ProcPath(pid_t pid, const std::string& rest) {
+  return "/proc/" + std::to_string(pid) + "/" + rest;
+}
+
+std::string ReadLink(const std::string& path) {
+  char buffer[kMaxPathBytes];
+  ssize_t length = readlink(path.c_str(), buffer, sizeof buffer);
+  if (length <= 0 || static_cast<size_t>(length) >= sizeof buffer) return {};
+  return std::string(buffer, static_cast<size_t>(length));
+}
+
+bool ReadMemory(pid_t pid, uint64_t address, void* buffer, size_t length) {
+  iovec local{buffer, length};
+  iovec remote{reinterpret_cast<void*>(address), length};
+  return process_vm_readv(pid, &local, 1, &remote, 1, 0) == static_cast<ssize_t>(length);
+}
+
+// A NUL-terminated string of the traced process, read page by page (a string may end just before
+// an unmapped page); nullopt when unreadable or longer than kMaxPathBytes.
+std::optional<std::string> ReadString(pid_t pid, uint64_t address) {
+  if (address == 0) return std::nullopt;
+  std::string text;
+  const uint64_t page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+  while (text.size() < kMaxPathBytes) {
+    char chunk[kMaxPathBytes];
+    size_t length = std::min<uint64_t>(page - address % page, sizeof chunk - text.size());
+    if (!ReadMemory(pid, address, chunk, length)) return std::nullopt;
+    if (const void* end = std::memchr(chunk, '\0', length)) {
+      text.append(chunk, static_cast<const char*>(end) - chunk);
+      return text;
+    }
+    text.append(chunk, length);
+    address += length;
+  }
+  return std::nullopt;
+}
+
+// What lstat(2) says the resolved path is; nullopt when it does not exist.
+std::optional<mode_t> TypeOf(const std::string& path) {
+  struct stat status;
+  if (lstat(path.c_str(), &status) != 0) return std::nullopt;
+  return status.st_mode & S_IFMT;
+}
+
+AccessKind MakeKindFor(mode_t type) {
+  switch (type) {
+    case S_IFDIR:
+      return AccessKind::kMakeDir;
+    case S_IFLNK:
+      return AccessKind::kMakeSym;
+    case S_IFSOCK:
+      return AccessKind::kMakeSock;
+    case S_IFIFO:
+      return AccessKind::kMakeFifo;
+    case S_IFCHR:
+      return AccessKind::kMakeChar;
+    case S_IFBLK:
+      return AccessKind::kMakeBlock;
+    default:
+      return AccessKind::kMakeReg;
+  }
+}
+
+// The ioctl commands Landlock always allows on devices (security/landlock/fs.c,
+// is_masked_device_ioctl).
+bool AlwaysAllowedIoctl(uint64_t command) {
+  switch (static_cast<unsigned>(command)) {
+    case FIOCLEX:
+    case FIONCLEX:
+    case FIONBIO:
+    case FIOASYNC:
+    case FIOQSIZE:
+    case FIFREEZE:
+    case FITHAW:
+    case FS_IOC_FIEMAP:
+    case FIGETBSZ:
+    case FICLONE:
+    case FICLONERANGE:
+    case FIDEDUPERANGE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The ELF interpreter (PT_INTERP) of the program at `path`, or a script's `#!` interpreter.
+std::optional<std::string> InterpreterOf(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  char header[256] = {};
+  file.read(header, sizeof header);
+  size_t length = static_cast<size_t>(file.gcount());
+  if (length >= 2 && header[0] == '#' && header[1] == '!') {
+    std::string_view line(header + 2, length - 2);
+    line = line.substr(0, line.find('\n'));
+    size_t start = line.find_first_not_of(" \t");
+    if (start == std::string_view::npos) return std::nullopt;
+    line.remove_prefix(start);
+    return std::string(line.substr(0, line.find_first_of(" \t")));
+  }
+  if (length < sizeof(Elf64_Ehdr) || std::memcmp(header, ELFMAG, SELFMAG) != 0 ||
+      header[EI_CLASS] != ELFCLASS64)
+    return std::nullopt;
+  Elf64_Ehdr elf;
+  std::memcpy(&elf, header, sizeof elf);
+  for (unsigned i = 0; i < elf.e_phnum && i < 256; ++i) {
+    Elf64_Phdr segment;
+    file.clear();
+    file.seekg(static_cast<std::streamoff>(elf.e_phoff + i * sizeof segment));
+    if (!file.read(reinterpret_cast<char*>(&segment), sizeof segment)) return std::nullopt;
+    if (segment.p_type != PT_INTERP || segment.p_filesz == 0 || segment.p_filesz > kMaxPathBytes)
+      continue;
+    std::string interpreter(segment.p_filesz, '\0');
+    file.seekg(static_cast<std::streamoff>(segment.p_offset));
+    if (!file.read(interpreter.data(), static_cast<std::streamsize>(segment.p_filesz)))
+      return std::nullopt;
+    interpreter.resize(std::strlen(interpreter.c_str()));
+    return interpreter;
+  }
+  return std::nullopt;
+}
+
+// A system call stopped at entry, decoded, waiting for its exit.
+struct Pending {
+  Handler handler;
+  std::string_view syscall;
+  std::vector<Access> accesses;
+  // Opens: the flags, and whether the object existed before the call.
+  uint64_t open_flags = 0;
+  bool existed = false;
+};
+
+struct Task {
+  bool started = false;
+  std::optional<Pending> pending;
+};
+
+class Tracer {
+ public:
+  explicit Tracer(pid_t root) : root_(root) { tasks_[root].started = true; }
+
+  llvm::Error Run(TraceResult& result);
+
+ private:
+  void HandleStop(pid_t pid, int status);
+  void OnSeccompStop(pid_t pid);
+  void OnSyscallExit(pid_t pid);
+  std::optional<Pending> Decode(pid_t pid, const ptrace_syscall_info& info,
+                                const TracedSyscall& call);
+  void DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags, Pending& pending);
+  void DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uint64_t length,
+                    Pending& pending);
+  void DecodeSignal(pid_t target, bool group, Pending& pending);
+  void FinishOpen(pid_t pid, int64_t fd, Pending& pending);
+  void AddInterpreters(pid_t pid, const std::string& program, Pending& pending);
+  void Record(Access access);
+  void Fail(std::string message);
+
+  // A path argument, absolute and resolved; nullopt when unreadable.
+  std::optional<std::string> PathArg(pid_t pid, int dirfd, uint64_t address, bool follow_last);
+  std::string FdPath(pid_t pid, int64_t fd) {
+    return ReadLink(ProcPath(pid, "fd/" + std::to_string(fd)));
+  }
+
+  pid_t root_;
+  std::unordered_map<pid_t, Task> tasks_;
+  std::vector<Access> accesses_;
+  std::unordered_set<std::string> seen_;
+  std::string failure_;
+  TraceResult* result_ = nullptr;
+};
+
+void Tracer::Fail(std::string message) {
+  if (!failure_.empty()) return;
+  failure_ = std::move(message);
+  for (const auto& [pid, task] : tasks_) kill(pid, SIGKILL);
+}
+
+void Tracer::Record(Access access) {
+  std::string key = std::to_string(static_cast<int>(access.kind)) + '\0' + access.path + '\0' +
+                    std::to_string(access.port) + '\0' + std::to_string(access.error);
+  if (!seen_.insert(std::move(key)).second) return;
+  if (accesses_.size() >= kMaxAccesses) {
+    Fail("more than " + std::to_string(kMaxAccesses) + " distinct accesses were recorded");
+    return;
+  }
+  accesses_.push_back(std::move(access));
+}
+
+std::optional<std::string> Tracer::PathArg(pid_t pid, int dirfd, uint64_t address,
+                                           bool follow_last) {
+  std::optional<std::string> text = ReadString(pid, address);
+  if (!text) return std::nullopt;
+  std::string absolute = AbsoluteIn(pid, dirfd, *text);
+  if (absolute.empty()) return std::nullopt;
+  return ResolvePath(absolute, follow_last);
+}
+
+void Tracer::DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags,
+                        Pending& pending) {
+  // Resolved at exit: by the kernel's own name for what it opened when the call succeeded, which
+  // spares a walk of every path component for the most frequent traced call.
+  std::optional<std::string> text = ReadString(pid, path_address);
+  if (!text) return;
+  std::string absolute = AbsoluteIn(pid, dirfd, *text);
+  if (absolute.empty()) return;
+  pending.open_flags = flags;
+  if (flags & O_CREAT) {
+    struct stat status;
+    bool follow = !(flags & O_NOFOLLOW) && !(flags & O_EXCL);
+    pending.existed =
+        (follow ? stat(absolute.c_str(), &status) : lstat(absolute.c_str(), &status)) == 0;
+  }
+  pending.accesses.push_back({AccessKind::kLookup, absolute, 0, 0, std::string(pending.syscall)});
+}
+
+void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
+  if (pending.accesses.empty()) return;
+  uint64_t flags = pending.open_flags;
+  Access base = pending.accesses.front();
+  pending.accesses.clear();
+  bool directory = (flags & O_DIRECTORY) != 0;
+  bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
+  bool resolved = false;
+  if (fd >= 0) {
+    // The kernel's own name for what it opened: every symlink and bind mount already resolved.
+    std::string opened = FdPath(pid, fd);
+    resolved = !opened.empty() && opened.front() == '/';
+    if (resolved) base.path = opened;
+    struct stat status;
+    if (stat(ProcPath(pid, "fd/" + std::to_string(fd)).c_str(), &status) == 0)
+      directory = S_ISDIR(status.st_mode);
+  }
+  if (!resolved) base.path = ResolvePath(base.path, follow);
+  auto add = [&](AccessKind kind, const std::string& path) {
+    Access access = base;
+    access.kind = kind;
+    access.path = path;
+    pending.accesses.push_back(std::move(access));
+  };
+  if (flags & O_PATH) {
+    add(AccessKind::kLookup, base.path);
+    return;
+  }
+  if ((flags & O_CREAT) && !pending.existed) add(AccessKind::kMakeReg, base.path);
+  int mode = static_cast<int>(flags & O_ACCMODE);
+  if (mode == O_RDONLY || mode == O_RDWR)
+    add(directory ? AccessKind::kReadDir : AccessKind::kReadFile, base.path);
+  if (mode == O_WRONLY || mode == O_RDWR) add(AccessKind::kWriteFile, base.path);
+  // A file this open created is truncated by the same open on a second run.
+  if ((flags & O_TRUNC) && mode != O_RDONLY && !directory) add(AccessKind::kTruncate, base.path);
+}
+
+void Tracer::AddInterpreters(pid_t pid, const std::string& program, Pending& pending) {
+  std::string current = program;
+  for (int depth = 0; depth < kMaxInterpreterDepth; ++depth) {
+    std::optional<std::string> interpreter = InterpreterOf(current);
+    if (!interpreter || interpreter->empty()) return;
+    std::string absolute = AbsoluteIn(pid, AT_FDCWD, *interpreter);
+    if (absolute.empty()) return;
+    current = ResolvePath(absolute, /*follow_last=*/true);
+    pending.accesses.push_back({AccessKind::kExecute, current, 0, 0, std::string(pending.syscall)});
+  }
+}
+
+void Tracer::DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uint64_t length,
+                          Pending& pending) {
+  if (address == 0 || length < sizeof(sa_family_t)) return;
+  sockaddr_storage storage{};
+  length = std::min<uint64_t>(length, sizeof storage);
+  if (!ReadMemory(pid, address, &storage, length)) return;
+  bool binding = pending.handler == Handler::kBind;
+  auto add = [&](AccessKind kind, std::string path, uint16_t port) {
+    pending.accesses.push_back({kind, std::move(path), port, 0, std::string(pending.syscall)});
+  };
+  if (storage.ss_family == AF_UNIX) {
+    const auto* unix_address = reinterpret_cast<const sockaddr_un*>(&storage);
+    size_t name_length = length - offsetof(sockaddr_un, sun_path);
+    if (name_length == 0) return;  // unnamed (autobind)
+    if (unix_address->sun_path[0] == '\0') {
+      if (!binding)
+        add(AccessKind::kAbstractUnixSocket,
+            std::string(unix_address->sun_path + 1, name_length - 1), 0);
+      return;
+    }
+    std::string name(unix_address->sun_path, strnlen(unix_address->sun_path, name_length));
+    std::string absolute = AbsoluteIn(pid, AT_FDCWD, name);
+    if (absolute.empty()) return;
+    add(binding ? AccessKind::kMakeSock : AccessKind::kResolveUnix,
+        ResolvePath(absolute, /*follow_last=*/!binding), 0);
+    return;
+  }
+  uint16_t port;
+  if (storage.ss_family == AF_INET && length >= sizeof(sockaddr_in))
+    port = ntohs(reinterpret_cast<const sockaddr_in*>(&storage)->sin_port);
+  else if (storage.ss_family == AF_INET6 && length >= sizeof(sockaddr_in6))
+    port = ntohs(reinterpret_cast<const sockaddr_in6*>(&storage)->sin6_port);
+  else
+    return;
+  // TCP or UDP: ask the socket itself, through a duplicate of the traced process's descriptor.
+  pid_t tgid = pid;
+  std::ifstream status(ProcPath(pid, "status"));
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("Tgid:", 0) == 0) tgid = std::stoi(line.substr(5));
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tgid, 0));
+  if (pidfd < 0) return;
+  int socket = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, static_cast<int>(args[0]), 0));
+  close(pidfd);
+  if (socket < 0) return;
+  int type = 0, protocol = 0;
+  socklen_t size = sizeof type;
+  getsockopt(socket, SOL_SOCKET, SO_TYPE, &type, &size);
+  size = sizeof protocol;
+  getsockopt(socket, SOL_SOCKET, SO_PROTOCOL, &protocol, &size);
+  close(socket);
+  if (type == SOCK_STREAM && protocol == IPPROTO_TCP)
+    add(binding ? AccessKind::kBindTcp : AccessKind::kConnectTcp, {}, port);
+  else if (type == SOCK_DGRAM && protocol == IPPROTO_UDP)
+    add(binding ? AccessKind::kBindUdp : AccessKind::kConnectUdp, {}, port);
+}
+
+void Tracer::DecodeSignal(pid_t target, bool group, Pending& pending) {
+  // Landlock's signal scope denies signals to processes outside the domain: everything the traced
+  // command started is inside it, every other process outside.
+  bool inside;
+  if (target == 0 && group)
+    inside = true;  // the caller's own process group
+  else if (target == -1 && group)
+    inside = false;  // every process the caller may signal
+  else
+    inside = tasks_.count(target < 0 ? -target : target) != 0;
+  if (!inside)
+    pending.accesses.push_back(
+        {AccessKind::kSignal, std::to_string(target), 0, 0, std::string(pending.syscall)});
+}
+
+std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info,
+                                      const TracedSyscall& call) {
+  const uint64_t* a = reinterpret_cast<const uint64_t*>(info.seccomp.args);
+  Pending pending{call.handler, call.name, {}};
+  auto add = [&](AccessKind kind, const std::optional<std::string>& path) {
+    if (path) pending.accesses.push_back({kind, *path, 0, 0, std::string(call.name)});
+  };
+  auto dirfd = [](uint64_t value) { return static_cast<int>(value); };
+  auto make_entry = [&](int fd, uint64_t path, mode_t type) {
+    add(MakeKindFor(type), PathArg(pid, fd, path, false));
+  };
+  auto remove_entry = [&](int fd, uint64_t path, bool directory) {
+    add(directory ? AccessKind::kRemoveDir : AccessKind::kRemoveFile,
+        PathArg(pid, fd, path, false));
+  };
+  // link and rename: the entry made (and removed), and `refer` when it changes directory.
+  auto move_entry = [&](int old_fd, uint64_t old_path, int new_fd, uint64_t new_path,
+                        bool remove_old, bool exchange) {
+    std::optional<std::string> from = PathArg(pid, old_fd, old_path, false);
+    std::optional<std::string> to = PathArg(pid, new_fd, new_path, false);
+    if (!from || !to) return;
+    mode_t from_type = TypeOf(*from).value_or(S_IFREG);
+    add(MakeKindFor(from_type), to);
+    if (remove_old)
+      add(from_type == S_IFDIR ? AccessKind::kRemoveDir : AccessKind::kRemoveFile, from);
+    if (exchange) {
+      mode_t to_type = TypeOf(*to).value_or(S_IFREG);
+      add(MakeKindFor(to_type), from);
+      add(to_type == S_IFDIR ? AccessKind::kRemoveDir : AccessKind::kRemoveFile, to);
+    }
+    if (ParentOf(*from) != ParentOf(*to)) {
+      add(AccessKind::kRefer, ParentOf(*from));
+      add(AccessKind::kRefer, ParentOf(*to));
+    }
+  };
+  auto lookup = [&](int fd, uint64_t path, bool follow) {
+    add(AccessKind::kLookup, PathArg(pid, fd, path, follow));
+  };
+  switch (call.handler) {
+    case Handler::kOpen:
+      DecodeOpen(pid, AT_FDCWD, a[0], a[1], pending);
+      break;
+    case Handler::kCreat:
+      DecodeOpen(pid, AT_FDCWD, a[0], O_CREAT | O_WRONLY | O_TRUNC, pending);
+      break;
+    case Handler::kOpenAt:
+      DecodeOpen(pid, dirfd(a[0]), a[1], a[2], pending);
+      break;
+    case Handler::kOpenAt2: {
+      open_how how{};
+      if (a[3] >= sizeof how.flags && ReadMemory(pid, a[2], &how.flags, sizeof how.flags))
+        DecodeOpen(pid, dirfd(a[0]), a[1], how.flags, pending);
+      break;
+    }
+    case Handler::kExecve:
+      add(AccessKind::kExecute, PathArg(pid, AT_FDCWD, a[0], true));
+      break;
+    case Handler::kExecveAt: {
+      std::optional<std::string> text = ReadString(pid, a[1]);
+      if (text && text->empty() && (a[4] & AT_EMPTY_PATH))
+        add(AccessKind::kExecute, FdPath(pid, static_cast<int64_t>(dirfd(a[0]))));
+      else
+        add(AccessKind::kExecute, PathArg(pid, dirfd(a[0]), a[1], !(a[4] & AT_SYMLINK_NOFOLLOW)));
+      break;
+    }
+    case Handler::kMkdir:
+      make_entry(AT_FDCWD, a[0], S_IFDIR);
+      break;
+    case Handler::kMkdirAt:
+      make_entry(dirfd(a[0]), a[1], S_IFDIR);
+      break;
+    case Handler::kMknod:
+      make_entry(AT_FDCWD, a[0], static_cast<mode_t>(a[1]) & S_IFMT);
+      break;
+    case Handler::kMknodAt:
+      make_entry(dirfd(a[0]), a[1], static_cast<mode_t>(a[2]) & S_IFMT);
+      break;
+    case Handler::kUnlink:
+      remove_entry(AT_FDCWD, a[0], false);
+      break;
+    case Handler::kRmdir:
+      remove_entry(AT_FDCWD, a[0], true);
+      break;
+    case Handler::kUnlinkAt:
+      remove_entry(dirfd(a[0]), a[1], (a[2] & AT_REMOVEDIR) != 0);
+      break;
+    case Handler::kSymlink:
+      make_entry(AT_FDCWD, a[1], S_IFLNK);
+      break;
+    case Handler::kSymlinkAt:
+      make_entry(dirfd(a[1]), a[2], S_IFLNK);
+      break;
+    case Handler::kLink:
+      move_entry(AT_FDCWD, a[0], AT_FDCWD, a[1], false, false);
+      break;
+    case Handler::kLinkAt:
+      move_entry(dirfd(a[0]), a[1], dirfd(a[2]), a[3], false, false);
+      break;
+    case Handler::kRename:
+      move_entry(AT_FDCWD, a[0], AT_FDCWD, a[1], true, false);
+      break;
+    case Handler::kRenameAt:
+      move_entry(dirfd(a[0]), a[1], dirfd(a[2]), a[3], true, false);
+      break;
+    case Handler::kRenameAt2:
+      move_entry(dirfd(a[0]), a[1], dirfd(a[2]), a[3], true, (a[4] & RENAME_EXCHANGE) != 0);
+      break;
+    case Handler::kTruncate:
+      add(AccessKind::kTruncate, PathArg(pid, AT_FDCWD, a[0], true));
+      break;
+    case Handler::kFtruncate: {
+      std::string path = FdPath(pid, static_cast<int64_t>(dirfd(a[0])));
+      if (!path.empty() && path.front() == '/') add(AccessKind::kTruncate, path);
+      break;
+    }
+    case Handler::kIoctl: {
+      if (AlwaysAllowedIoctl(a[1])) break;
+      struct stat status;
+      std::string fd_link = ProcPath(pid, "fd/" + std::to_string(dirfd(a[0])));
+      if (stat(fd_link.c_str(), &status) != 0 ||
+          !(S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode)))
+        break;
+      std::string path = ReadLink(fd_link);
+      if (!path.empty() && path.front() == '/') add(AccessKind::kIoctlDev, path);
+      break;
+    }
+    case Handler::kStat:
+    case Handler::kAccess:
+      lookup(AT_FDCWD, a[0], true);
+      break;
+    case Handler::kLstat:
+      lookup(AT_FDCWD, a[0], false);
+      break;
+    case Handler::kFstatAt:
+    case Handler::kStatx: {
+      uint64_t flags = call.handler == Handler::kStatx ? a[2] : a[3];
+      std::optional<std::string> text = ReadString(pid, a[1]);
+      if (text && !text->empty()) lookup(dirfd(a[0]), a[1], !(flags & AT_SYMLINK_NOFOLLOW));
+      break;
+    }
+    case Handler::kFaccessAt:
+      lookup(dirfd(a[0]), a[1], true);
+      break;
+    case Handler::kBind:
+    case Handler::kConnect:
+      DecodeSocket(pid, a, a[1], a[2], pending);
+      break;
+    case Handler::kSendTo:
+      DecodeSocket(pid, a, a[4], a[5], pending);
+      break;
+    case Handler::kKill:
+      DecodeSignal(static_cast<pid_t>(a[0]), true, pending);
+      break;
+    case Handler::kTkill:
+      DecodeSignal(static_cast<pid_t>(a[0]), false, pending);
+      break;
+    case Handler::kTgkill:
+      DecodeSignal(static_cast<pid_t>(a[1]), false, pending);
+      break;
+  }
+  if (pending.accesses.empty()) return std::nullopt;
+  return pending;
+}
+
+void Tracer::OnSeccompStop(pid_t pid) {
+  ptrace_syscall_info info{};
+  long size = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
+  if (size <= 0 || info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+    ptrace(PTRACE_CONT, pid, 0, 0);
+    return;
+  }
+  if (info.seccomp.ret_data == kForeignArchData || info.arch != NativeAuditArch()) {
+    Fail(
+        "a traced process made a system call of another architecture (i386 or x32), which "
+        "the tracer cannot decode");
+    return;
+  }
+  std::optional<TracedSyscall> call = FindSyscall(info.arch, info.seccomp.nr);
+  std::optional<Pending> pending;
+  if (call) pending = Decode(pid, info, *call);
+  if (!pending) {
+    ptrace(PTRACE_CONT, pid, 0, 0);
+    return;
+  }
+  tasks_[pid].pending = std::move(pending);
+  // Stop again when the call returns, to record its result.
+  ptrace(PTRACE_SYSCALL, pid, 0, 0);
+}
+
+void Tracer::OnSyscallExit(pid_t pid) {
+  ptrace_syscall_info info{};
+  Task& task = tasks_[pid];
+  long size = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
+  if (task.pending && size > 0 && info.op == PTRACE_SYSCALL_INFO_EXIT) {
+    Pending& pending = *task.pending;
+    int error = info.exit.is_error ? static_cast<int>(-info.exit.rval) : 0;
+    switch (pending.handler) {
+      case Handler::kOpen:
+      case Handler::kCreat:
+      case Handler::kOpenAt:
+      case Handler::kOpenAt2:
+        FinishOpen(pid, error ? -1 : info.exit.rval, pending);
+        break;
+      case Handler::kExecve:
+      case Handler::kExecveAt:
+        if (!error) AddInterpreters(pid, pending.accesses.front().path, pending);
+        break;
+      default:
+        break;
+    }
+    for (Access& access : pending.accesses) {
+      access.error = error;
+      Record(std::move(access));
+    }
+  }
+  task.pending.reset();
+  ptrace(PTRACE_CONT, pid, 0, 0);
+}
+
+void Tracer::HandleStop(pid_t pid, int status) {
+  int signal = WSTOPSIG(status);
+  int event = status >> 16;
+  Task& task = tasks_[pid];
+  if (!task.started) {
+    // A new process or thread, reported once before it runs.
+    task.started = true;
+    if (tasks_.size() > kMaxTasks)
+      Fail("more than " + std::to_string(kMaxTasks) + " traced threads at once");
+    ptrace(PTRACE_CONT, pid, 0, 0);
+    return;
+  }
+  if (signal == (SIGTRAP | 0x80)) return OnSyscallExit(pid);
+  switch (event) {
+    case PTRACE_EVENT_SECCOMP:
+      return OnSeccompStop(pid);
+    case PTRACE_EVENT_FORK:
+    case PTRACE_EVENT_VFORK:
+    case PTRACE_EVENT_CLONE: {
+      unsigned long child = 0;
+      ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
+      tasks_.try_emplace(static_cast<pid_t>(child));
+      ptrace(PTRACE_CONT, pid, 0, 0);
+      return;
+    }
+    case PTRACE_EVENT_EXEC: {
+      // A thread other than the leader that execs takes the leader's id; its pending execve moves.
+      unsigned long former = 0;
+      ptrace(PTRACE_GETEVENTMSG, pid, 0, &former);
+      if (static_cast<pid_t>(former) != pid) {
+        auto it = tasks_.find(static_cast<pid_t>(former));
+        if (it != tasks_.end()) {
+          task.pending = std::move(it->second.pending);
+          tasks_.erase(it);
+        }
+      }
+      ptrace(PTRACE_SYSCALL, pid, 0, 0);
+      return;
+    }
+    case PTRACE_EVENT_STOP:
+      // Group-stop (SIGSTOP, SIGTSTP ...): stay stopped until SIGCONT, as without a tracer.
+      ptrace(PTRACE_LISTEN, pid, 0, 0);
+      return;
+    default:
+      // A signal on its way to the process: deliver it.
+      ptrace(task.pending ? PTRACE_SYSCALL : PTRACE_CONT, pid, 0, event ? 0 : signal);
+  }
+}
+
+llvm::Error Tracer::Run(TraceResult& result) {
+  result_ = &result;
+  while (!tasks_.empty()) {
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, __WALL);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      if (errno == ECHILD) break;
+      return SystemError("waitpid");
+    }
+    if (WIFEXITED(status) || WIFSIGNALED(status)) {
+      tasks_.erase(pid);
+      if (pid == root_) {
+        result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
+        result.term_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+      }
+      continue;
+    }
+    if (WIFSTOPPED(status)) HandleStop(pid, status);
+  }
+  result.accesses = std::move(accesses_);
+  if (!failure_.empty())
+    return llvm::createStringError(std::errc::resource_unavailable_try_again, "%s",
+                                   failure_.c_str());
+  return llvm::Error::success();
+}
+
+// The traced child: wait until the tracer has seized it, install the filter, run the command.
+[[noreturn]] void RunChild(const std::vector<std::string>& argv, const sock_fprog& filter,
+                           int go_pipe, int error_pipe) {
+  char go;
+  if (read(go_pipe, &go, 1) != 1) _exit(125);
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  int error = 0;
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+      syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &filter) != 0) {
+    error = -errno;  // a negative value: learning itself failed
+  } else {
+    execvp(args[0], args.data());
+    error = errno;
+  }
+  ssize_t ignored = write(error_pipe, &error, sizeof error);
+  (void)ignored;
+  _exit(127);
+}
+
+}  // namespace
+
+llvm::Expected<TraceResult> TraceCommand(const std::vector<std::string>& argv,
+                                         const TraceOptions& options) {
+  if (argv.empty())
+    return llvm::createStringError(std::errc::invalid_argument, "no command to trace");
+  llvm::Expected<std::vector<sock_filter>> program = BuildSeccompFilter(options.lookups);
+  if (!program) return program.takeError();
+  sock_fprog filter{static_cast<unsigned short>(program->size()), program->data()};
+  int go[2], error_pipe[2];
+  if (pipe2(go, O_CLOEXEC) != 0) return SystemError("pipe");
+  if (pipe2(error_pipe, O_CLOEXEC) != 0) {
+    close(go[0]);
+    close(go[1]);
+    return SystemError("pipe");
+  }
+  pid_t child = fork();
+  if (child < 0) return SystemError("fork");
+  if (child == 0) {
+    close(go[1]);
+    close(error_pipe[0]);
+    RunChild(argv, filter, go[0], error_pipe[1]);
+  }
+  close(go[0]);
+  close(error_pipe[1]);
+  auto cleanup = [&] {
+    close(go[1]);
+    close(error_pipe[0]);
+  };
+  if (ptrace(PTRACE_SEIZE, child, 0, kOptions) != 0) {
+    llvm::Error error = SystemError("cannot trace the command (ptrace)");
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    cleanup();
+    return error;
+  }
+  if (write(go[1], "g", 1) != 1) {
+    kill(child, SIGKILL);
+    cleanup();
+    return SystemError("pipe");
+  }
+  TraceResult result;
+  Tracer tracer(child);
+  llvm::Error error = tracer.Run(result);
+  int child_error = 0;
+  if (read(error_pipe[0], &child_error, sizeof child_error) == sizeof child_error) {
+    if (child_error < 0) {
+      errno = -child_error;
+      cleanup();
+      return SystemError("cannot install the seccomp filter");
+    }
+    result.exec_error = child_error;
+  }
+  cleanup();
+  if (error) return error;
+  return result;
+}
+
+}  // namespace landlockc::trace

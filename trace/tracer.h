@@ -1,0 +1,51 @@
+// The tracer: runs a command under ptrace and records the file, exec, socket and signal system
+// calls of every process and thread it starts. A seccomp filter (built with libseccomp) stops the
+// traced processes only at those calls; every other call runs at full speed. Each call is decoded
+// at entry (arguments through PTRACE_GET_SYSCALL_INFO, strings through process_vm_readv, relative
+// paths through /proc/PID/cwd and /proc/PID/fd) and recorded at exit, with its result.
+//
+// Bounds: at most kMaxTasks live traced threads, kMaxAccesses distinct accesses and kMaxPathBytes
+// bytes per path read from a traced process. Passing a bound fails learning (an incomplete record
+// would propose a policy that denies what the program needs).
+#ifndef LANDLOCKC_TRACE_TRACER_H_
+#define LANDLOCKC_TRACE_TRACER_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "llvm/Support/Error.h"
+#include "trace/access.h"
+
+namespace landlockc::trace {
+
+inline constexpr size_t kMaxTasks = 32768;
+inline constexpr size_t kMaxAccesses = 1 << 20;
+inline constexpr size_t kMaxPathBytes = 4096;
+
+/// How the traced command ended, and what it did.
+struct TraceResult {
+  std::vector<Access> accesses;
+  /// The command's exit status, when it exited.
+  int exit_status = 0;
+  /// The signal that killed the command, or 0 when it exited.
+  int term_signal = 0;
+  /// The errno of a failed execvp of the command itself (then nothing ran), else 0.
+  int exec_error = 0;
+};
+
+struct TraceOptions {
+  /// Also stop at and record the lookups (stat, access ...), which need no Landlock right: off by
+  /// default, as they are the most frequent file calls (`learn -v` lists them).
+  bool lookups = false;
+};
+
+/// Runs `argv` (argv[0] searched in PATH) unrestricted under the tracer, with the caller's stdin,
+/// stdout, stderr and environment, and waits for it and every process it started. An error means
+/// learning itself failed (ptrace or seccomp unavailable, a bound passed).
+llvm::Expected<TraceResult> TraceCommand(const std::vector<std::string>& argv,
+                                         const TraceOptions& options = {});
+
+}  // namespace landlockc::trace
+
+#endif  // LANDLOCKC_TRACE_TRACER_H_

@@ -1,0 +1,242 @@
+// The tracer alone, on small programs (testdata/*.c) that each make one kind of call: the test
+// asserts the exact accesses recorded under a scratch directory.
+#include "trace/tracer.h"
+
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "trace/resolve.h"
+
+namespace landlockc::trace {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory, removed at the end; its path with symlinks resolved (as the tracer reports).
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (fs::temp_directory_path() / "landlockc-trace-XXXXXX").string();
+    path_ = ResolvePath(mkdtemp(pattern.data()), true);
+  }
+  ~ScratchDir() { fs::remove_all(path_); }
+  const std::string& path() const { return path_; }
+  void Write(const std::string& name, const std::string& text) const {
+    fs::create_directories(fs::path(path_ + "/" + name).parent_path());
+    std::ofstream(path_ + "/" + name) << text;
+  }
+
+ private:
+  std::string path_;
+};
+
+TraceResult Trace(const std::vector<std::string>& argv, TraceOptions options = {}) {
+  llvm::Expected<TraceResult> result = TraceCommand(argv, options);
+  if (!result) {
+    ADD_FAILURE() << llvm::toString(result.takeError());
+    return {};
+  }
+  return std::move(*result);
+}
+
+// The accesses recorded under `dir` (the loader and libc are the system's, not the test's), as
+// `DescribeAccess` lines; kLookup left out unless asked.
+std::vector<std::string> Under(const TraceResult& result, const std::string& dir,
+                               bool lookups = false) {
+  std::vector<std::string> lines;
+  for (const Access& access : result.accesses)
+    if (access.path.rfind(dir, 0) == 0 && (lookups || access.kind != AccessKind::kLookup))
+      lines.push_back(DescribeAccess(access));
+  return lines;
+}
+
+TEST(Tracer, RelativePathsThroughDirfd) {
+  ScratchDir dir;
+  dir.Write("sub/file.txt", "x");
+  TraceResult result = Trace({TRACE_TEST_dirfd_relative, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "read_dir " + d + "/sub (openat)",
+                                  "read_file " + d + "/sub/file.txt (openat)",
+                                  "make_reg " + d + "/sub/new.txt (openat)",
+                                  "write_file " + d + "/sub/new.txt (openat)",
+                                  "make_dir " + d + "/sub/made (mkdirat)",
+                              }));
+}
+
+TEST(Tracer, RenameAcrossDirectoriesNeedsRefer) {
+  ScratchDir dir;
+  dir.Write("a/f", "x");
+  fs::create_directory(dir.path() + "/b");
+  TraceResult result = Trace({TRACE_TEST_rename_across, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "make_reg " + d + "/b/f (rename)",
+                                  "remove_file " + d + "/a/f (rename)",
+                                  "refer " + d + "/a (rename)",
+                                  "refer " + d + "/b (rename)",
+                              }));
+}
+
+TEST(Tracer, FailedOpenOfMissingFileIsRecordedWithItsError) {
+  ScratchDir dir;
+  TraceResult result = Trace({TRACE_TEST_missing_file, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  EXPECT_EQ(Under(result, dir.path()),
+            (std::vector<std::string>{"read_file " + dir.path() + "/missing (openat) -> ENOENT"}));
+}
+
+TEST(Tracer, FollowsThreadsAndForkedChildren) {
+  ScratchDir dir;
+  dir.Write("thread.txt", "x");
+  dir.Write("child.txt", "x");
+  TraceResult result = Trace({TRACE_TEST_thread_fork, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "read_file " + d + "/thread.txt (openat)",
+                                  "write_file " + d + "/child.txt (openat)",
+                              }));
+}
+
+// The ELF interpreter of the test programs (their PT_INTERP).
+#if defined(__x86_64__)
+constexpr const char* kLoader = "/lib64/ld-linux-x86-64.so.2";
+#elif defined(__aarch64__)
+constexpr const char* kLoader = "/lib/ld-linux-aarch64.so.1";
+#endif
+
+TEST(Tracer, ExecOfScriptRecordsTheScriptAndItsInterpreterChain) {
+  ScratchDir dir;
+  // The interpreter is reached through a symlink, which the tracer resolves as the kernel does.
+  fs::create_symlink("/bin/true", dir.path() + "/interp");
+  dir.Write("script", "#!" + dir.path() + "/interp -x\n");
+  fs::permissions(dir.path() + "/script", fs::perms::owner_all);
+  TraceResult result = Trace({TRACE_TEST_exec_script, dir.path() + "/script"});
+  EXPECT_EQ(result.exit_status, 0);
+  std::vector<std::string> executed;
+  for (const Access& access : result.accesses)
+    if (access.kind == AccessKind::kExecute) executed.push_back(DescribeAccess(access));
+  // The test program and the ELF interpreter the kernel loads for it (and again, deduplicated, for
+  // /bin/true), the script, and the script's interpreter with the symlink resolved.
+  EXPECT_EQ(executed, (std::vector<std::string>{
+                          "execute " + ResolvePath(TRACE_TEST_exec_script, true) + " (execve)",
+                          "execute " + ResolvePath(kLoader, true) + " (execve)",
+                          "execute " + dir.path() + "/script (execve)",
+                          "execute " + ResolvePath("/bin/true", true) + " (execve)",
+                      }));
+}
+
+TEST(Tracer, LookupsOnlyWhenAsked) {
+  ScratchDir dir;
+  dir.Write("file", "x");
+  const std::string& d = dir.path();
+  TraceResult without = Trace({TRACE_TEST_lookups, d});
+  EXPECT_EQ(without.exit_status, 0);
+  EXPECT_EQ(Under(without, d, /*lookups=*/true), std::vector<std::string>{});
+  TraceResult with = Trace({TRACE_TEST_lookups, d}, {.lookups = true});
+  EXPECT_EQ(Under(with, d, /*lookups=*/true),
+            (std::vector<std::string>{"lookup " + d + "/file (newfstatat)",
+                                      "lookup " + d + "/missing (access) -> ENOENT"}));
+}
+
+uint16_t FreePort() {
+  int probe = socket(AF_INET6, SOCK_STREAM, 0);
+  sockaddr_in6 address{};
+  address.sin6_family = AF_INET6;
+  address.sin6_addr = in6addr_loopback;
+  socklen_t length = sizeof address;
+  bind(probe, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  getsockname(probe, reinterpret_cast<sockaddr*>(&address), &length);
+  close(probe);
+  return ntohs(address.sin6_port);
+}
+
+std::vector<std::string> NonPathAccesses(const TraceResult& result) {
+  std::vector<std::string> lines;
+  for (const Access& access : result.accesses)
+    if (access.kind >= AccessKind::kBindTcp) lines.push_back(DescribeAccess(access));
+  return lines;
+}
+
+TEST(Tracer, BindOnIpv6TcpAndUdp) {
+  uint16_t port = FreePort();
+  TraceResult result = Trace({TRACE_TEST_bind_ipv6, std::to_string(port)});
+  EXPECT_EQ(result.exit_status, 0);
+  std::string p = std::to_string(port);
+  EXPECT_EQ(NonPathAccesses(result), (std::vector<std::string>{"bind_tcp port " + p + " (bind)",
+                                                               "bind_udp port " + p + " (bind)"}));
+}
+
+TEST(Tracer, EachRemainingKindOfCall) {
+  ScratchDir dir;
+  dir.Write("file", "content");
+  fs::create_directory(dir.path() + "/a");
+  fs::create_directory(dir.path() + "/b");
+  uint16_t port = 40000 + static_cast<uint16_t>(getpid() % 20000);
+  TraceResult result = Trace({TRACE_TEST_many_calls, dir.path(), std::to_string(port)});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "read_file " + d + "/file (openat2)",
+                                  "make_sym " + d + "/a/link (symlinkat)",
+                                  "make_reg " + d + "/b/hard (linkat)",
+                                  "refer " + d + " (linkat)",
+                                  "refer " + d + "/b (linkat)",
+                                  "make_fifo " + d + "/a/fifo (mknodat)",
+                                  "make_sym " + d + "/b/hard (renameat2)",
+                                  "remove_file " + d + "/a/link (renameat2)",
+                                  "make_reg " + d + "/a/link (renameat2)",
+                                  "remove_file " + d + "/b/hard (renameat2)",
+                                  "refer " + d + "/a (renameat2)",
+                                  "truncate " + d + "/file (truncate)",
+                                  "remove_file " + d + "/a/fifo (unlinkat)",
+                                  "make_dir " + d + "/a/dir (mkdir)",
+                                  "remove_dir " + d + "/a/dir (unlinkat)",
+                              }));
+  std::vector<std::string> others;
+  for (const Access& access : result.accesses)
+    if ((access.kind == AccessKind::kIoctlDev && access.path == "/dev/null") ||
+        access.kind == AccessKind::kConnectUdp ||
+        (access.kind == AccessKind::kExecute && access.syscall == "execveat"))
+      others.push_back(DescribeAccess(access));
+  EXPECT_EQ(others, (std::vector<std::string>{
+                        "ioctl_dev /dev/null (ioctl) -> ENOTTY",
+                        "connect_send_udp port " + std::to_string(port) + " (connect)",
+                        "connect_send_udp port " + std::to_string(port + 1) + " (sendto)",
+                        "execute " + ResolvePath("/bin/true", true) + " (execveat)",
+                    }));
+}
+
+TEST(Tracer, AbstractSocketsAndSignalsOutsideTheTracedTree) {
+  std::string me = std::to_string(getpid());
+  TraceResult result = Trace({TRACE_TEST_scopes, "landlockc-test-nobody", me});
+  EXPECT_EQ(result.exit_status, 0);
+  // The SIGKILL to its own child is inside the traced tree: not recorded.
+  EXPECT_EQ(NonPathAccesses(result),
+            (std::vector<std::string>{
+                "abstract_unix_socket @landlockc-test-nobody (connect) -> ECONNREFUSED",
+                "signal pid " + me + " (kill)"}));
+}
+
+TEST(Tracer, ReportsExitStatusAndKillingSignal) {
+  EXPECT_EQ(Trace({TRACE_TEST_exit_status, "42"}).exit_status, 42);
+  TraceResult killed = Trace({TRACE_TEST_exit_status, "0", std::to_string(SIGTERM)});
+  EXPECT_EQ(killed.term_signal, SIGTERM);
+}
+
+TEST(Tracer, ReportsACommandThatCannotBeFound) {
+  TraceResult result = Trace({"landlockc-no-such-program"});
+  EXPECT_EQ(result.exec_error, ENOENT);
+}
+
+}  // namespace
+}  // namespace landlockc::trace
