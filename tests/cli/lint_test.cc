@@ -57,6 +57,29 @@ TEST_F(LintTest, JsonAndSarifGoToStdout) {
   EXPECT_EQ(log->getAsObject()->getString("version").getValueOr("").str(), "2.1.0");
 }
 
+// `unhandled-grant` is the compiler's warning; `lint` reports it once, as the rule's finding.
+TEST_F(LintTest, AnUnhandledGrantIsReportedOnce) {
+  std::string policy = Write("unhandled.landlock",
+                             "abi 7;\n"
+                             "layer main {\n"
+                             "    handle fs: read;\n"
+                             "    handle net: all;\n"
+                             "    handle scope: all;\n"
+                             "    allow read + execute on \"/usr\";\n"
+                             "}\n");
+  Result result = Landlockc({"lint", policy});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, policy +
+                            ":6:11: warning: layer `main` does not handle `execute`, so granting "
+                            "it has no effect [unhandled-grant]\n"
+                            "    allow read + execute on \"/usr\";\n"
+                            "          ^~~~~~~~~~~~~~\n");
+  Result disabled = Landlockc({"lint", policy, "--disable=unhandled-grant"});
+  EXPECT_EQ(disabled.exit_code, 0);
+  EXPECT_EQ(disabled.err, "");
+}
+
 TEST_F(LintTest, APolicyThatDoesNotCompileAlwaysFails) {
   std::string policy = Write("bad.landlock", "abi 4;\nallow read on \"relative\";\n");
   Result result = Landlockc({"lint", policy, "--fail-on=never"});
