@@ -63,9 +63,9 @@ TEST_F(CheckTest, UnreadableFileIsAnIoErrorExit2) {
 }
 
 TEST_F(CheckTest, ADirectoryIsAnIoErrorExit2) {
-  Result result = Landlockc({"check", std::string(root_)});
+  Result result = Landlockc({"check", root()});
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_EQ(result.err.rfind("landlockc: error: cannot read `" + std::string(root_) + "`: ", 0), 0u)
+  EXPECT_EQ(result.err.rfind("landlockc: error: cannot read `" + root() + "`: ", 0), 0u)
       << result.err;
 }
 
