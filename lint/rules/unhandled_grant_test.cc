@@ -22,17 +22,6 @@ TEST_F(UnhandledGrantTest, GrantOfAnUnhandledRight) {
                 "layer `main` does not handle `execute`, so granting it has no effect");
 }
 
-TEST_F(UnhandledGrantTest, DisablingTheRuleSilencesTheCompilerWarning) {
-  LintOptions options;
-  options.disabled = {kUnhandledGrantRule.id};
-  EXPECT_TRUE(Findings("unhandled-grant",
-                       "abi 7;\nlayer main {\n    handle fs: read;\n"
-                       "    allow execute on \"/usr\";\n}\n",
-                       options)
-                  .empty())
-      << Rendered();
-}
-
 TEST_F(UnhandledGrantTest, HandledRightsAndUsedRulesAreFine) {
   EXPECT_TRUE(Findings("unhandled-grant",
                        "abi 7;\n"

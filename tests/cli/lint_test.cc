@@ -19,6 +19,14 @@ constexpr char kWarningPolicy[] =
     "    allow read_write on \"/srv\";\n"
     "}\n";
 
+// `unhandled-grant` (the compiler's warning, `execute` is not handled) and nothing else.
+constexpr char kUnhandledGrantPolicy[] =
+    "abi 7;\n"
+    "handle fs: read;\n"
+    "handle net: all;\n"
+    "handle scope: all;\n"
+    "allow read + execute on \"/usr\";\n";
+
 class LintTest : public ScratchTest {};
 
 TEST_F(LintTest, ACleanPolicyExits0Silently) {
@@ -59,22 +67,15 @@ TEST_F(LintTest, JsonAndSarifGoToStdout) {
 
 // `unhandled-grant` is the compiler's warning; `lint` reports it once, as the rule's finding.
 TEST_F(LintTest, AnUnhandledGrantIsReportedOnce) {
-  std::string policy = Write("unhandled.landlock",
-                             "abi 7;\n"
-                             "layer main {\n"
-                             "    handle fs: read;\n"
-                             "    handle net: all;\n"
-                             "    handle scope: all;\n"
-                             "    allow read + execute on \"/usr\";\n"
-                             "}\n");
+  std::string policy = Write("unhandled.landlock", kUnhandledGrantPolicy);
   Result result = Landlockc({"lint", policy});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err, policy +
-                            ":6:11: warning: layer `main` does not handle `execute`, so granting "
+                            ":5:7: warning: layer `main` does not handle `execute`, so granting "
                             "it has no effect [unhandled-grant]\n"
-                            "    allow read + execute on \"/usr\";\n"
-                            "          ^~~~~~~~~~~~~~\n");
+                            "allow read + execute on \"/usr\";\n"
+                            "      ^~~~~~~~~~~~~~\n");
   Result disabled = Landlockc({"lint", policy, "--disable=unhandled-grant"});
   EXPECT_EQ(disabled.exit_code, 0);
   EXPECT_EQ(disabled.err, "");
