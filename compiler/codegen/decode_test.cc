@@ -1,6 +1,7 @@
 #include "compiler/codegen/decode.h"
 
 #include "compiler/codegen/codegen.h"
+#include "compiler/model/abi_used.h"
 #include "gtest/gtest.h"
 #include "runtime/abi_table.h"
 #include "runtime/uapi.h"
@@ -68,11 +69,12 @@ TEST(BlobToSourceTest, RendersPolicySource) {
 TEST(BlobToSourceTest, RendersAllAndItsExplicitPart) {
   model::Policy policy = TwoLayerPolicy();
   policy.threads_all = true;
-  policy.abi = policy.highest_abi_used = 8;  // `threads all` needs ABI 8
+  policy.abi = 8;  // `threads all` needs ABI 8
   model::Layer& layer = policy.layers[1];
   layer.handled.fs = abi::RightsForAbi(abi::Category::kFs, 8) & ~LANDLOCK_ACCESS_FS_REFER;
   layer.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
   layer.handled.scope = LANDLOCK_SCOPE_SIGNAL | LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET;
+  policy.highest_abi_used = model::HighestAbiUsed(policy);
   llvm::Expected<std::string> source = BlobToSource(EmitBlob(policy));
   ASSERT_TRUE(static_cast<bool>(source)) << llvm::toString(source.takeError());
   EXPECT_NE(source->find("abi 8;\nrequires abi 4;\nthreads all;\n"), std::string::npos) << *source;
