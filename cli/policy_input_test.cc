@@ -19,7 +19,7 @@ TEST(StartsWithBlobMagicTest, LooksAtTheFirstFourBytesOnly) {
 using ReadPolicyInputTest = test_support::ScratchTest;
 
 TEST_F(ReadPolicyInputTest, TellsABlobBySignatureNotByName) {
-  std::string blob_named_like_source = Write("looks.landlock", llvm::StringRef("LLPB\1\7", 6));
+  std::string blob_named_like_source = Write("looks.landlock", std::string("LLPB\1\7", 6));
   std::string source_named_like_blob = Write("looks.llpb", "abi 7;\n");
   llvm::Expected<PolicyInput> blob = ReadPolicyInput(blob_named_like_source);
   llvm::Expected<PolicyInput> source = ReadPolicyInput(source_named_like_blob);
