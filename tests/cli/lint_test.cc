@@ -19,7 +19,7 @@ constexpr char kWarningPolicy[] =
     "    allow read_write on \"/srv\";\n"
     "}\n";
 
-// `unhandled-grant` (the compiler's warning, `execute` is not handled) and nothing else.
+// `unhandled-grant` (the compiler's warning: `execute` is not handled), and `unhandled-fs`.
 constexpr char kUnhandledGrantPolicy[] =
     "abi 7;\n"
     "handle fs: read;\n"
@@ -68,7 +68,7 @@ TEST_F(LintTest, JsonAndSarifGoToStdout) {
 // `unhandled-grant` is the compiler's warning; `lint` reports it once, as the rule's finding.
 TEST_F(LintTest, AnUnhandledGrantIsReportedOnce) {
   std::string policy = Write("unhandled.landlock", kUnhandledGrantPolicy);
-  Result result = Landlockc({"lint", policy});
+  Result result = Landlockc({"lint", policy, "--disable=unhandled-fs"});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err, policy +
@@ -76,7 +76,8 @@ TEST_F(LintTest, AnUnhandledGrantIsReportedOnce) {
                             "it has no effect [unhandled-grant]\n"
                             "allow read + execute on \"/usr\";\n"
                             "      ^~~~~~~~~~~~~~\n");
-  Result disabled = Landlockc({"lint", policy, "--disable=unhandled-grant"});
+  Result disabled =
+      Landlockc({"lint", policy, "--disable=unhandled-fs", "--disable=unhandled-grant"});
   EXPECT_EQ(disabled.exit_code, 0);
   EXPECT_EQ(disabled.err, "");
 }
