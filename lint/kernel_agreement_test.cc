@@ -158,6 +158,12 @@ class Generator {
     return items[Pick(items.size())];
   }
 
+  // Where a link or rename goes: one time in three the source's own directory, which even a
+  // kernel without `refer` allows, else any directory.
+  std::string Destination(const Tree& tree, const std::string& source) {
+    return Pick(3) == 0 ? std::string(ParentPath(source)) : Any(tree.dirs);
+  }
+
   std::string GrantPath(const Tree& tree) {
     switch (Pick(8)) {
       case 0:
@@ -266,13 +272,13 @@ class Generator {
       }
       case ProbeKind::kLink:
         probe.path = Any(tree.files);
-        probe.dest = Any(tree.dirs);
+        probe.dest = Destination(tree, probe.path);
         probe.expected = model.Reparent(probe.path, ObjectKind::kFile, probe.dest, false);
         break;
       case ProbeKind::kRename:
         probe.path = Any(tree.dirs) + "/moved" + std::to_string(index);
         close(open(probe.path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644));
-        probe.dest = Any(tree.dirs);
+        probe.dest = Destination(tree, probe.path);
         probe.expected = model.Reparent(probe.path, ObjectKind::kFile, probe.dest, true);
         break;
       case ProbeKind::kBind:
