@@ -8,27 +8,25 @@
 #include "gtest/gtest.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "tests/support/scratch_dir.h"
 
 namespace landlockc::cli {
 namespace {
 
-class CommandSearchTest : public ::testing::Test {
+class CommandSearchTest : public test_support::ScratchTest {
  protected:
   void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("command-search", root_));
-    first_ = std::string(root_) + "/first";
-    second_ = std::string(root_) + "/second";
+    first_ = Path("first");
+    second_ = Path("second");
     ASSERT_FALSE(llvm::sys::fs::create_directory(first_));
     ASSERT_FALSE(llvm::sys::fs::create_directory(second_));
   }
-  void TearDown() override { llvm::sys::fs::remove_directories(root_); }
 
   static void MakeFile(const std::string& path, mode_t mode) {
     std::ofstream(path) << "#!/bin/sh\n";
     ASSERT_EQ(::chmod(path.c_str(), mode), 0);
   }
 
-  llvm::SmallString<128> root_;
   std::string first_;
   std::string second_;
 };

@@ -3,9 +3,9 @@
 #include <sys/stat.h>
 
 #include "gtest/gtest.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "tests/support/scratch_dir.h"
 
 namespace landlockc::cli {
 namespace {
@@ -21,17 +21,7 @@ TEST(FormatDepfileTest, EscapesSpacesHashesAndDollars) {
             "my\\ out.llpb: a\\ b/\\#1.landlock $$HOME.landlock\n");
 }
 
-class WriteOutputFileTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("output-file", root_));
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(root_); }
-
-  std::string Path(llvm::StringRef name) const { return (root_ + "/" + name).str(); }
-
-  llvm::SmallString<128> root_;
-};
+using WriteOutputFileTest = test_support::ScratchTest;
 
 TEST_F(WriteOutputFileTest, ReplacesTheFileAndLeavesNoTemporary) {
   std::string path = Path("policy.llpb");
@@ -42,7 +32,7 @@ TEST_F(WriteOutputFileTest, ReplacesTheFileAndLeavesNoTemporary) {
   EXPECT_EQ((*buffer)->getBuffer(), llvm::StringRef("new\0bytes", 9));
   std::error_code error;
   int entries = 0;
-  for (llvm::sys::fs::directory_iterator it(root_, error), end; it != end && !error;
+  for (llvm::sys::fs::directory_iterator it(root(), error), end; it != end && !error;
        it.increment(error))
     ++entries;
   EXPECT_EQ(entries, 1);

@@ -1,10 +1,7 @@
 #include "cli/policy_input.h"
 
-#include <fstream>
-
 #include "gtest/gtest.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
+#include "tests/support/scratch_dir.h"
 
 namespace landlockc::cli {
 namespace {
@@ -19,24 +16,10 @@ TEST(StartsWithBlobMagicTest, LooksAtTheFirstFourBytesOnly) {
   EXPECT_FALSE(StartsWithBlobMagic({}));
 }
 
-class ReadPolicyInputTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("policy-input", root_));
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(root_); }
-
-  std::string Write(llvm::StringRef name, llvm::StringRef contents) const {
-    std::string path = (root_ + "/" + name).str();
-    std::ofstream(path, std::ios::binary) << contents.str();
-    return path;
-  }
-
-  llvm::SmallString<128> root_;
-};
+using ReadPolicyInputTest = test_support::ScratchTest;
 
 TEST_F(ReadPolicyInputTest, TellsABlobBySignatureNotByName) {
-  std::string blob_named_like_source = Write("looks.landlock", llvm::StringRef("LLPB\1\7", 6));
+  std::string blob_named_like_source = Write("looks.landlock", std::string("LLPB\1\7", 6));
   std::string source_named_like_blob = Write("looks.llpb", "abi 7;\n");
   llvm::Expected<PolicyInput> blob = ReadPolicyInput(blob_named_like_source);
   llvm::Expected<PolicyInput> source = ReadPolicyInput(source_named_like_blob);
@@ -49,7 +32,7 @@ TEST_F(ReadPolicyInputTest, TellsABlobBySignatureNotByName) {
 }
 
 TEST_F(ReadPolicyInputTest, NamesTheFileAndTheReasonWhenItCannotBeRead) {
-  std::string missing = (root_ + "/missing.landlock").str();
+  std::string missing = Path("missing.landlock");
   llvm::Expected<PolicyInput> input = ReadPolicyInput(missing);
   ASSERT_FALSE(static_cast<bool>(input));
   EXPECT_EQ(llvm::toString(input.takeError()),

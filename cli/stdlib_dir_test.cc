@@ -1,8 +1,8 @@
 #include "cli/stdlib_dir.h"
 
 #include "gtest/gtest.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "tests/support/scratch_dir.h"
 
 namespace landlockc::cli {
 namespace {
@@ -17,17 +17,15 @@ TEST(StdlibCandidatesTest, SearchesBesideTheBinaryThenTheSourceTreeThenTheInstal
 }
 
 TEST(FirstHoldingStdTest, TakesTheFirstDirectoryWithAStdFolder) {
-  llvm::SmallString<128> root;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("stdlib-dir", root));
-  std::string without = (root + "/without").str();
-  std::string with = (root + "/with").str();
-  std::string also = (root + "/also").str();
+  test_support::ScratchDir scratch;
+  std::string without = scratch.Path("without");
+  std::string with = scratch.Path("with");
+  std::string also = scratch.Path("also");
   ASSERT_FALSE(llvm::sys::fs::create_directories(without));
   ASSERT_FALSE(llvm::sys::fs::create_directories(with + "/std"));
   ASSERT_FALSE(llvm::sys::fs::create_directories(also + "/std"));
-  EXPECT_EQ(FirstHoldingStd({root.str().str() + "/missing", without, with, also}), with);
+  EXPECT_EQ(FirstHoldingStd({scratch.Path("missing"), without, with, also}), with);
   EXPECT_EQ(FirstHoldingStd({without}), "");
-  llvm::sys::fs::remove_directories(root);
 }
 
 }  // namespace

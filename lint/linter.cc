@@ -127,20 +127,6 @@ Finding FromDiagnostic(const diag::Diagnostic& diagnostic) {
   return finding;
 }
 
-// True when `finding` repeats a compiler diagnostic: same id, reported inside its statement.
-bool RepeatsCompiler(const Finding& finding, llvm::ArrayRef<diag::Diagnostic> compiler) {
-  llvm::SMRange statement = finding.statement.Start.isValid() ? finding.statement : finding.range;
-  for (const diag::Diagnostic& diagnostic : compiler) {
-    if (diagnostic.id != finding.id) continue;
-    const char* at = diagnostic.range.Start.getPointer();
-    if (at == statement.Start.getPointer()) return true;
-    if (statement.End.isValid() && at >= statement.Start.getPointer() &&
-        at < statement.End.getPointer())
-      return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 llvm::Error ValidateRuleIds(llvm::ArrayRef<std::string> ids) {
@@ -180,7 +166,6 @@ void Lint(const model::Policy& policy, const LintOptions& options,
   std::vector<Finding> findings;
   std::set<FindingKey> seen;
   auto sink = [&](Finding finding) {
-    if (RepeatsCompiler(finding, compiler_diagnostics)) return;
     FindingKey key{finding.id, finding.range.Start.getPointer(), finding.message};
     if (seen.insert(key).second) findings.push_back(std::move(finding));
   };
@@ -189,8 +174,8 @@ void Lint(const model::Policy& policy, const LintOptions& options,
     ran.insert(rule->id);
     if (rule->run != nullptr) RunRule(*rule, policy, targets, models, options, source_mgr, sink);
   }
-  // A compiler warning that shares its id with a rule (`unhandled-grant`) is that rule's finding:
-  // `--disable` turns it off too.
+  // A compiler warning that shares its id with a rule (`unhandled-grant`, which only the compiler
+  // finds) is that rule's finding: `--disable` turns it off too.
   for (const diag::Diagnostic& diagnostic : compiler_diagnostics)
     if (diagnostic.severity == diag::Severity::kError || !disabled.count(diagnostic.id))
       findings.push_back(FromDiagnostic(diagnostic));

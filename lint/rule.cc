@@ -1,6 +1,11 @@
 #include "lint/rule.h"
 
+#include <string_view>
+
 namespace landlockc::lint {
+
+static_assert(std::string_view(TextWithAbi("(ABI # and later)", 4).text) == "(ABI 4 and later)");
+static_assert(std::string_view(TextWithAbi("ABI #", 10).text) == "ABI 10");
 
 void RuleContext::Report(diag::Severity severity, llvm::SMRange range, llvm::SMRange statement,
                          std::string message, std::vector<diag::Note> notes) const {

@@ -3,6 +3,7 @@
 #ifndef LANDLOCKC_LINT_RULE_H_
 #define LANDLOCKC_LINT_RULE_H_
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -45,6 +46,24 @@ struct RuleContext {
   /// Reports a finding of this rule at `range`, about the statement at `statement`.
   void Report(diag::Severity severity, llvm::SMRange range, llvm::SMRange statement,
               std::string message, std::vector<diag::Note> notes = {}) const;
+};
+
+/// A rule's fixed text with one ABI number from the table in it: each `#` of `format` stands for
+/// `abi` (1 or 2 digits), so that `summary` and `description` need not copy the table.
+template <size_t N>
+struct TextWithAbi {
+  constexpr TextWithAbi(const char (&format)[N], int abi) {
+    size_t out = 0;
+    for (size_t i = 0; i + 1 < N; ++i) {
+      if (format[i] != '#') {
+        text[out++] = format[i];
+        continue;
+      }
+      if (abi >= 10) text[out++] = static_cast<char>('0' + abi / 10);
+      text[out++] = static_cast<char>('0' + abi % 10);
+    }
+  }
+  char text[N + 1] = {};  // room for the second digit; NUL-terminated
 };
 
 /// A lint rule.

@@ -1,11 +1,8 @@
 #include "lint/target.h"
 
-#include <sys/syscall.h>
-#include <unistd.h>
-
+#include "landlockc/runtime.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "runtime/abi_table.h"
-#include "runtime/uapi.h"
 
 namespace landlockc::lint {
 namespace {
@@ -65,9 +62,6 @@ Target DefaultTarget() {
   return Target{llvm::formatv("abi:{0}", abi::kNewestAbi).str(), abi::kNewestAbi};
 }
 
-int ProbeHostAbi() {
-  long abi = syscall(__NR_landlock_create_ruleset, nullptr, 0, LANDLOCK_CREATE_RULESET_VERSION);
-  return abi < 0 ? 0 : static_cast<int>(abi);
-}
+int ProbeHostAbi() { return landlockc_probe(nullptr); }
 
 }  // namespace landlockc::lint

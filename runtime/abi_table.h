@@ -62,15 +62,31 @@ struct RestrictFlag {
       name;  // as `log` and `threads` spell it: "same_exec", "new_exec", "subdomains", "tsync"
   uint32_t bit;
   uint8_t abi;
+  /// The value of the `log` setting that sets the flag, turning the setting away from its
+  /// default ("off" or "on"); nullptr for a flag that `log` does not set (`threads all` sets
+  /// tsync).
+  const char* log_value;
 };
 
 inline constexpr RestrictFlag kRestrictFlags[] = {
-    {"same_exec", LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF, 7},
-    {"new_exec", LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON, 7},
-    {"subdomains", LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF, 7},
-    {"tsync", LANDLOCK_RESTRICT_SELF_TSYNC, 8},
+    {"same_exec", LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF, 7, "off"},
+    {"new_exec", LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON, 7, "on"},
+    {"subdomains", LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF, 7, "off"},
+    {"tsync", LANDLOCK_RESTRICT_SELF_TSYNC, 8, nullptr},
 };
 inline constexpr int kRestrictFlagCount = sizeof(kRestrictFlags) / sizeof(kRestrictFlags[0]);
+
+/// The flag of the `log` setting spelled by the `size` bytes at `word`, or nullptr when `log` has
+/// no such setting.
+constexpr const RestrictFlag* FindLogFlag(const char* word, unsigned long size) {
+  for (const RestrictFlag& flag : kRestrictFlags) {
+    if (flag.log_value == nullptr) continue;
+    unsigned long i = 0;
+    while (i < size && flag.name[i] != '\0' && flag.name[i] == word[i]) ++i;
+    if (i == size && flag.name[i] == '\0') return &flag;
+  }
+  return nullptr;
+}
 
 /// fs rights that apply to a non-directory; the kernel rejects the others on a file.
 inline constexpr uint64_t kFileRights =
@@ -106,6 +122,14 @@ constexpr int AbiNeededFor(Category category, uint64_t mask) {
   for (const Right& right : kRights)
     if (right.category == category && (mask & right.bit) && right.abi > needed) needed = right.abi;
   return needed;
+}
+
+/// The first ABI with a right of `category`: where that category begins.
+constexpr int FirstAbiOf(Category category) {
+  int first = 0;
+  for (const Right& right : kRights)
+    if (right.category == category && (first == 0 || right.abi < first)) first = right.abi;
+  return first;
 }
 
 /// The lowest ABI that supports every flag in `flags` (0 for none).

@@ -23,6 +23,10 @@ extern "C" char** environ;
 namespace landlockc::runtime {
 namespace {
 
+// The public header cannot include the ABI table, so it spells the layer limit out; they agree.
+static_assert(LANDLOCKC_MAX_LAYERS == abi::kMaxLayers,
+              "LANDLOCKC_MAX_LAYERS (landlockc/runtime.h) must equal abi::kMaxLayers");
+
 constexpr unsigned kStatePrepared = 0x4c4c5350;  // "LLSP"
 constexpr int kFs = static_cast<int>(abi::Category::kFs);
 constexpr int kNet = static_cast<int>(abi::Category::kNet);

@@ -8,6 +8,7 @@
 #include "compiler/codegen/codegen.h"
 #include "gtest/gtest.h"
 #include "landlockc/runtime.h"
+#include "tests/support/sample_policies.h"
 
 namespace landlockc::blob {
 namespace {
@@ -22,34 +23,7 @@ int ValidateBytes(const std::vector<uint8_t>& bytes) {
 }
 
 // A real blob from the code generator: two layers, variables, optional grants, ports, log flags.
-std::vector<uint8_t> RealBlob() {
-  model::Policy policy;
-  policy.abi = 7;
-  policy.requires_abi = 2;
-  policy.highest_abi_used = 7;
-  model::Layer& base = policy.layers.emplace_back();
-  base.name = "base";
-  base.handled = {abi::RightsForAbi(abi::Category::kFs, 7),
-                  abi::RightsForAbi(abi::Category::kNet, 7),
-                  abi::RightsForAbi(abi::Category::kScope, 7)};
-  base.log_flags = LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON;
-  for (const char* path : {"/usr", "/etc/hosts", "${HOME}/.cache"}) {
-    model::FsGrant& grant = base.fs_grants.emplace_back();
-    grant.path = path;
-    grant.rights = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
-    grant.optional = path[0] == '$';
-  }
-  model::NetGrant& net = base.net_grants.emplace_back();
-  net.ports = {8000, 8010};
-  net.rights = LANDLOCK_ACCESS_NET_BIND_TCP;
-  model::Layer& exec = policy.layers.emplace_back();
-  exec.name = "no_exec";
-  exec.handled.fs = exec.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
-  model::FsGrant& grant = exec.fs_grants.emplace_back();
-  grant.path = "/usr";
-  grant.rights = LANDLOCK_ACCESS_FS_EXECUTE;
-  return codegen::EmitBlob(policy);
-}
+std::vector<uint8_t> RealBlob() { return codegen::EmitBlob(test_support::TwoLayerPolicy()); }
 
 std::vector<uint8_t> Varint(uint64_t value) {
   uint8_t bytes[kMaxVarintSize];
@@ -407,7 +381,7 @@ TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {
   EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), &report), 0);
   EXPECT_EQ(report.layers_total, 2u);
   EXPECT_EQ(report.policy_abi, 7);
-  EXPECT_EQ(report.requires_abi, 2);
+  EXPECT_EQ(report.requires_abi, 4);
   EXPECT_STREQ(report.message, "");
   blob[40] ^= 4;
   EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), &report), LANDLOCKC_ERR_BLOB_CHECKSUM);
@@ -459,8 +433,8 @@ TEST(ReadLayersTest, CallsTheHooksInBlobOrderAndStopsOnAFailingOne) {
   std::string execute = std::to_string(LANDLOCK_ACCESS_FS_EXECUTE);
   std::string base_grants = trace.words.substr(0, trace.words.find(" net:"));
   EXPECT_EQ(base_grants.find("layer:" + all_fs + " fs"), 0u) << trace.words;
-  EXPECT_EQ(trace.words.substr(base_grants.size()), " net:8000-8010 layer:" + execute + " fs");
-  EXPECT_EQ(trace.records, 7);  // per layer: the layer, then its fs grants, then its net grants
+  EXPECT_EQ(trace.words.substr(base_grants.size()), " net:8080-8090 layer:" + execute + " fs");
+  EXPECT_EQ(trace.records, 6);  // per layer: the layer, then its fs grants, then its net grants
   EXPECT_NE(base_grants.find("fs?"), std::string::npos) << trace.words;
 
   Trace stopped;

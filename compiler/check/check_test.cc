@@ -1,11 +1,8 @@
 // The entry points end to end: many errors in one run, hostile input, standard input.
 #include "compiler/check/check.h"
 
-#include <fstream>
-
 #include "compiler/check/check_test_support.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
+#include "tests/support/scratch_dir.h"
 
 namespace landlockc::check {
 namespace {
@@ -44,24 +41,13 @@ TEST_F(CheckTest, CaretsAndColumnsWithTabs) {
 
 class HostileTest : public CheckTest {
  protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("landlockc-hostile", root_));
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(root_); }
-
-  std::string Write(llvm::StringRef name, llvm::StringRef text) {
-    llvm::SmallString<256> path(root_);
-    llvm::sys::path::append(path, name);
-    std::ofstream(std::string(path), std::ios::binary) << text.str();
-    return std::string(path);
-  }
   // Checks the file and expects errors (and, by getting here, no crash).
-  void ExpectErrors(llvm::StringRef text) {
-    EXPECT_FALSE(CheckFile(Write("hostile.landlock", text), {}, diags_));
+  void ExpectErrors(const std::string& text) {
+    EXPECT_FALSE(CheckFile(scratch_.Write("hostile.landlock", text), {}, diags_));
     EXPECT_GT(diags_.error_count(), 0u);
   }
 
-  llvm::SmallString<256> root_;
+  test_support::ScratchDir scratch_;
 };
 
 TEST_F(HostileTest, HugeString) {
@@ -97,8 +83,8 @@ TEST_F(HostileTest, BinaryGarbage) {
 }
 
 TEST_F(HostileTest, IncludeCycle) {
-  Write("a.landlock", "include \"b.landlock\";");
-  Write("b.landlock", "include \"hostile.landlock\";");
+  scratch_.Write("a.landlock", "include \"b.landlock\";");
+  scratch_.Write("b.landlock", "include \"hostile.landlock\";");
   ExpectErrors("include \"a.landlock\";\nallow read on \"/x\";");
   EXPECT_THAT(Ids(), ElementsAre("include-cycle"));
 }

@@ -1,4 +1,5 @@
-// Shared by the check tests: a SourceMgr and a diagnostic engine, checking text in memory.
+// Shared by the check tests: a SourceMgr and a diagnostic engine, checking text in memory, and
+// hand-built expressions for the tests of one checker step without the parser.
 #ifndef LANDLOCKC_COMPILER_CHECK_CHECK_TEST_SUPPORT_H_
 #define LANDLOCKC_COMPILER_CHECK_CHECK_TEST_SUPPORT_H_
 
@@ -9,10 +10,49 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ast/ast.h"
 #include "compiler/check/check.h"
 #include "compiler/model/names.h"
 
 namespace landlockc::check {
+
+/// An expression without operands: a name, string, port or port range.
+inline ast::ExprPtr Leaf(ast::Expr::Kind kind, std::string text, uint32_t low = 0,
+                         uint32_t high = 0) {
+  auto expr = std::make_unique<ast::Expr>();
+  expr->kind = kind;
+  expr->text = std::move(text);
+  expr->low = low;
+  expr->high = high;
+  return expr;
+}
+
+/// A name: a right, a set or a `let`.
+inline ast::ExprPtr Name(std::string name) { return Leaf(ast::Expr::Kind::kName, std::move(name)); }
+
+/// `lhs + rhs` or `lhs - rhs`.
+inline ast::ExprPtr Binary(ast::Expr::Kind kind, ast::ExprPtr lhs, ast::ExprPtr rhs) {
+  auto expr = std::make_unique<ast::Expr>();
+  expr->kind = kind;
+  expr->lhs = std::move(lhs);
+  expr->rhs = std::move(rhs);
+  return expr;
+}
+inline ast::ExprPtr Plus(ast::ExprPtr lhs, ast::ExprPtr rhs) {
+  return Binary(ast::Expr::Kind::kUnion, std::move(lhs), std::move(rhs));
+}
+inline ast::ExprPtr Minus(ast::ExprPtr lhs, ast::ExprPtr rhs) {
+  return Binary(ast::Expr::Kind::kDifference, std::move(lhs), std::move(rhs));
+}
+
+/// A path list (`kind` kList) or port list (kPortList) of `items`.
+template <typename... Items>
+ast::ExprPtr List(ast::Expr::Kind kind, Items... items) {
+  auto list = std::make_unique<ast::Expr>();
+  list->kind = kind;
+  (list->items.push_back(std::move(items)), ...);
+  return list;
+}
 
 class CheckTest : public ::testing::Test {
  protected:

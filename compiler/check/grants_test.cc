@@ -1,6 +1,6 @@
 #include "compiler/check/grants.h"
 
-#include <gtest/gtest.h>
+#include "compiler/check/check_test_support.h"
 
 #include "compiler/check/symbols.h"
 #include "compiler/model/names.h"
@@ -10,42 +10,13 @@ namespace {
 
 using Kind = ast::Expr::Kind;
 
-ast::ExprPtr Name(std::string name) {
-  auto expr = std::make_unique<ast::Expr>();
-  expr->kind = Kind::kName;
-  expr->text = std::move(name);
-  return expr;
-}
-
-ast::ExprPtr Plus(ast::ExprPtr lhs, ast::ExprPtr rhs) {
-  auto expr = std::make_unique<ast::Expr>();
-  expr->kind = Kind::kUnion;
-  expr->lhs = std::move(lhs);
-  expr->rhs = std::move(rhs);
-  return expr;
-}
-
-ast::ExprPtr OnPath(std::string path) {
-  auto item = std::make_unique<ast::Expr>();
-  item->kind = Kind::kString;
-  item->text = std::move(path);
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = Kind::kList;
-  list->items.push_back(std::move(item));
-  return list;
-}
+ast::ExprPtr OnPath(std::string path) { return List(Kind::kList, Leaf(Kind::kString, path)); }
 
 ast::ExprPtr OnPort(uint32_t port) {
-  auto item = std::make_unique<ast::Expr>();
-  item->kind = Kind::kPort;
-  item->low = item->high = port;
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = Kind::kPortList;
-  list->items.push_back(std::move(item));
-  return list;
+  return List(Kind::kPortList, Leaf(Kind::kPort, "", port, port));
 }
 
-class GrantsTest : public ::testing::Test {
+class GrantsTest : public CheckTest {
  protected:
   std::optional<PendingGrant> Resolve(ast::ExprPtr rights, ast::ExprPtr targets,
                                       bool optional = false) {
@@ -59,8 +30,6 @@ class GrantsTest : public ::testing::Test {
     return diags_.diagnostics().empty() ? "" : diags_.diagnostics()[0].id;
   }
 
-  llvm::SourceMgr source_mgr_;
-  diag::DiagnosticEngine diags_{source_mgr_};
   SymbolTable symbols_;
   ast::AllowStmt allow_;
 };

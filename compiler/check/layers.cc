@@ -6,17 +6,10 @@
 namespace landlockc::check {
 namespace {
 
-const abi::RestrictFlag* FindLogFlag(llvm::StringRef word) {
-  for (const abi::RestrictFlag& flag : abi::kRestrictFlags)
-    if (word == flag.name && (flag.bit & ~LANDLOCK_RESTRICT_SELF_TSYNC)) return &flag;
-  return nullptr;
-}
-
 // The flag a setting sets: each flag turns one setting away from its default (`same_exec on`,
 // `new_exec off`, `subdomains on`), so writing the default sets nothing.
 uint32_t LogFlagFor(const abi::RestrictFlag& flag, bool on) {
-  bool flag_means_on = flag.bit == LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON;
-  return on == flag_means_on ? flag.bit : 0;
+  return llvm::StringRef(flag.log_value) == (on ? "on" : "off") ? flag.bit : 0;
 }
 
 std::string QuotedRightNames(abi::Category category, uint64_t mask) {
@@ -120,7 +113,8 @@ void LayerBuilder::Add(const ast::LogStmt& log) {
   if (!layer_.log_location.range.Start.isValid())
     layer_.log_location = ResolveLocation(context_.source_mgr, log.range);
   for (const ast::LogSetting& setting : log.settings) {
-    const abi::RestrictFlag* flag = FindLogFlag(setting.word.name);
+    const abi::RestrictFlag* flag =
+        abi::FindLogFlag(setting.word.name.data(), setting.word.name.size());
     if (flag == nullptr) continue;  // the parser reported `invalid-log-setting`
     if (llvm::is_contained(log_words_, setting.word.name)) {
       context_.diags.Report(diag::DiagId::kDuplicateLogSetting, setting.word.range,

@@ -1,11 +1,9 @@
 // Includes: lookup order, read once, cycles, missing and unreadable files.
 #include "compiler/check/loader.h"
 
-#include <fstream>
-
 #include "compiler/check/check_test_support.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
+#include "tests/support/scratch_dir.h"
 
 namespace landlockc::check {
 namespace {
@@ -14,29 +12,16 @@ using ::testing::ElementsAre;
 
 class LoaderTest : public CheckTest {
  protected:
-  void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("landlockc-loader", root_));
+  std::string Write(const std::string& relative, const std::string& text) {
+    return scratch_.Write(relative, text);
   }
-  void TearDown() override { llvm::sys::fs::remove_directories(root_); }
-
-  std::string Write(llvm::StringRef relative, llvm::StringRef text) {
-    llvm::SmallString<256> path(root_);
-    llvm::sys::path::append(path, relative);
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path));
-    std::ofstream(std::string(path)) << text.str();
-    return std::string(path);
-  }
-  std::string Dir(llvm::StringRef relative) {
-    llvm::SmallString<256> path(root_);
-    llvm::sys::path::append(path, relative);
-    return std::string(path);
-  }
+  std::string Dir(const std::string& relative) { return scratch_.Path(relative); }
 
   std::optional<model::Policy> CheckAt(const std::string& path, const Options& options = {}) {
     return CheckFile(path, options, diags_);
   }
 
-  llvm::SmallString<256> root_;
+  test_support::ScratchDir scratch_;
 };
 
 TEST_F(LoaderTest, RelativeToTheIncludingFile) {

@@ -22,30 +22,10 @@ class PathsTest : public ::testing::Test {
   diag::DiagnosticEngine diags_{source_mgr_};
 };
 
-TEST_F(PathsTest, KeepsCleanAbsolutePaths) {
-  EXPECT_EQ(Normalize("/usr/lib"), "/usr/lib");
-  EXPECT_EQ(Normalize("/"), "/");
-  EXPECT_EQ(Normalize("/a b/ünïcode"), "/a b/ünïcode");
-  EXPECT_TRUE(diags_.diagnostics().empty());
-}
-
-TEST_F(PathsTest, DropsEmptyAndDotComponentsAndTrailingSlash) {
-  EXPECT_EQ(Normalize("//usr///lib/"), "/usr/lib");
-  EXPECT_EQ(Normalize("/./usr/./lib/."), "/usr/lib");
-  EXPECT_EQ(Normalize("//"), "/");
-  EXPECT_EQ(Normalize("/."), "/");
-  EXPECT_EQ(Normalize("/a/.hidden/..x/x.."), "/a/.hidden/..x/x..");
-  EXPECT_TRUE(diags_.diagnostics().empty());
-}
-
-TEST_F(PathsTest, SpellsVariablesWithBraces) {
-  EXPECT_EQ(Normalize("$HOME/.cache"), "${HOME}/.cache");
-  EXPECT_EQ(Normalize("${XDG_RUNTIME_DIR}/web/"), "${XDG_RUNTIME_DIR}/web");
-  EXPECT_EQ(Normalize("$HOME"), "${HOME}");
-  EXPECT_EQ(Normalize("/home/$USER/x"), "/home/${USER}/x");
-  EXPECT_EQ(Normalize("/tmp/${USER}-cache"), "/tmp/${USER}-cache");
-  EXPECT_EQ(Normalize("/tmp/$USER.d"), "/tmp/${USER}.d");
-  EXPECT_EQ(Normalize("$_X1//./y"), "${_X1}/y");
+// How paths are normalized is model::NormalizePathTemplate's (path_template_test.cc); the checker
+// passes the result on and turns each refusal into its diagnostic.
+TEST_F(PathsTest, GivesTheNormalizedPathWithoutDiagnostics) {
+  EXPECT_EQ(Normalize("$HOME//./.cache/"), "${HOME}/.cache");
   EXPECT_TRUE(diags_.diagnostics().empty());
 }
 

@@ -5,6 +5,7 @@
 #include "compiler/check/layers.h"
 #include "compiler/check/location.h"
 #include "compiler/check/targets.h"
+#include "compiler/model/abi_used.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace landlockc::check {
@@ -45,7 +46,7 @@ class PolicyChecker {
           source_mgr_.getMemoryBuffer(loaded_.main_buffer)->getBufferStart());
       diags_.Report(diag::DiagId::kEmptyPolicy, llvm::SMRange(start, start));
     }
-    policy_.highest_abi_used = HighestAbiUsed();
+    policy_.highest_abi_used = model::HighestAbiUsed(policy_);
     policy_.files = loaded_.file_names;
     return std::move(policy_);
   }
@@ -238,18 +239,6 @@ class PolicyChecker {
       main_layer_.emplace(context_, "main", first_statement, first_statement);
     }
     return *main_layer_;
-  }
-
-  int HighestAbiUsed() const {
-    int highest = policy_.threads_all ? abi::AbiNeededForFlags(LANDLOCK_RESTRICT_SELF_TSYNC) : 0;
-    for (const model::Layer& layer : policy_.layers) {
-      for (int category = 0; category < abi::kCategoryCount; ++category) {
-        auto each = static_cast<abi::Category>(category);
-        highest = std::max(highest, abi::AbiNeededFor(each, layer.handled.Get(each)));
-      }
-      highest = std::max(highest, abi::AbiNeededForFlags(layer.log_flags));
-    }
-    return highest;
   }
 
   const LoadedPolicy& loaded_;

@@ -1,8 +1,6 @@
 #include "compiler/check/rights.h"
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
+#include "compiler/check/check_test_support.h"
 #include "compiler/check/symbols.h"
 #include "compiler/model/names.h"
 
@@ -14,28 +12,7 @@ using Kind = ast::Expr::Kind;
 constexpr auto kFs = abi::Category::kFs;
 constexpr auto kNet = abi::Category::kNet;
 
-ast::ExprPtr Name(std::string name) {
-  auto expr = std::make_unique<ast::Expr>();
-  expr->kind = Kind::kName;
-  expr->text = std::move(name);
-  return expr;
-}
-
-ast::ExprPtr Binary(Kind kind, ast::ExprPtr lhs, ast::ExprPtr rhs) {
-  auto expr = std::make_unique<ast::Expr>();
-  expr->kind = kind;
-  expr->lhs = std::move(lhs);
-  expr->rhs = std::move(rhs);
-  return expr;
-}
-ast::ExprPtr Plus(ast::ExprPtr lhs, ast::ExprPtr rhs) {
-  return Binary(Kind::kUnion, std::move(lhs), std::move(rhs));
-}
-ast::ExprPtr Minus(ast::ExprPtr lhs, ast::ExprPtr rhs) {
-  return Binary(Kind::kDifference, std::move(lhs), std::move(rhs));
-}
-
-class RightsTest : public ::testing::Test {
+class RightsTest : public CheckTest {
  protected:
   RightsValue Evaluate(const ast::ExprPtr& expr, int abi = abi::kNewestAbi) {
     return EvaluateRights(*expr, symbols_, abi, diags_);
@@ -43,14 +20,6 @@ class RightsTest : public ::testing::Test {
   std::vector<llvm::StringRef> Fs(const RightsValue& value, uint64_t all) {
     return model::RightNames(kFs, value.Resolve(kFs, all));
   }
-  std::vector<std::string> Ids() const {
-    std::vector<std::string> ids;
-    for (const diag::Diagnostic& diagnostic : diags_.diagnostics()) ids.push_back(diagnostic.id);
-    return ids;
-  }
-
-  llvm::SourceMgr source_mgr_;
-  diag::DiagnosticEngine diags_{source_mgr_};
   SymbolTable symbols_;
 };
 

@@ -1,43 +1,23 @@
 #include "compiler/check/targets.h"
 
-#include <gtest/gtest.h>
+#include "compiler/check/check_test_support.h"
 
 namespace landlockc::check {
 namespace {
 
 using Kind = ast::Expr::Kind;
 
-ast::ExprPtr Leaf(Kind kind, std::string text, uint32_t low = 0, uint32_t high = 0) {
-  auto expr = std::make_unique<ast::Expr>();
-  expr->kind = kind;
-  expr->text = std::move(text);
-  expr->low = low;
-  expr->high = high;
-  return expr;
-}
-
-ast::ExprPtr List(Kind kind, std::vector<ast::ExprPtr> items) {
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = kind;
-  list->items = std::move(items);
-  return list;
-}
-
 template <typename... Items>
 ast::ExprPtr Paths(Items... items) {
-  std::vector<ast::ExprPtr> list;
-  (list.push_back(std::move(items)), ...);
-  return List(Kind::kList, std::move(list));
+  return List(Kind::kList, std::move(items)...);
 }
 
 template <typename... Items>
 ast::ExprPtr Ports(Items... items) {
-  std::vector<ast::ExprPtr> list;
-  (list.push_back(std::move(items)), ...);
-  return List(Kind::kPortList, std::move(list));
+  return List(Kind::kPortList, std::move(items)...);
 }
 
-class TargetsTest : public ::testing::Test {
+class TargetsTest : public CheckTest {
  protected:
   void SetUp() override {
     Symbol paths;
@@ -51,14 +31,6 @@ class TargetsTest : public ::testing::Test {
     Symbol rights;
     ASSERT_TRUE(symbols_.Define({"ro", {}}, std::move(rights), diags_));
   }
-  std::vector<std::string> Ids() const {
-    std::vector<std::string> ids;
-    for (const diag::Diagnostic& diagnostic : diags_.diagnostics()) ids.push_back(diagnostic.id);
-    return ids;
-  }
-
-  llvm::SourceMgr source_mgr_;
-  diag::DiagnosticEngine diags_{source_mgr_};
   SymbolTable symbols_;
 };
 

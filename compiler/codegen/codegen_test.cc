@@ -2,6 +2,7 @@
 
 #include "gtest/gtest.h"
 #include "runtime/uapi.h"
+#include "tests/support/sample_policies.h"
 
 namespace landlockc::codegen {
 namespace {
@@ -17,27 +18,17 @@ uint64_t ReferenceChecksum(const std::vector<uint8_t>& bytes) {
   return hash;
 }
 
+// One layer: the same path twice (its string stored once), the second time optional, and a port.
 model::Policy SmallPolicy() {
-  model::Policy policy;
-  policy.abi = 4;
-  policy.requires_abi = 2;
-  policy.highest_abi_used = 4;
-  model::Layer& layer = policy.layers.emplace_back();
-  layer.name = "main";
-  layer.handled.fs = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
-  layer.handled.net = LANDLOCK_ACCESS_NET_CONNECT_TCP;
-  layer.explicit_handled = layer.handled;
-  model::FsGrant& usr = layer.fs_grants.emplace_back();
-  usr.path = "/usr";
-  usr.rights = usr.requested = layer.handled.fs;
-  model::FsGrant& again = layer.fs_grants.emplace_back();
-  again.path = "/usr";
-  again.rights = again.requested = LANDLOCK_ACCESS_FS_READ_FILE;
-  again.optional = true;
-  model::NetGrant& https = layer.net_grants.emplace_back();
-  https.ports = {443, 443};
-  https.rights = https.requested = LANDLOCK_ACCESS_NET_CONNECT_TCP;
-  return policy;
+  return test_support::PolicyBuilder(4)
+      .Requires(2)
+      .Layer(LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR,
+             LANDLOCK_ACCESS_NET_CONNECT_TCP)
+      .Named("main")
+      .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
+      .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE, /*optional=*/true)
+      .Net(443, 443, LANDLOCK_ACCESS_NET_CONNECT_TCP)
+      .Build();
 }
 
 TEST(EmitBlobTest, WritesTheDocumentedBytes) {

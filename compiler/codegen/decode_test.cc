@@ -1,47 +1,16 @@
 #include "compiler/codegen/decode.h"
 
 #include "compiler/codegen/codegen.h"
+#include "compiler/model/abi_used.h"
 #include "gtest/gtest.h"
 #include "runtime/abi_table.h"
 #include "runtime/uapi.h"
+#include "tests/support/sample_policies.h"
 
 namespace landlockc::codegen {
 namespace {
 
-model::Policy TwoLayerPolicy() {
-  model::Policy policy;
-  policy.abi = 7;
-  policy.requires_abi = 4;
-  policy.highest_abi_used = 7;
-  model::Layer& base = policy.layers.emplace_back();
-  base.name = "base";
-  base.deny_by_default = true;
-  base.handled = {abi::RightsForAbi(abi::Category::kFs, 7),
-                  abi::RightsForAbi(abi::Category::kNet, 7),
-                  abi::RightsForAbi(abi::Category::kScope, 7)};
-  // As the checker computes it: the rights the layer's grants name.
-  base.explicit_handled = {
-      LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR | LANDLOCK_ACCESS_FS_WRITE_FILE,
-      LANDLOCK_ACCESS_NET_BIND_TCP, 0};
-  base.log_flags = LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF;
-  model::FsGrant& www = base.fs_grants.emplace_back();
-  www.path = "/srv/www";
-  www.rights = www.requested = LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
-  model::FsGrant& run = base.fs_grants.emplace_back();
-  run.path = "${XDG_RUNTIME_DIR}/web";
-  run.rights = run.requested = LANDLOCK_ACCESS_FS_WRITE_FILE;
-  run.optional = true;
-  model::NetGrant& ports = base.net_grants.emplace_back();
-  ports.ports = {8080, 8090};
-  ports.rights = ports.requested = LANDLOCK_ACCESS_NET_BIND_TCP;
-  model::Layer& no_exec = policy.layers.emplace_back();
-  no_exec.name = "no_exec";
-  no_exec.handled.fs = no_exec.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
-  model::FsGrant& convert = no_exec.fs_grants.emplace_back();
-  convert.path = "/usr/bin/convert";
-  convert.rights = convert.requested = LANDLOCK_ACCESS_FS_EXECUTE;
-  return policy;
-}
+using test_support::TwoLayerPolicy;
 
 TEST(DecodeBlobTest, GivesBackTheModel) {
   model::Policy original = TwoLayerPolicy();
@@ -100,11 +69,12 @@ TEST(BlobToSourceTest, RendersPolicySource) {
 TEST(BlobToSourceTest, RendersAllAndItsExplicitPart) {
   model::Policy policy = TwoLayerPolicy();
   policy.threads_all = true;
-  policy.abi = policy.highest_abi_used = 8;  // `threads all` needs ABI 8
+  policy.abi = 8;  // `threads all` needs ABI 8
   model::Layer& layer = policy.layers[1];
   layer.handled.fs = abi::RightsForAbi(abi::Category::kFs, 8) & ~LANDLOCK_ACCESS_FS_REFER;
   layer.explicit_handled.fs = LANDLOCK_ACCESS_FS_EXECUTE;
   layer.handled.scope = LANDLOCK_SCOPE_SIGNAL | LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET;
+  policy.highest_abi_used = model::HighestAbiUsed(policy);
   llvm::Expected<std::string> source = BlobToSource(EmitBlob(policy));
   ASSERT_TRUE(static_cast<bool>(source)) << llvm::toString(source.takeError());
   EXPECT_NE(source->find("abi 8;\nrequires abi 4;\nthreads all;\n"), std::string::npos) << *source;

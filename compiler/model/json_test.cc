@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "compiler/model/abi_used.h"
+
 #include "llvm/Support/FormatVariadic.h"
 #include "runtime/uapi.h"
 
@@ -22,7 +24,6 @@ TEST(JsonTest, DumpsEveryField) {
   policy.abi_pinned = true;
   policy.requires_abi = 4;
   policy.threads_all = false;
-  policy.highest_abi_used = 6;
   Layer layer;
   layer.name = "base";
   layer.deny_by_default = false;
@@ -48,9 +49,10 @@ TEST(JsonTest, DumpsEveryField) {
   range.location = At("a.landlock", 5, 5);
   layer.net_grants.push_back(range);
   policy.layers.push_back(layer);
+  policy.highest_abi_used = HighestAbiUsed(policy);  // 7, for `log new_exec on`
 
   llvm::json::Value expected = llvm::json::parse(R"({
-    "abi": 7, "abi_pinned": true, "requires": 4, "threads": false, "highest_abi_used": 6,
+    "abi": 7, "abi_pinned": true, "requires": 4, "threads": false, "highest_abi_used": 7,
     "layers": [{
       "name": "base", "deny_by_default": false,
       "handled": {"fs": ["execute", "read_file"], "net": ["connect_tcp"], "scope": ["signal"]},

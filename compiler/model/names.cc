@@ -1,5 +1,8 @@
 #include "compiler/model/names.h"
 
+#include <string>
+#include <vector>
+
 #include "llvm/ADT/StringExtras.h"
 
 namespace landlockc::model {
@@ -24,16 +27,22 @@ constexpr PredefinedSet kPredefinedSets[] = {
      LANDLOCK_ACCESS_NET_BIND_UDP | LANDLOCK_ACCESS_NET_CONNECT_SEND_UDP},
 };
 
-// How each log flag reads in the source: the flag turns the named setting away from its default.
+// How each log flag reads in the source ("same_exec off"), from the ABI table: the flag turns the
+// named setting away from its default. Built once; the names outlive every caller.
 struct LogSetting {
   uint32_t flag;
-  const char* setting;
+  std::string setting;
 };
-constexpr LogSetting kLogSettings[] = {
-    {LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF, "same_exec off"},
-    {LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON, "new_exec on"},
-    {LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF, "subdomains off"},
-};
+const std::vector<LogSetting>& LogSettings() {
+  static const std::vector<LogSetting>* const settings = [] {
+    auto* built = new std::vector<LogSetting>;
+    for (const abi::RestrictFlag& flag : abi::kRestrictFlags)
+      if (flag.log_value != nullptr)
+        built->push_back({flag.bit, std::string(flag.name) + " " + flag.log_value});
+    return built;
+  }();
+  return *settings;
+}
 
 }  // namespace
 
@@ -84,7 +93,7 @@ const PredefinedSet* FindPredefinedSet(llvm::StringRef name) {
 
 std::vector<llvm::StringRef> LogSettingNames(uint32_t flags) {
   std::vector<llvm::StringRef> names;
-  for (const LogSetting& setting : kLogSettings)
+  for (const LogSetting& setting : LogSettings())
     if (flags & setting.flag) names.push_back(setting.setting);
   return names;
 }

@@ -82,5 +82,17 @@ TEST(NamesTest, LogSettingNames) {
   EXPECT_THAT(LogSettingNames(LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON), ElementsAre("new_exec on"));
 }
 
+TEST(NamesTest, LogSettingsAreTheTablesLogFlags) {
+  auto find = [](llvm::StringRef word) { return abi::FindLogFlag(word.data(), word.size()); };
+  ASSERT_NE(find("same_exec"), nullptr);
+  EXPECT_EQ(find("same_exec")->bit, uint32_t{LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF});
+  ASSERT_NE(find("subdomains"), nullptr);
+  EXPECT_STREQ(find("subdomains")->log_value, "off");
+  EXPECT_EQ(find("tsync"), nullptr);  // `threads all` sets it, not `log`
+  EXPECT_EQ(find("same_exe"), nullptr);
+  EXPECT_EQ(find("same_exec_"), nullptr);
+  EXPECT_EQ(find(""), nullptr);
+}
+
 }  // namespace
 }  // namespace landlockc::model

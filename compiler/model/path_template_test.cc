@@ -13,13 +13,30 @@ std::string Normalized(llvm::StringRef text) {
 
 PathProblem ProblemOf(llvm::StringRef text) { return NormalizePathTemplate(text).problem; }
 
-TEST(PathTemplateTest, Normalizes) {
+TEST(PathTemplateTest, KeepsCleanAbsolutePaths) {
+  for (const char* path : {"/", "/usr/lib", "/a b/ünïcode", "/a/.hidden/..x/x.."})
+    EXPECT_EQ(Normalized(path), path);
+}
+
+TEST(PathTemplateTest, DropsEmptyAndDotComponentsAndTrailingSlashes) {
   EXPECT_EQ(Normalized("//etc/./ssh/"), "/etc/ssh");
-  EXPECT_EQ(Normalized("/"), "/");
-  EXPECT_EQ(Normalized("$HOME/.ssh"), "${HOME}/.ssh");
-  EXPECT_EQ(Normalized("${HOME}"), "${HOME}");
-  EXPECT_EQ(Normalized("/home/$USER/./x"), "/home/${USER}/x");
-  EXPECT_EQ(Normalized("/tmp/${HOST}.d"), "/tmp/${HOST}.d");
+  EXPECT_EQ(Normalized("/./usr/./lib/."), "/usr/lib");
+  EXPECT_EQ(Normalized("//"), "/");
+  EXPECT_EQ(Normalized("/."), "/");
+}
+
+TEST(PathTemplateTest, SpellsVariablesWithBraces) {
+  struct Case {
+    const char* written;
+    const char* normalized;
+  };
+  for (Case c :
+       {Case{"$HOME/.ssh", "${HOME}/.ssh"}, Case{"${HOME}", "${HOME}"}, Case{"$HOME", "${HOME}"},
+        Case{"${XDG_RUNTIME_DIR}/web/", "${XDG_RUNTIME_DIR}/web"},
+        Case{"/home/$USER/./x", "/home/${USER}/x"}, Case{"/tmp/${HOST}.d", "/tmp/${HOST}.d"},
+        Case{"/tmp/$USER.d", "/tmp/${USER}.d"}, Case{"/tmp/${USER}-cache", "/tmp/${USER}-cache"},
+        Case{"$_X1//./y", "${_X1}/y"}})
+    EXPECT_EQ(Normalized(c.written), c.normalized);
 }
 
 TEST(PathTemplateTest, RefusesWithTheProblem) {
@@ -33,8 +50,7 @@ TEST(PathTemplateTest, RefusesWithTheProblem) {
   EXPECT_EQ(NormalizePathTemplate("/tmp/$").reason,
             "`$` must start a variable such as `$HOME` or `${HOME}`");
   EXPECT_EQ(NormalizePathTemplate("/tmp/x$A").reason, "a variable must start a path component");
-  EXPECT_EQ(NormalizePathTemplate(llvm::StringRef("/a\0b", 4)).reason,
-            "it holds a NUL character");
+  EXPECT_EQ(NormalizePathTemplate(llvm::StringRef("/a\0b", 4)).reason, "it holds a NUL character");
 }
 
 }  // namespace

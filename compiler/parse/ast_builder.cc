@@ -5,6 +5,7 @@
 
 #include "compiler/parse/literal.h"
 #include "compiler/parse/token_text.h"
+#include "runtime/abi_table.h"
 #include "tree/ErrorNode.h"
 
 namespace landlockc::parse {
@@ -34,6 +35,17 @@ bool HasOwnError(antlr4::ParserRuleContext* rule) {
   for (antlr4::tree::ParseTree* child : rule->children)
     if (dynamic_cast<antlr4::tree::ErrorNode*>(child) != nullptr) return true;
   return false;
+}
+
+// "`same_exec`, `new_exec` or `subdomains`": the `log` settings of the ABI table.
+std::string LogSettingList() {
+  std::vector<std::string> names;
+  for (const abi::RestrictFlag& flag : abi::kRestrictFlags)
+    if (flag.log_value != nullptr) names.push_back("`" + std::string(flag.name) + "`");
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  return list;
 }
 
 enum class BlockKind { kLayer, kRules };
@@ -219,9 +231,9 @@ std::optional<ast::LogStmt> Builder::BuildLog(P::LogStmtContext* log) {
 
 std::optional<ast::LogSetting> Builder::BuildLogSetting(P::LogSettingContext* setting) {
   llvm::StringRef word = TokenText(text_, *setting->word);
-  if (word != "same_exec" && word != "new_exec" && word != "subdomains") {
+  if (abi::FindLogFlag(word.data(), word.size()) == nullptr) {
     listener_.Report(diag::DiagId::kInvalidLogSetting,
-                     TokenRange(text_, *setting->word, *setting->word), word);
+                     TokenRange(text_, *setting->word, *setting->word), word, LogSettingList());
     return std::nullopt;
   }
   antlr4::Token* value = setting->getStop();

@@ -7,6 +7,7 @@
 #include "compiler/parse/literal.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "runtime/abi_table.h"
 
 namespace landlockc::parse {
 namespace {
@@ -444,7 +445,7 @@ ast::LogStmt Parser::ParseLog() {
 ast::LogSetting Parser::ParseLogSetting() {
   Token word = Expect(Tok::kIdent);
   llvm::StringRef name = word.Text();
-  if (name != "same_exec" && name != "new_exec" && name != "subdomains") throw NotWellFormed{};
+  if (abi::FindLogFlag(name.data(), name.size()) == nullptr) throw NotWellFormed{};
   bool on = current_.kind == Tok::kOn;
   if (!on && (current_.kind != Tok::kIdent || current_.Text() != "off")) throw NotWellFormed{};
   Advance();

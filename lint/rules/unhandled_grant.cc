@@ -1,37 +1,10 @@
 #include "lint/rules/unhandled_grant.h"
 
-#include "lint/describe.h"
-#include "llvm/Support/FormatVariadic.h"
-
 namespace landlockc::lint {
-namespace {
 
-void Report(const RuleContext& context, const model::Layer& layer, abi::Category category,
-            uint64_t unhandled, const model::Location& location) {
-  context.Report(context.rule.severity, HeadRange(location, context.source_mgr), location.range,
-                 llvm::formatv("{0} does not handle {1}, so granting it has no effect",
-                               LayerName(layer), RightList(category, unhandled)),
-                 {"the right is not restricted by this layer; add it to a `handle` line to "
-                  "restrict it"});
-}
-
-void Run(const RuleContext& context) {
-  for (const model::Layer& layer : context.policy.layers) {
-    for (const model::FsGrant& grant : layer.fs_grants) {
-      uint64_t unhandled = grant.requested & ~layer.handled.fs;
-      if (grant.via_rules.empty() && unhandled != 0)
-        Report(context, layer, abi::Category::kFs, unhandled, grant.location);
-    }
-    for (const model::NetGrant& grant : layer.net_grants) {
-      uint64_t unhandled = grant.requested & ~layer.handled.net;
-      if (grant.via_rules.empty() && unhandled != 0)
-        Report(context, layer, abi::Category::kNet, unhandled, grant.location);
-    }
-  }
-}
-
-}  // namespace
-
+// The compiler finds these grants (compiler/check/layers.cc, LayerBuilder::WarnUnhandled) and
+// reports them under this id; the linter passes its warnings on (Lint), so the rule has no `run`
+// of its own. It is listed for its page, `--disable`, `# lint:ignore` and SARIF.
 constinit const Rule kUnhandledGrantRule = {
     "unhandled-grant",
     diag::Severity::kWarning,
@@ -42,7 +15,7 @@ constinit const Rule kUnhandledGrantRule = {
     "compiler leaves it out of the blob). It usually means the author believed the right was "
     "restricted. Handle the right in that layer, or remove it from the grant. Grants that come "
     "through `use` are generic and are not reported.",
-    Run,
+    nullptr,
 };
 
 }  // namespace landlockc::lint

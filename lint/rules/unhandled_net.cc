@@ -20,6 +20,10 @@ void Run(const RuleContext& context) {
                   "the program needs"});
 }
 
+constexpr TextWithAbi kSummary(
+    "No layer restricts network access on a target that supports it (ABI # and later).",
+    abi::FirstAbiOf(abi::Category::kNet));
+
 }  // namespace
 
 constinit const Rule kUnhandledNetRule = {
@@ -27,7 +31,7 @@ constinit const Rule kUnhandledNetRule = {
     diag::Severity::kWarning,
     /*per_target=*/true,
     /*host_only=*/false,
-    "No layer restricts network access on a target that supports it (ABI 4 and later).",
+    kSummary.text,
     "When no layer handles a network right, the sandboxed program can open connections and "
     "listen on any port, for example to exfiltrate data. Handle the network rights and allow only "
     "the ports the program needs.",

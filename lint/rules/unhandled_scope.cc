@@ -19,6 +19,11 @@ void Run(const RuleContext& context) {
                  {"add `handle scope: all;` (or a layer without `handle` lines)"});
 }
 
+constexpr TextWithAbi kSummary(
+    "No layer scopes signals or abstract unix sockets on a target that supports it (ABI # and "
+    "later).",
+    abi::FirstAbiOf(abi::Category::kScope));
+
 }  // namespace
 
 constinit const Rule kUnhandledScopeRule = {
@@ -26,8 +31,7 @@ constinit const Rule kUnhandledScopeRule = {
     diag::Severity::kNote,
     /*per_target=*/true,
     /*host_only=*/false,
-    "No layer scopes signals or abstract unix sockets on a target that supports it (ABI 6 and "
-    "later).",
+    kSummary.text,
     "Without scopes, a sandboxed program can send signals to processes outside its sandbox and "
     "connect to abstract unix sockets they listen on, escaping through a more privileged peer. "
     "Handle the scopes unless the program must talk to such peers.",

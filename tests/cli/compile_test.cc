@@ -160,8 +160,8 @@ TEST_F(CompileTest, DepfileListsEveryFileRead) {
   Result result =
       Landlockc({"compile", policy, "-o", Path("out.llpb"), "--depfile", Path("out.d")});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(ReadFile(Path("out.d")), Path("out.llpb") + ": " + policy + " " + std::string(root_) +
-                                         "/lib/common\\ rules.landlock\n");
+  EXPECT_EQ(ReadFile(Path("out.d")),
+            Path("out.llpb") + ": " + policy + " " + root() + "/lib/common\\ rules.landlock\n");
 }
 
 TEST_F(CompileTest, DepfileNeedsAnOutputFile) {

@@ -19,6 +19,14 @@ constexpr char kWarningPolicy[] =
     "    allow read_write on \"/srv\";\n"
     "}\n";
 
+// `unhandled-grant` (the compiler's warning: `execute` is not handled), and `unhandled-fs`.
+constexpr char kUnhandledGrantPolicy[] =
+    "abi 7;\n"
+    "handle fs: read;\n"
+    "handle net: all;\n"
+    "handle scope: all;\n"
+    "allow read + execute on \"/usr\";\n";
+
 class LintTest : public ScratchTest {};
 
 TEST_F(LintTest, ACleanPolicyExits0Silently) {
@@ -55,6 +63,23 @@ TEST_F(LintTest, JsonAndSarifGoToStdout) {
   llvm::Expected<llvm::json::Value> log = llvm::json::parse(sarif.out);
   ASSERT_TRUE(static_cast<bool>(log)) << llvm::toString(log.takeError());
   EXPECT_EQ(log->getAsObject()->getString("version").getValueOr("").str(), "2.1.0");
+}
+
+// `unhandled-grant` is the compiler's warning; `lint` reports it once, as the rule's finding.
+TEST_F(LintTest, AnUnhandledGrantIsReportedOnce) {
+  std::string policy = Write("unhandled.landlock", kUnhandledGrantPolicy);
+  Result result = Landlockc({"lint", policy, "--disable=unhandled-fs"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, policy +
+                            ":5:7: warning: layer `main` does not handle `execute`, so granting "
+                            "it has no effect [unhandled-grant]\n"
+                            "allow read + execute on \"/usr\";\n"
+                            "      ^~~~~~~~~~~~~~\n");
+  Result disabled =
+      Landlockc({"lint", policy, "--disable=unhandled-fs", "--disable=unhandled-grant"});
+  EXPECT_EQ(disabled.exit_code, 0);
+  EXPECT_EQ(disabled.err, "");
 }
 
 TEST_F(LintTest, APolicyThatDoesNotCompileAlwaysFails) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "landlockc/runtime.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -98,25 +99,6 @@ std::string CreateNonTemporaryDirectory() {
       return std::string(directory);
   }
   return "";
-}
-
-void ScratchTest::SetUp() {
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("landlockc-e2e", root_));
-}
-
-void ScratchTest::TearDown() { llvm::sys::fs::remove_directories(root_); }
-
-std::string ScratchTest::Path(const std::string& name) const {
-  return std::string(root_) + "/" + name;
-}
-
-std::string ScratchTest::Write(const std::string& name, const std::string& contents) const {
-  std::string path = Path(name);
-  llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path));
-  std::error_code error;
-  llvm::raw_fd_ostream(path, error) << contents;
-  EXPECT_FALSE(error) << path << ": " << error.message();
-  return path;
 }
 
 }  // namespace landlockc::e2e

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "llvm/ADT/SmallString.h"
+#include "tests/support/scratch_dir.h"
 
 namespace landlockc::e2e {
 
@@ -36,19 +36,7 @@ bool KernelHasLandlock();
 /// "" when both lie in a temporary directory (a checkout in /tmp, say). The caller removes it.
 std::string CreateNonTemporaryDirectory();
 
-/// A test with its own scratch directory, removed afterwards.
-class ScratchTest : public ::testing::Test {
- protected:
-  void SetUp() override;
-  void TearDown() override;
-
-  /// The absolute path of `name` in the scratch directory.
-  std::string Path(const std::string& name) const;
-  /// Writes `contents` to `name` (creating parent directories); returns its absolute path.
-  std::string Write(const std::string& name, const std::string& contents) const;
-
-  llvm::SmallString<128> root_;
-};
+using test_support::ScratchTest;
 
 }  // namespace landlockc::e2e
 

@@ -26,10 +26,12 @@
 #include <vector>
 
 #include "compiler/codegen/codegen.h"
+#include "compiler/model/names.h"
 #include "gtest/gtest.h"
 #include "landlockc/runtime.h"
 #include "runtime/abi_table.h"
 #include "runtime/uapi.h"
+#include "tests/support/sample_policies.h"
 
 namespace landlockc {
 namespace {
@@ -40,74 +42,7 @@ uint64_t AllRights(abi::Category category, int abi_version) {
   return abi::RightsForAbi(category, abi_version);
 }
 
-// A policy written for `abi_version`, built layer by layer.
-class PolicyBuilder {
- public:
-  explicit PolicyBuilder(int abi_version = 7) { policy_.abi = abi_version; }
-  PolicyBuilder& Layer(uint64_t fs, uint64_t net = 0, uint64_t scope = 0) {
-    model::Layer& layer = policy_.layers.emplace_back();
-    layer.name = "layer" + std::to_string(policy_.layers.size() - 1);
-    layer.handled = layer.explicit_handled = {fs, net, scope};
-    return *this;
-  }
-  // Handles everything up to the policy's ABI, nothing named explicitly.
-  PolicyBuilder& DenyByDefault() {
-    Layer(AllRights(abi::Category::kFs, policy_.abi), AllRights(abi::Category::kNet, policy_.abi),
-          AllRights(abi::Category::kScope, policy_.abi));
-    policy_.layers.back().explicit_handled = {};
-    policy_.layers.back().deny_by_default = true;
-    return *this;
-  }
-  PolicyBuilder& Fs(const std::string& path, uint64_t rights, bool optional = false) {
-    model::FsGrant& grant = policy_.layers.back().fs_grants.emplace_back();
-    grant.path = path;
-    grant.requested = rights;
-    grant.rights = rights & policy_.layers.back().handled.fs;
-    grant.optional = optional;
-    return *this;
-  }
-  PolicyBuilder& Net(uint16_t low, uint16_t high, uint64_t rights) {
-    model::NetGrant& grant = policy_.layers.back().net_grants.emplace_back();
-    grant.ports = {low, high};
-    grant.requested = rights;
-    grant.rights = rights & policy_.layers.back().handled.net;
-    return *this;
-  }
-  PolicyBuilder& Requires(int abi_version) {
-    policy_.requires_abi = abi_version;
-    return *this;
-  }
-  PolicyBuilder& ThreadsAll() {
-    policy_.threads_all = true;
-    return *this;
-  }
-  PolicyBuilder& Log(uint32_t flags) {
-    policy_.layers.back().log_flags = flags;
-    return *this;
-  }
-  std::vector<uint8_t> Blob() const {
-    model::Policy policy = policy_;
-    policy.highest_abi_used = HighestAbiUsed();
-    return codegen::EmitBlob(policy);
-  }
-
- private:
-  // As the checker computes it (the validator refuses any other value): grants and explicit
-  // rights are parts of the handled ones.
-  int HighestAbiUsed() const {
-    int highest = policy_.threads_all ? abi::AbiNeededForFlags(LANDLOCK_RESTRICT_SELF_TSYNC) : 0;
-    for (const model::Layer& layer : policy_.layers) {
-      for (int category = 0; category < abi::kCategoryCount; ++category) {
-        auto each = static_cast<abi::Category>(category);
-        highest = std::max(highest, abi::AbiNeededFor(each, layer.handled.Get(each)));
-      }
-      highest = std::max(highest, abi::AbiNeededForFlags(layer.log_flags));
-    }
-    return highest;
-  }
-
-  model::Policy policy_;
-};
+using test_support::PolicyBuilder;
 
 // What the child saw: its exit code, and the report it got (through shared memory).
 struct ChildResult {
@@ -235,6 +170,16 @@ class KernelTest : public testing::Test {
     EXPECT_EQ(RunApplied(blob, nullptr, [&] { return body(b_); }).code, denied_errno);
   }
 
+  // Why the running kernel cannot enforce `right` (it is older than the ABI that brought it), or
+  // "" when it can. Only older kernels skip: newer ones run every test.
+  std::string Lacks(abi::Category category, uint64_t right) const {
+    int needed = abi::AbiOfRight(category, right);
+    if (kernel_abi_ >= needed) return "";
+    return "the kernel has Landlock ABI " + std::to_string(kernel_abi_) + "; `" +
+           model::RightNames(category, right).front().str() + "` needs ABI " +
+           std::to_string(needed);
+  }
+
   int kernel_abi_ = 0;
   std::string root_, a_, b_;
 };
@@ -261,7 +206,8 @@ TEST_F(KernelTest, RemoveFile) {
 }
 
 TEST_F(KernelTest, Truncate) {
-  if (kernel_abi_ < 3) GTEST_SKIP() << "truncate needs ABI 3";
+  if (std::string why = Lacks(abi::Category::kFs, LANDLOCK_ACCESS_FS_TRUNCATE); !why.empty())
+    GTEST_SKIP() << why;
   ExpectFsRight(
       LANDLOCK_ACCESS_FS_TRUNCATE, LANDLOCK_ACCESS_FS_TRUNCATE,
       [](const std::string& dir) { return Errno(truncate((dir + "/f").c_str(), 0) == 0); });
@@ -289,7 +235,8 @@ TEST_F(KernelTest, Execute) {
 }
 
 TEST_F(KernelTest, RenameAcrossDirectoriesNeedsRefer) {
-  if (kernel_abi_ < 2) GTEST_SKIP() << "refer needs ABI 2";
+  if (std::string why = Lacks(abi::Category::kFs, LANDLOCK_ACCESS_FS_REFER); !why.empty())
+    GTEST_SKIP() << why;
   uint64_t move = LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_REMOVE_FILE;
   uint64_t handled = move | LANDLOCK_ACCESS_FS_REFER;
   auto rename_f = [this] { return Errno(rename((a_ + "/f").c_str(), (b_ + "/f2").c_str()) == 0); };
@@ -301,7 +248,8 @@ TEST_F(KernelTest, RenameAcrossDirectoriesNeedsRefer) {
 }
 
 TEST_F(KernelTest, TcpBind) {
-  if (kernel_abi_ < 4) GTEST_SKIP() << "net rights need ABI 4";
+  if (std::string why = Lacks(abi::Category::kNet, LANDLOCK_ACCESS_NET_BIND_TCP); !why.empty())
+    GTEST_SKIP() << why;
   uint16_t allowed = FreePort();
   uint16_t other = FreePort();
   while (other == allowed) other = FreePort();
@@ -314,7 +262,8 @@ TEST_F(KernelTest, TcpBind) {
 }
 
 TEST_F(KernelTest, TcpConnect) {
-  if (kernel_abi_ < 4) GTEST_SKIP() << "net rights need ABI 4";
+  if (std::string why = Lacks(abi::Category::kNet, LANDLOCK_ACCESS_NET_CONNECT_TCP); !why.empty())
+    GTEST_SKIP() << why;
   uint16_t allowed = 0;
   uint16_t other = 0;
   int first = Listen(&allowed);
@@ -330,7 +279,8 @@ TEST_F(KernelTest, TcpConnect) {
 }
 
 TEST_F(KernelTest, SignalScope) {
-  if (kernel_abi_ < 6) GTEST_SKIP() << "scopes need ABI 6";
+  if (std::string why = Lacks(abi::Category::kScope, LANDLOCK_SCOPE_SIGNAL); !why.empty())
+    GTEST_SKIP() << why;
   std::vector<uint8_t> blob = PolicyBuilder().Layer(0, 0, LANDLOCK_SCOPE_SIGNAL).Blob();
   pid_t outside = getpid();  // the test process stays outside the child's domain
   EXPECT_EQ(RunApplied(blob, nullptr, [&] { return Errno(kill(outside, 0) == 0); }).code, EPERM);
@@ -338,7 +288,9 @@ TEST_F(KernelTest, SignalScope) {
 }
 
 TEST_F(KernelTest, AbstractUnixSocketScope) {
-  if (kernel_abi_ < 6) GTEST_SKIP() << "scopes need ABI 6";
+  if (std::string why = Lacks(abi::Category::kScope, LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET);
+      !why.empty())
+    GTEST_SKIP() << why;
   int server = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_un address{};
   address.sun_family = AF_UNIX;
@@ -504,31 +456,41 @@ TEST_F(KernelTest, SetUserIdProcessesExpandNoVariable) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
-TEST_F(KernelTest, RequiredAbiAboveTheKernelIsRefused) {
-  if (kernel_abi_ >= abi::kNewestAbi) GTEST_SKIP() << "the kernel offers the newest ABI known";
-  int above = kernel_abi_ + 1;
-  std::vector<uint8_t> blob = PolicyBuilder(above)
-                                  .Requires(above)
+// A policy that requires more than the effective ABI is refused, and nothing is restricted. The
+// effective ABI is lowered through max_abi, so this runs on every kernel, the newest included.
+TEST_F(KernelTest, RequiredAbiAboveTheEffectiveAbiIsRefused) {
+  std::vector<uint8_t> blob = PolicyBuilder(2)
+                                  .Requires(2)
                                   .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
                                   .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
                                   .Blob();
-  ChildResult result = RunApplied(blob, nullptr, [] { return 0; });
+  landlockc_options at_abi_1{1, 0, nullptr};
+  ChildResult result = RunApplied(blob, &at_abi_1, [&] { return OpenResult(b_ + "/f", O_RDONLY); });
   EXPECT_EQ(result.code, kApplyFailed);
   EXPECT_EQ(result.report.error, LANDLOCKC_ERR_ABI_REQUIRED);
+  EXPECT_EQ(result.report.effective_abi, 1);
+  EXPECT_EQ(result.report.layers_applied, 0u);
+  // The message names what set the limit: max_abi, or the kernel when it offers no more.
   EXPECT_EQ(std::string(result.report.message),
-            "the policy requires Landlock ABI " + std::to_string(above) +
-                ", but the kernel offers ABI " + std::to_string(kernel_abi_));
-  // Nothing was restricted: a dry run shows the same refusal without forking.
-  landlockc_options limited{kernel_abi_ - 1 > 0 ? kernel_abi_ - 1 : 1, LANDLOCKC_DRY_RUN, nullptr};
-  std::vector<uint8_t> needs_current =
-      PolicyBuilder(kernel_abi_).Requires(kernel_abi_).Layer(LANDLOCK_ACCESS_FS_READ_FILE).Blob();
+            std::string("the policy requires Landlock ABI 2, but ") +
+                (kernel_abi_ > 1 ? "max_abi limits it to ABI 1" : "the kernel offers ABI 1"));
+  // A dry run refuses the same way without forking.
+  landlockc_options dry_run{1, LANDLOCKC_DRY_RUN, nullptr};
   landlockc_report report;
-  if (kernel_abi_ > 1) {
-    EXPECT_EQ(landlockc_apply(needs_current.data(), needs_current.size(), &limited, &report),
+  EXPECT_EQ(landlockc_apply(blob.data(), blob.size(), &dry_run, &report),
+            LANDLOCKC_ERR_ABI_REQUIRED);
+  EXPECT_EQ(std::string(report.message), std::string(result.report.message));
+  // Without max_abi, on a kernel below the newest ABI known, the kernel is the limit.
+  if (kernel_abi_ < abi::kNewestAbi) {
+    int above = kernel_abi_ + 1;
+    std::vector<uint8_t> needs_more =
+        PolicyBuilder(above).Requires(above).Layer(LANDLOCK_ACCESS_FS_READ_FILE).Blob();
+    landlockc_options kernel_limit{0, LANDLOCKC_DRY_RUN, nullptr};
+    EXPECT_EQ(landlockc_apply(needs_more.data(), needs_more.size(), &kernel_limit, &report),
               LANDLOCKC_ERR_ABI_REQUIRED);
     EXPECT_EQ(std::string(report.message),
-              "the policy requires Landlock ABI " + std::to_string(kernel_abi_) +
-                  ", but max_abi limits it to ABI " + std::to_string(kernel_abi_ - 1));
+              "the policy requires Landlock ABI " + std::to_string(above) +
+                  ", but the kernel offers ABI " + std::to_string(kernel_abi_));
   }
 }
 
@@ -586,14 +548,16 @@ TEST_F(KernelTest, FullyEnforcedOnTheRunningKernel) {
   EXPECT_STREQ(result.report.message, "");
 }
 
-TEST_F(KernelTest, ThreadsAllNeedsAbi8) {
-  if (kernel_abi_ >= 8) GTEST_SKIP() << "the kernel supports TSYNC";
+// Below ABI 8 (the running kernel's, or max_abi's on a newer kernel) `threads all` is dropped,
+// and the layer is still enforced.
+TEST_F(KernelTest, ThreadsAllIsDroppedBelowAbi8) {
   std::vector<uint8_t> blob = PolicyBuilder(8)
                                   .ThreadsAll()
                                   .Layer(LANDLOCK_ACCESS_FS_READ_FILE)
                                   .Fs(a_, LANDLOCK_ACCESS_FS_READ_FILE)
                                   .Blob();
-  ChildResult result = RunApplied(blob, nullptr, [&] { return OpenResult(b_ + "/f", O_RDONLY); });
+  landlockc_options at_abi_7{7, 0, nullptr};
+  ChildResult result = RunApplied(blob, &at_abi_7, [&] { return OpenResult(b_ + "/f", O_RDONLY); });
   EXPECT_EQ(result.code, EACCES);
   EXPECT_EQ(result.report.flags_dropped, uint32_t{LANDLOCK_RESTRICT_SELF_TSYNC});
   EXPECT_EQ(result.report.status, LANDLOCKC_PARTIALLY_ENFORCED);

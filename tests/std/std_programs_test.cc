@@ -13,6 +13,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "runtime/abi_table.h"
 #include "tests/cli/run_landlockc.h"
 
 namespace landlockc::e2e {
@@ -231,7 +232,9 @@ TEST_F(StdProgramsTest, WithoutDnsNamesDoNotResolve) {
 }
 
 TEST_F(StdProgramsTest, DnsConnectsToPort53Only) {
-  if (landlockc_probe(nullptr) < 4) GTEST_SKIP() << "TCP rules need Landlock ABI 4";
+  int tcp_abi = abi::AbiOfRight(abi::Category::kNet, LANDLOCK_ACCESS_NET_CONNECT_TCP);
+  if (landlockc_probe(nullptr) < tcp_abi)
+    GTEST_SKIP() << "TCP rules need Landlock ABI " << tcp_abi << ", newer than this kernel's";
   // A connection the policy allows reaches the TCP stack (refused when nothing listens); one it
   // denies fails with EACCES before any packet is sent.
   Result dns = Exec({"runtime", "dns"}, {"bash"}, {"bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/53"});

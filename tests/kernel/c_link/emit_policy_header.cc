@@ -6,23 +6,20 @@
 
 #include "compiler/codegen/codegen.h"
 #include "runtime/uapi.h"
+#include "tests/support/sample_policies.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {
     std::cerr << "usage: emit_policy_header OUT.h\n";
     return 2;
   }
-  landlockc::model::Policy policy;
-  policy.abi = 1;
-  policy.highest_abi_used = 1;
-  policy.requires_abi = 1;
-  landlockc::model::Layer& layer = policy.layers.emplace_back();
-  layer.name = "main";
-  layer.handled.fs = layer.explicit_handled.fs =
-      LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_EXECUTE;
-  landlockc::model::FsGrant& usr = layer.fs_grants.emplace_back();
-  usr.path = "/usr";
-  usr.rights = usr.requested = LANDLOCK_ACCESS_FS_READ_FILE;
+  landlockc::model::Policy policy =
+      landlockc::test_support::PolicyBuilder(1)
+          .Requires(1)
+          .Layer(LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_EXECUTE)
+          .Named("main")
+          .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE)
+          .Build();
   std::ofstream out(argv[1]);
   out << landlockc::codegen::EmitCHeader(landlockc::codegen::EmitBlob(policy), "c_link_policy");
   return out ? 0 : 2;
