@@ -1,6 +1,10 @@
 #include "lint/rule.h"
 
+#include <algorithm>
+
 namespace landlockc::lint {
+
+int RuleContext::ConsideredAbi() const { return std::min(target.abi, policy.abi); }
 
 void RuleContext::Report(diag::Severity severity, llvm::SMRange range, llvm::SMRange statement,
                          std::string message, std::vector<diag::Note> notes) const {

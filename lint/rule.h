@@ -42,6 +42,11 @@ struct RuleContext {
   bool host = false;
   std::function<void(Finding)> sink;
 
+  /// The ABI whose rights the rules about handled sets consider: the lower of the target's and
+  /// the policy's `abi`. Rights newer than the policy's `abi` are `newer-abi`'s to report, so a
+  /// pinned policy does not gain findings when landlockc learns a newer ABI.
+  int ConsideredAbi() const;
+
   /// Reports a finding of this rule at `range`, about the statement at `statement`.
   void Report(diag::Severity severity, llvm::SMRange range, llvm::SMRange statement,
               std::string message, std::vector<diag::Note> notes = {}) const;
