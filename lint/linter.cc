@@ -73,7 +73,8 @@ void RunPerTarget(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<
       }
       merged.push_back({std::move(finding), {&targets[i]}});
     };
-    RuleContext context{rule, policy, targets[i], models[i], source_mgr, options.host, collect};
+    RuleContext context{rule,       policy,       targets[i], models[i],
+                        source_mgr, options.host, collect,    options.extra_sensitive_paths};
     rule.run(context);
   }
   for (Merged& entry : merged) {
@@ -97,8 +98,14 @@ void RunRule(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<Targe
     RunPerTarget(rule, policy, targets, models, options, source_mgr, sink);
     return;
   }
-  RuleContext context{rule,         policy, targets.front(), models.front(), source_mgr,
-                      options.host, sink};
+  RuleContext context{rule,
+                      policy,
+                      targets.front(),
+                      models.front(),
+                      source_mgr,
+                      options.host,
+                      sink,
+                      options.extra_sensitive_paths};
   rule.run(context);
 }
 
@@ -200,6 +207,11 @@ void Lint(const model::Policy& policy, const LintOptions& options,
   if (ran.count(kUnusedIgnoreRule.id)) ReportUnusedIgnores(suppressions, ran, sink);
 
   SortByPosition(findings, source_mgr);
+  for (Finding& finding : findings) {
+    auto severity = options.severity.find(finding.id);
+    if (severity != options.severity.end() && finding.severity != diag::Severity::kError)
+      finding.severity = severity->second;
+  }
   for (Finding& finding : findings)
     out.Emit(finding.severity, finding.id, finding.range, std::move(finding.message),
              std::move(finding.notes));
