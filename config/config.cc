@@ -233,15 +233,20 @@ std::optional<std::string> Find(llvm::StringRef directory) {
   return std::nullopt;
 }
 
-llvm::Expected<Config> ForPolicy(llvm::StringRef policy) {
+std::optional<std::string> FindFor(llvm::StringRef policy) {
   llvm::SmallString<256> directory;
-  if (policy != "-") {
+  if (policy == "-") {
+    if (llvm::sys::fs::current_path(directory)) return std::nullopt;
+  } else {
     directory = policy;
     llvm::sys::fs::make_absolute(directory);
     llvm::sys::path::remove_filename(directory);
   }
-  if (directory.empty() && llvm::sys::fs::current_path(directory)) return Config{};
-  std::optional<std::string> path = Find(directory);
+  return Find(directory);
+}
+
+llvm::Expected<Config> ForPolicy(llvm::StringRef policy) {
+  std::optional<std::string> path = FindFor(policy);
   if (!path) return Config{};
   return Load(*path);
 }

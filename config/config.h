@@ -50,9 +50,11 @@ llvm::Expected<Config> Load(llvm::StringRef path);
 /// The nearest `.landlockc.toml` in `directory` or one of its ancestors, or nullopt.
 std::optional<std::string> Find(llvm::StringRef directory);
 
-/// The configuration that applies to the policy file `policy` (`-` for standard input, whose
-/// search starts in the current directory): Load(Find(its directory)), or an empty Config when
-/// there is none.
+/// The configuration file that applies to the policy file `policy` (`-` for standard input, whose
+/// search starts in the current directory): Find(its directory).
+std::optional<std::string> FindFor(llvm::StringRef policy);
+
+/// Load(FindFor(policy)), or an empty Config when there is no file.
 llvm::Expected<Config> ForPolicy(llvm::StringRef policy);
 
 }  // namespace landlockc::config

@@ -177,6 +177,11 @@ void Lint(const model::Policy& policy, const LintOptions& options,
     if (llvm::none_of(targets, [&](const Target& seen) { return seen.name == target.name; }))
       targets.push_back(target);
   if (targets.empty()) targets.push_back(DefaultTarget());
+  // In one order whatever the command line's, so messages naming several targets, and the SARIF
+  // fingerprints that count findings on one statement, do not depend on it.
+  std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
+    return std::tie(a.abi, a.name) < std::tie(b.abi, b.name);
+  });
   std::vector<AccessModel> models;
   models.reserve(targets.size());
   for (const Target& target : targets) models.emplace_back(policy, target.abi);
