@@ -93,7 +93,8 @@ TEST_F(OutputTest, TextLinksTheDocumentationOfEachRuleOnceAndEndsWithASummary) {
 }
 
 TEST_F(OutputTest, RuleListHasEveryRule) {
-  const llvm::json::Object& list = *RulesJson().getAsObject();
+  llvm::json::Value json = RulesJson();
+  const llvm::json::Object& list = *json.getAsObject();
   EXPECT_EQ(list.getInteger("version").getValueOr(0), 1);
   const llvm::json::Array& rules = *list.getArray("rules");
   ASSERT_EQ(rules.size(), AllRules().size());
@@ -250,8 +251,8 @@ TEST_F(OutputTest, ABroadGrantOnTheRootRanksHighest) {
   llvm::SMLoc at = llvm::SMLoc::getFromPointer(buffer.data() + buffer.find("\"/etc\""));
   diag::DiagnosticEngine diags(source_mgr_);
   diags.Emit(diag::Severity::kError, "broad-grant", {at, at}, "write access to `/`");
-  const llvm::json::Object& result = *ToSarif({&diags}, "/work/project")
-                                          .getAsObject()
+  llvm::json::Value sarif = ToSarif({&diags}, "/work/project");
+  const llvm::json::Object& result = *sarif.getAsObject()
                                           ->getArray("runs")
                                           ->front()
                                           .getAsObject()
@@ -279,8 +280,8 @@ TEST_F(OutputTest, MessagesEscapeBracketsSoOnlyNoteLinksAreLinks) {
   diag::DiagnosticEngine diags(source_mgr_);
   diags.Emit(diag::Severity::kWarning, "broad-grant", {at, at}, "path `/a[1]`",
              {{"here", {at, at}}});
-  const llvm::json::Object& result = *ToSarif({&diags}, "/work/project")
-                                          .getAsObject()
+  llvm::json::Value sarif = ToSarif({&diags}, "/work/project");
+  const llvm::json::Object& result = *sarif.getAsObject()
                                           ->getArray("runs")
                                           ->front()
                                           .getAsObject()
