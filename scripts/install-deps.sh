@@ -9,7 +9,7 @@ packages=(
   llvm-14-dev zlib1g-dev libncurses-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang-format-14 binutils
-  libtomlplusplus-dev python3-jsonschema
+  libtomlplusplus-dev python3-yaml git
   ca-certificates openssl
 )
 
