@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "compiler/model/json.h"
 #include "lint/rules/registry.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -353,7 +354,7 @@ llvm::json::Value RulesJson() {
         {"summary", rule->summary},
         {"url", RuleDocumentationUrl(rule->id)},
     });
-  return llvm::json::Object{{"version", 1}, {"rules", std::move(rules)}};
+  return model::Versioned(llvm::json::Object{{"rules", std::move(rules)}});
 }
 
 void WriteRuleTable(llvm::raw_ostream& os) {
@@ -401,7 +402,7 @@ llvm::json::Value ToJson(llvm::ArrayRef<const diag::DiagnosticEngine*> engines) 
       });
     }
   }
-  return llvm::json::Object{{"version", 1}, {"findings", std::move(findings)}};
+  return model::Versioned(llvm::json::Object{{"findings", std::move(findings)}});
 }
 
 llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
