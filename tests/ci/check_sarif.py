@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Checks a `landlockc lint --format=sarif` log against what GitHub code scanning documents for
-uploads ("SARIF support for code scanning"): the required fields, the values it accepts for the
-properties it ranks alerts by, its limits, and the links from messages to related locations.
+"""Checks a `landlockc lint --format=sarif` log against the SARIF 2.1.0 schema (the subset of its
+definitions that the log uses, written down below from the OASIS specification: each object's
+allowed and required properties and value constraints), and against what GitHub code scanning
+documents for uploads ("SARIF support for code scanning"): the required fields, the values it
+accepts for the properties it ranks alerts by, its limits, and the links from messages to related
+locations.
 
   check_sarif.py --landlockc BIN
 
@@ -28,6 +31,104 @@ PRECISIONS = {"very-high", "high", "medium", "low"}
 PROBLEM_SEVERITIES = {"error", "warning", "recommendation"}
 # GitHub's upload limits (beyond them data is dropped or the upload refused).
 MAX_RUNS, MAX_RULES, MAX_RESULTS, MAX_TAGS, MAX_LOCATIONS, MAX_RELATED = 20, 25000, 25000, 20, 1000, 1000
+
+
+# SARIF 2.1.0 object definitions the log uses: (allowed properties, required properties), and the
+# definition of each property that is itself an object or an array of objects.
+SCHEMA = {
+    "sarifLog": ({"$schema", "version", "runs", "inlineExternalProperties", "properties"},
+                 {"version", "runs"}),
+    "run": ({"tool", "invocations", "conversion", "language", "versionControlProvenance",
+             "originalUriBaseIds", "artifacts", "logicalLocations", "graphs", "results",
+             "automationDetails", "runAggregates", "baselineGuid", "redactionTokens",
+             "defaultEncoding", "defaultSourceLanguage", "newlineSequences", "columnKind",
+             "externalPropertyFileReferences", "threadFlowLocations", "taxonomies", "addresses",
+             "translations", "policies", "webRequests", "webResponses", "specialLocations",
+             "properties"}, {"tool"}),
+    "tool": ({"driver", "extensions", "properties"}, {"driver"}),
+    "toolComponent": ({"guid", "name", "organization", "product", "productSuite",
+                       "shortDescription", "fullDescription", "fullName", "version",
+                       "semanticVersion", "dottedQuadFileVersion", "releaseDateUtc", "downloadUri",
+                       "informationUri", "globalMessageStrings", "notifications", "rules", "taxa",
+                       "locations", "language", "contents", "isComprehensive",
+                       "localizedDataSemanticVersion",
+                       "minimumRequiredLocalizedDataSemanticVersion", "associatedComponent",
+                       "translationMetadata", "supportedTaxonomies", "properties"}, {"name"}),
+    "reportingDescriptor": ({"id", "deprecatedIds", "guid", "deprecatedGuids", "name",
+                             "deprecatedNames", "shortDescription", "fullDescription",
+                             "messageStrings", "defaultConfiguration", "helpUri", "help",
+                             "relationships", "properties"}, {"id"}),
+    "multiformatMessageString": ({"text", "markdown", "properties"}, {"text"}),
+    "reportingConfiguration": ({"enabled", "level", "rank", "parameters", "properties"}, set()),
+    "result": ({"ruleId", "ruleIndex", "rule", "kind", "level", "message", "analysisTarget",
+                "locations", "guid", "correlationGuid", "occurrenceCount",
+                "partialFingerprints", "fingerprints", "stacks", "codeFlows", "graphs",
+                "graphTraversals", "relatedLocations", "suppressions", "baselineState", "rank",
+                "attachments", "hostedViewerUri", "workItemUris", "provenance", "fixes", "taxa",
+                "webRequest", "webResponse", "properties"}, {"message"}),
+    "message": ({"text", "markdown", "id", "arguments", "properties"}, set()),
+    "location": ({"id", "physicalLocation", "logicalLocations", "message", "annotations",
+                  "relationships", "properties"}, set()),
+    "physicalLocation": ({"address", "artifactLocation", "region", "contextRegion", "properties"},
+                         set()),
+    "artifactLocation": ({"uri", "uriBaseId", "index", "description", "properties"}, set()),
+    "region": ({"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength",
+                "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties"},
+               set()),
+}
+CHILDREN = {
+    "sarifLog": {"runs": ["run"]},
+    "run": {"tool": "tool", "results": ["result"], "originalUriBaseIds": {"*": "artifactLocation"}},
+    "tool": {"driver": "toolComponent"},
+    "toolComponent": {"rules": ["reportingDescriptor"]},
+    "reportingDescriptor": {"shortDescription": "multiformatMessageString",
+                            "fullDescription": "multiformatMessageString",
+                            "help": "multiformatMessageString",
+                            "defaultConfiguration": "reportingConfiguration"},
+    "result": {"message": "message", "locations": ["location"], "relatedLocations": ["location"]},
+    "location": {"physicalLocation": "physicalLocation", "message": "message"},
+    "physicalLocation": {"artifactLocation": "artifactLocation", "region": "region"},
+}
+INTEGER_MINIMUMS = {("region", "startLine"): 1, ("region", "startColumn"): 1,
+                    ("region", "endLine"): 1, ("region", "endColumn"): 1,
+                    ("location", "id"): -1, ("result", "ruleIndex"): -1}
+
+
+def validate(value, definition, where):
+    """Validates `value` as the SARIF definition `definition`."""
+    require(isinstance(value, dict), where + ": must be an object")
+    allowed, required = SCHEMA[definition]
+    for key in value:
+        require(key in allowed, "%s: property %r is not allowed in %s" % (where, key, definition))
+    for key in required:
+        require(key in value, "%s: %s requires %r" % (where, definition, key))
+    for (owner, key), minimum in INTEGER_MINIMUMS.items():
+        if owner == definition and key in value:
+            require(isinstance(value[key], int) and value[key] >= minimum,
+                    "%s.%s: an integer >= %d" % (where, key, minimum))
+    if definition == "message":
+        require("text" in value or "id" in value, where + ": message needs text or id")
+    if definition == "physicalLocation":
+        require("address" in value or "artifactLocation" in value, where + ": no artifact")
+    if definition == "reportingConfiguration" and "level" in value:
+        require(value["level"] in LEVELS, where + ": level")
+    if definition == "result" and "level" in value:
+        require(value["level"] in LEVELS, where + ": level")
+    if "properties" in value:
+        tags = value["properties"].get("tags", [])
+        require(isinstance(tags, list) and len(set(tags)) == len(tags), where + ": tags unique")
+    for key, child in CHILDREN.get(definition, {}).items():
+        if key not in value:
+            continue
+        if isinstance(child, list):
+            require(isinstance(value[key], list), "%s.%s: must be an array" % (where, key))
+            for i, item in enumerate(value[key]):
+                validate(item, child[0], "%s.%s[%d]" % (where, key, i))
+        elif isinstance(child, dict):
+            for name, item in value[key].items():
+                validate(item, child["*"], "%s.%s.%s" % (where, key, name))
+        else:
+            validate(value[key], child, where + "." + key)
 
 
 def fail(message):
@@ -99,6 +200,7 @@ def main():
                                 cwd=root, capture_output=True, text=True)
     require(result.returncode == 1, "lint exits %d: %s" % (result.returncode, result.stderr))
     log = json.loads(result.stdout)
+    validate(log, "sarifLog", "log")
     require(log.get("version") == "2.1.0", "version must be 2.1.0")
     require(log.get("$schema", "").endswith("sarif-2.1.0.json"), "$schema")
     runs = log.get("runs", [])
