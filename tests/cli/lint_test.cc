@@ -133,6 +133,17 @@ TEST_F(LintTest, ColorFollowsTheOptionAndNoColor) {
   ::unsetenv("NO_COLOR");
 }
 
+TEST_F(LintTest, EveryCommandTakesColor) {
+  for (const char* command :
+       {"check", "compile", "inspect", "exec", "fmt", "lint", "explain", "probe"}) {
+    Result help = Landlockc({command, "--color=never", "--help"});
+    EXPECT_EQ(help.exit_code, 0) << command << ": " << help.err;
+    EXPECT_NE(help.out.find("--color=<value>"), std::string::npos) << command;
+  }
+  EXPECT_EQ(Landlockc({"probe", "--color=rainbow"}).exit_code, 2);
+  EXPECT_EQ(Landlockc({"exec", "--color=rainbow", "x", "--", "true"}).exit_code, 125);
+}
+
 TEST_F(LintTest, ListRulesAsATableAndAsJson) {
   Result table = Landlockc({"lint", "--list-rules"});
   EXPECT_EQ(table.exit_code, 0) << table.err;
