@@ -75,8 +75,6 @@ std::string DocsUrl(llvm::StringRef page) {
   return llvm::formatv("{0}/blob/v{1}/docs/{2}", kInformationUri, LANDLOCKC_VERSION, page).str();
 }
 
-std::string HelpUri(llvm::StringRef id) { return RuleDocumentationUrl(id); }
-
 // What GitHub code scanning ranks security alerts by, per lint rule: `security-severity` (a
 // CVSS-like score, as a string), the score of the rule's error-level findings when it has them
 // (`broad-grant` on `/`), and the precision: `very-high` for findings that are facts about the
@@ -127,7 +125,7 @@ const char* ProblemSeverity(diag::Severity severity) {
 }
 
 llvm::json::Object LintRuleDescriptor(const Rule& rule) {
-  std::string help_uri = HelpUri(rule.id);
+  std::string help_uri = RuleDocumentationUrl(rule.id);
   llvm::json::Object properties{{"tags", llvm::json::Array{"security", "landlock"}},
                                 {"problem.severity", ProblemSeverity(rule.severity)}};
   if (const Security* security = SecurityOf(rule.id)) {
