@@ -33,7 +33,13 @@ def is_diff(commands):
     return any("landlockc diff" in command for command in commands)
 
 
-def recipes(text):
+def published_hooks(source):
+    """The hooks this repository publishes (.pre-commit-hooks.yaml), by id."""
+    with open(os.path.join(source, ".pre-commit-hooks.yaml")) as hooks:
+        return {hook["id"]: hook for hook in yaml.safe_load(hooks)}
+
+
+def recipes(text, source):
     """(name, [commands], kind) for every YAML block."""
     found = []
     for block in blocks(text, "yaml"):
@@ -43,8 +49,14 @@ def recipes(text):
                 commands = [step["run"] for step in job["steps"] if "run" in step]
                 found.append(("github:" + name, commands, "shell"))
         elif "repos" in document:  # pre-commit
+            published = published_hooks(source)
             for repo in document["repos"]:
                 for hook in repo["hooks"]:
+                    # A hook of this repository: its published definition, with the overrides.
+                    if repo["repo"] != "local":
+                        if hook["id"] not in published:
+                            fail("pre-commit hook %r is not in .pre-commit-hooks.yaml" % hook["id"])
+                        hook = dict(published[hook["id"]], **hook)
                     found.append(("pre-commit:" + hook["id"], [hook], "hook"))
         else:  # GitLab CI: each top-level job with a script
             for name, job in document.items():
@@ -67,7 +79,8 @@ def hook_command(hook, repo):
     pattern = re.compile(hook["files"])
     files = subprocess.run(["git", "-C", repo, "ls-files"], check=True, capture_output=True,
                            text=True).stdout.split()
-    return hook["entry"] + " " + " ".join(f for f in files if pattern.search(f))
+    arguments = hook.get("args", [])
+    return " ".join([hook["entry"], *arguments, *(f for f in files if pattern.search(f))])
 
 
 def run(name, commands, kind, repo, env):
@@ -177,7 +190,7 @@ def main():
     configs = blocks(text, "toml")
     if len(configs) != 1:
         fail("docs/ci.md must have exactly one toml block, found %d" % len(configs))
-    found = recipes(text)
+    found = recipes(text, options.source)
     selected = [r for r in found if is_diff(r[1] if r[2] == "shell" else []) == options.diff]
     if not selected:
         fail("docs/ci.md has no %s recipe" % ("diff" if options.diff else "lint"))
