@@ -191,6 +191,17 @@ TEST_F(LintTest, TheNearestConfigurationFileDrivesLint) {
   EXPECT_EQ(Landlockc({"lint", team, "--config", Path("x.toml"), "--no-config"}).exit_code, 2);
 }
 
+TEST_F(LintTest, HostFromTheConfigurationUnlessTheCommandLineSaysOtherwise) {
+  Write(".landlockc.toml", "host = true\n");
+  std::string policy = Write("p.landlock", "abi 4;\nlayer main {\n    allow read on \"" +
+                                               Path("no-such-dir") + "\";\n}\n");
+  Result result = Landlockc({"lint", policy, "--target=abi:4"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("[missing-path]"), std::string::npos) << result.out;
+  Result off = Landlockc({"lint", policy, "--target=abi:4", "--host=false"});
+  EXPECT_EQ(off.exit_code, 0) << off.out;
+}
+
 TEST_F(LintTest, ConfigurationErrorsNameFileAndLineAndExit2) {
   std::string config = Write(".landlockc.toml", "host = false\nfial-on = \"note\"\n");
   std::string policy = Write("p.landlock", kCleanPolicy);
