@@ -51,7 +51,7 @@ std::string Render(const model::Policy& checked, llvm::StringRef input_name) {
     case EmitKind::kJson: {
       std::string text;
       llvm::raw_string_ostream os(text);
-      os << llvm::formatv("{0:2}", model::PolicyToJson(checked)) << '\n';
+      os << llvm::formatv("{0:2}", model::Versioned(model::PolicyToJson(checked))) << '\n';
       return text;
     }
   }

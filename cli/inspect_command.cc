@@ -4,6 +4,7 @@
 #include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "compiler/codegen/decode.h"
+#include "compiler/model/json.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -44,7 +45,7 @@ int RunInspect() {
   if (format == Format::kJson) {
     llvm::Expected<llvm::json::Value> json = codegen::BlobToJson(compiled.blob);
     if (!json) return ReportBadBlob(compiled.name, json.takeError());
-    llvm::outs() << llvm::formatv("{0:2}", *json) << '\n';
+    llvm::outs() << llvm::formatv("{0:2}", model::Versioned(std::move(*json))) << '\n';
     return kExitOk;
   }
   llvm::Expected<std::string> source = codegen::BlobToSource(compiled.blob);

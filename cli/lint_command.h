@@ -1,5 +1,7 @@
 // `landlockc lint P... [--target T]... [--format=text|json|sarif] [--fail-on=LEVEL]
-// [--disable=ID]... [--host]`: check policies, then run the linter on those that compile.
+// [--disable=ID]... [--host] [--config FILE | --no-config] [-q]`: check policies, then run the
+// linter on those that compile, with the settings of the nearest `.landlockc.toml` under the
+// command line's; `landlockc lint --list-rules` lists the rules.
 #ifndef LANDLOCKC_CLI_LINT_COMMAND_H_
 #define LANDLOCKC_CLI_LINT_COMMAND_H_
 

@@ -66,10 +66,13 @@ void PrintUsageErrors(llvm::StringRef messages) {
 int main(int argc, char** argv) {
   landlockc::cli::SetArgv0(argv[0]);
   llvm::cl::SetVersionPrinter(landlockc::cli::PrintVersion);
-  // LLVM Support registers `--color`; our colors follow the terminal, as the contract says.
+  // LLVM Support registers a top-level `--color`; ours is on every subcommand.
   llvm::StringMap<llvm::cl::Option*>& options = llvm::cl::getRegisteredOptions();
   if (auto color = options.find("color"); color != options.end())
     color->second->setHiddenFlag(llvm::cl::ReallyHidden);
+  std::vector<llvm::cl::SubCommand*> subcommands;
+  for (const Command& command : kCommands) subcommands.push_back(&command.subcommand());
+  landlockc::cli::RegisterColorOption(subcommands);
   std::string errors;
   llvm::raw_string_ostream error_stream(errors);
   // Messages name the tool, not the path it was started from.

@@ -6,6 +6,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/report_text.h"
+#include "compiler/model/json.h"
 #include "compiler/model/names.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -123,7 +124,7 @@ std::string ProbeText(const landlockc_probe_info& info) {
 
 llvm::json::Value ProbeJson(const landlockc_probe_info& info) {
   int usable = UsableAbi(info);
-  return llvm::json::Object{
+  return model::Versioned(llvm::json::Object{
       {"abi", info.abi},
       {"status", StatusWord(info)},
       {"errno", info.error},
@@ -131,7 +132,7 @@ llvm::json::Value ProbeJson(const landlockc_probe_info& info) {
       {"newest_known_abi", abi::kNewestAbi},
       {"available", RightsJson(0, usable)},
       {"missing", RightsJson(usable, abi::kNewestAbi)},
-  };
+  });
 }
 
 int RunProbe() {

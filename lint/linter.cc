@@ -73,7 +73,8 @@ void RunPerTarget(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<
       }
       merged.push_back({std::move(finding), {&targets[i]}});
     };
-    RuleContext context{rule, policy, targets[i], models[i], source_mgr, options.host, collect};
+    RuleContext context{rule,       policy,       targets[i], models[i],
+                        source_mgr, options.host, collect,    options.extra_sensitive_paths};
     rule.run(context);
   }
   for (Merged& entry : merged) {
@@ -97,8 +98,14 @@ void RunRule(const Rule& rule, const model::Policy& policy, llvm::ArrayRef<Targe
     RunPerTarget(rule, policy, targets, models, options, source_mgr, sink);
     return;
   }
-  RuleContext context{rule,         policy, targets.front(), models.front(), source_mgr,
-                      options.host, sink};
+  RuleContext context{rule,
+                      policy,
+                      targets.front(),
+                      models.front(),
+                      source_mgr,
+                      options.host,
+                      sink,
+                      options.extra_sensitive_paths};
   rule.run(context);
 }
 
@@ -156,6 +163,11 @@ void Lint(const model::Policy& policy, const LintOptions& options,
     if (llvm::none_of(targets, [&](const Target& seen) { return seen.name == target.name; }))
       targets.push_back(target);
   if (targets.empty()) targets.push_back(DefaultTarget());
+  // In one order whatever the command line's, so messages naming several targets, and the SARIF
+  // fingerprints that count findings on one statement, do not depend on it.
+  std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
+    return std::tie(a.abi, a.name) < std::tie(b.abi, b.name);
+  });
   std::vector<AccessModel> models;
   models.reserve(targets.size());
   for (const Target& target : targets) models.emplace_back(policy, target.abi);
@@ -185,6 +197,11 @@ void Lint(const model::Policy& policy, const LintOptions& options,
   if (ran.count(kUnusedIgnoreRule.id)) ReportUnusedIgnores(suppressions, ran, sink);
 
   SortByPosition(findings, source_mgr);
+  for (Finding& finding : findings) {
+    auto severity = options.severity.find(finding.id);
+    if (severity != options.severity.end() && finding.severity != diag::Severity::kError)
+      finding.severity = severity->second;
+  }
   for (Finding& finding : findings)
     out.Emit(finding.severity, finding.id, finding.range, std::move(finding.message),
              std::move(finding.notes));

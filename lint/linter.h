@@ -4,6 +4,7 @@
 #ifndef LANDLOCKC_LINT_LINTER_H_
 #define LANDLOCKC_LINT_LINTER_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct LintOptions {
   std::vector<std::string> disabled;
   /// `--host`: the policy is for this machine (enables `missing-path`).
   bool host = false;
+  /// Rule id to the severity its findings are reported with instead of the rule's own
+  /// (`[severity]` in `.landlockc.toml`).
+  std::map<std::string, diag::Severity> severity;
+  /// More locations that hold secrets (normalized policy paths), for `sensitive-path`.
+  std::vector<std::string> extra_sensitive_paths;
 };
 
 /// An error naming the first id in `ids` that is not a lint rule (with a suggestion when one is

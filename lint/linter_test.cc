@@ -102,17 +102,21 @@ TEST_F(LinterTest, DisablingARuleSilencesTheCompilerWarningOfTheSameId) {
 
 TEST_F(LinterTest, TargetDependentRulesRunPerTargetAndMergeAlikeFindings) {
   LintOptions options;
-  options.targets = {TargetNamed("ubuntu-24.04"), TargetNamed("abi:10")};
-  Lint("abi 4;\nlayer main {\n    handle fs: all;\n}\n", options);
+  options.targets = {TargetNamed("rhel-9"), TargetNamed("abi:10")};
+  Lint("abi 10;\nlayer main {\n    handle fs: all - truncate;\n}\n", options);
   std::vector<std::string> messages;
   for (const diag::Diagnostic& diagnostic : lint_diags_.diagnostics())
     if (diagnostic.id == "unhandled-net" || diagnostic.id == "unhandled-fs")
       messages.push_back(diagnostic.message);
-  EXPECT_EQ(messages, (std::vector<std::string>{
-                          "layer `main` leaves `ioctl_dev`, `resolve_unix` unrestricted on target "
-                          "`abi:10` (ABI 10)",
-                          "no layer restricts the network on targets `ubuntu-24.04` (ABI 4), "
-                          "`abi:10` (ABI 10), so the program can bind and connect to any port"}))
+  EXPECT_EQ(messages,
+            (std::vector<std::string>{
+                "layer `main` leaves `truncate` unrestricted on targets `rhel-9` (ABI 5), "
+                "`abi:10` (ABI 10)",
+                "no layer restricts `bind_tcp`, `connect_tcp` on target `rhel-9` (ABI 5), "
+                "so the program can use them on any port",
+                "no layer restricts `bind_tcp`, `connect_tcp`, `bind_udp`, "
+                "`connect_send_udp` on target `abi:10` (ABI 10), so the program can use "
+                "them on any port"}))
       << Rendered();
 }
 
@@ -123,8 +127,8 @@ TEST_F(LinterTest, ATargetGivenTwiceIsNamedOnce) {
       Findings("unhandled-net", "abi 4;\nlayer main {\n    handle fs: all;\n}\n", options);
   ASSERT_EQ(findings.size(), 1u) << Rendered();
   ExpectFinding(findings[0], "unhandled-net", Severity::kWarning, 2, 1,
-                "no layer restricts the network on target `abi:6` (ABI 6), so the program can bind "
-                "and connect to any port");
+                "no layer restricts `bind_tcp`, `connect_tcp` on target `abi:6` (ABI 6), so the "
+                "program can use them on any port");
 }
 
 TEST_F(LinterTest, ValidatesRuleIds) {
@@ -160,11 +164,11 @@ TEST_F(LinterTest, NotesOnlyFailOnlyAtNote) {
 TEST_F(LinterTest, RegistryIsSortedAndComplete) {
   std::vector<std::string> ids;
   for (const Rule* rule : AllRules()) ids.push_back(rule->id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"abi-unsupported", "broad-grant", "broad-port",
-                                           "device-grant", "ineffective-grant", "missing-path",
-                                           "redundant-grant", "sensitive-path", "unhandled-fs",
-                                           "unhandled-grant", "unhandled-net", "unhandled-scope",
-                                           "unpinned-abi", "unused-ignore", "write-execute"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     "abi-unsupported", "broad-grant", "broad-port", "device-grant",
+                     "ineffective-grant", "missing-path", "newer-abi", "redundant-grant",
+                     "sensitive-path", "unhandled-fs", "unhandled-grant", "unhandled-net",
+                     "unhandled-scope", "unpinned-abi", "unused-ignore", "write-execute"}));
   EXPECT_EQ(FindRule("write-execute"), AllRules().back());
   EXPECT_EQ(FindRule("nope"), nullptr);
 }

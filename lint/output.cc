@@ -1,7 +1,11 @@
 #include "lint/output.h"
 
+#include <algorithm>
+#include <cstring>
 #include <map>
+#include <set>
 
+#include "compiler/model/json.h"
 #include "lint/rules/registry.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -66,12 +70,68 @@ std::string FriendlyName(llvm::StringRef id) {
   return name;
 }
 
-std::string HelpUri(llvm::StringRef id) {
-  return llvm::formatv("{0}/blob/main/docs/lint/{1}.md", kInformationUri, id).str();
+// The documentation of the producing version: the source tree at its release tag.
+std::string DocsUrl(llvm::StringRef page) {
+  return llvm::formatv("{0}/blob/v{1}/docs/{2}", kInformationUri, LANDLOCKC_VERSION, page).str();
+}
+
+// What GitHub code scanning ranks security alerts by, per lint rule: `security-severity` (a
+// CVSS-like score, as a string), the score of the rule's error-level findings when it has them
+// (`broad-grant` on `/`), and the precision: `very-high` for findings that are facts about the
+// policy, `high` for heuristics about what a path holds.
+struct Security {
+  const char* id;
+  const char* severity;
+  const char* error_severity;
+  const char* precision;
+};
+
+constexpr Security kSecurity[] = {
+    {"abi-unsupported", "5.0", "6.0", "very-high"},
+    {"broad-grant", "6.5", "9.0", "high"},
+    {"broad-port", "4.0", nullptr, "high"},
+    {"device-grant", "6.0", nullptr, "high"},
+    {"ineffective-grant", "4.0", nullptr, "very-high"},
+    {"missing-path", "3.5", nullptr, "very-high"},
+    {"newer-abi", "2.0", nullptr, "very-high"},
+    {"redundant-grant", "1.0", nullptr, "very-high"},
+    {"sensitive-path", "8.0", nullptr, "high"},
+    {"unhandled-fs", "6.0", nullptr, "very-high"},
+    {"unhandled-grant", "4.0", nullptr, "very-high"},
+    {"unhandled-net", "6.0", nullptr, "very-high"},
+    {"unhandled-scope", "3.0", nullptr, "very-high"},
+    {"unpinned-abi", "2.0", nullptr, "very-high"},
+    {"unused-ignore", "1.0", nullptr, "very-high"},
+    {"write-execute", "7.0", nullptr, "high"},
+};
+
+const Security* SecurityOf(llvm::StringRef id) {
+  for (const Security& security : kSecurity)
+    if (id == security.id) return &security;
+  return nullptr;
+}
+
+// `problem.severity` as code scanning names severities.
+const char* ProblemSeverity(diag::Severity severity) {
+  switch (severity) {
+    case diag::Severity::kError:
+      return "error";
+    case diag::Severity::kWarning:
+      return "warning";
+    case diag::Severity::kNote:
+      return "recommendation";
+  }
+  return "error";
 }
 
 llvm::json::Object LintRuleDescriptor(const Rule& rule) {
-  std::string help_uri = HelpUri(rule.id);
+  std::string help_uri = RuleDocumentationUrl(rule.id);
+  llvm::json::Object properties{{"tags", llvm::json::Array{"security", "landlock"}},
+                                {"problem.severity", ProblemSeverity(rule.severity)}};
+  if (const Security* security = SecurityOf(rule.id)) {
+    properties["security-severity"] = security->severity;
+    properties["precision"] = security->precision;
+  }
   return llvm::json::Object{
       {"id", rule.id},
       {"name", FriendlyName(rule.id)},
@@ -85,6 +145,7 @@ llvm::json::Object LintRuleDescriptor(const Rule& rule) {
                             .str()}}},
       {"defaultConfiguration", llvm::json::Object{{"level", SarifLevel(rule.severity)}}},
       {"helpUri", help_uri},
+      {"properties", std::move(properties)},
   };
 }
 
@@ -108,19 +169,35 @@ std::string WithoutPlaceholders(llvm::StringRef format) {
   return text;
 }
 
+// The sentence descriptions.def gives a compiler diagnostic; its message format as prose when it
+// has none (a test requires one for every diagnostic).
+std::string CompilerDescription(const diag::DiagInfo& info) {
+#define LANDLOCKC_DIAG_DESCRIPTION(Id, Text) \
+  if (llvm::StringRef(info.id) == Id) return Text;
+#include "compiler/diag/descriptions.def"
+  return WithoutPlaceholders(info.format) + ".";
+}
+
 llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
-  std::string text =
-      llvm::formatv("Compiler diagnostic `{0}`: {1}.", info.id, WithoutPlaceholders(info.format))
-          .str();
+  std::string text = CompilerDescription(info);
+  std::string help_uri = DocsUrl("language.md#diagnostics");
   return llvm::json::Object{
       {"id", info.id},
       {"name", FriendlyName(info.id)},
       {"shortDescription", llvm::json::Object{{"text", text}}},
-      {"fullDescription", llvm::json::Object{{"text", text}}},
-      {"help", llvm::json::Object{{"text", text}, {"markdown", text}}},
+      {"fullDescription",
+       llvm::json::Object{
+           {"text", llvm::formatv("Compiler diagnostic `{0}`: {1}", info.id, text)}}},
+      {"help",
+       llvm::json::Object{
+           {"text", llvm::formatv("{0} See {1}", text, help_uri).str()},
+           {"markdown",
+            llvm::formatv("**{0}**: {1}\n\n[Diagnostics]({2})", info.id, text, help_uri).str()}}},
       {"defaultConfiguration", llvm::json::Object{{"level", SarifLevel(info.severity)}}},
-      {"helpUri",
-       llvm::formatv("{0}/blob/main/docs/language.md#diagnostics", kInformationUri).str()},
+      {"helpUri", help_uri},
+      {"properties", llvm::json::Object{{"tags", llvm::json::Array{"correctness", "landlock"}},
+                                        {"precision", "very-high"},
+                                        {"problem.severity", ProblemSeverity(info.severity)}}},
   };
 }
 
@@ -183,28 +260,119 @@ llvm::json::Object Region(const Located& located) {
   return region;
 }
 
-// SARIF keeps a located note as a related location of its result, so a viewer can jump to it, and
-// an unlocated one as a line of the result's message, as the text output prints it.
+// Text for a SARIF plain-text message: `[`, `]` and `\` are escaped, since `[text](id)` links
+// to a related location.
+std::string EscapeMessage(llvm::StringRef text) {
+  std::string escaped;
+  for (char c : text) {
+    if (c == '[' || c == ']' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
+}
+
+// SARIF keeps a located note as a related location of its result (ids from 1), linked from the
+// message (`note: [the covering grant is here](1)`) so a viewer can jump to it, and an unlocated
+// one as a line of the message, as the text output prints it.
 void AddNotes(const diag::Diagnostic& diagnostic, llvm::StringRef base_dir, std::string& text,
               llvm::json::Object& result) {
   llvm::json::Array related;
   for (const diag::Note& note : diagnostic.notes) {
     if (note.file.empty()) {
-      text += "\nnote: " + note.message;
+      text += "\nnote: " + EscapeMessage(note.message);
       continue;
     }
+    int64_t id = static_cast<int64_t>(related.size()) + 1;
+    text += llvm::formatv("\nnote: [{0}]({1})", EscapeMessage(note.message), id).str();
     llvm::json::Object physical{{"artifactLocation", ArtifactLocation(note.file, base_dir)},
                                 {"region", Region(note)}};
     related.push_back(llvm::json::Object{
-        {"id", static_cast<int64_t>(related.size())},
+        {"id", id},
         {"physicalLocation", std::move(physical)},
-        {"message", llvm::json::Object{{"text", note.message}}},
+        {"message", llvm::json::Object{{"text", EscapeMessage(note.message)}}},
     });
   }
   if (!related.empty()) result["relatedLocations"] = std::move(related);
 }
 
+// "2 warnings, 1 note": the count of each severity present.
+std::string Summary(llvm::ArrayRef<const diag::DiagnosticEngine*> engines) {
+  unsigned counts[3] = {0, 0, 0};
+  for (const diag::DiagnosticEngine* engine : engines)
+    for (const diag::Diagnostic& diagnostic : engine->diagnostics())
+      ++counts[static_cast<int>(diagnostic.severity)];
+  std::vector<std::string> parts;
+  for (diag::Severity severity :
+       {diag::Severity::kError, diag::Severity::kWarning, diag::Severity::kNote}) {
+    unsigned count = counts[static_cast<int>(severity)];
+    if (count != 0)
+      parts.push_back(
+          llvm::formatv("{0} {1}{2}", count, diag::SeverityName(severity), count == 1 ? "" : "s"));
+  }
+  return llvm::join(parts, ", ");
+}
+
+void WriteText(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, llvm::raw_ostream& os,
+               TextOptions options) {
+  if (options.quiet) {
+    for (const diag::DiagnosticEngine* engine : engines) engine->Render(os, options.colors);
+    return;
+  }
+  std::set<std::string> linked;
+  for (const diag::DiagnosticEngine* engine : engines) {
+    // A copy whose first finding of each rule ends with the rule's URL (as shellcheck does).
+    diag::DiagnosticEngine with_urls(engine->source_mgr());
+    for (const diag::Diagnostic& diagnostic : engine->diagnostics()) {
+      std::vector<diag::Note> notes = diagnostic.notes;
+      if (FindRule(diagnostic.id) != nullptr && linked.insert(diagnostic.id).second)
+        notes.push_back("see " + RuleDocumentationUrl(diagnostic.id));
+      with_urls.Emit(diagnostic.severity, diagnostic.id, diagnostic.range, diagnostic.message,
+                     std::move(notes));
+    }
+    with_urls.Render(os, options.colors);
+  }
+  std::string summary = Summary(engines);
+  if (!summary.empty()) os << summary << "\n";
+}
+
 }  // namespace
+
+std::string RuleDocumentationUrl(llvm::StringRef id) {
+  return DocsUrl(llvm::formatv("lint/{0}.md", id).str());
+}
+
+llvm::json::Value RulesJson() {
+  llvm::json::Array rules;
+  for (const Rule* rule : AllRules())
+    rules.push_back(llvm::json::Object{
+        {"id", rule->id},
+        {"severity", diag::SeverityName(rule->severity)},
+        {"per_target", rule->per_target},
+        {"host_only", rule->host_only},
+        {"summary", rule->summary},
+        {"url", RuleDocumentationUrl(rule->id)},
+    });
+  return model::Versioned(llvm::json::Object{{"rules", std::move(rules)}});
+}
+
+void WriteRuleTable(llvm::raw_ostream& os) {
+  size_t id_width = 2;
+  size_t url_width = 0;
+  for (const Rule* rule : AllRules()) {
+    id_width = std::max(id_width, strlen(rule->id));
+    url_width = std::max(url_width, RuleDocumentationUrl(rule->id).size());
+  }
+  // The description last: it is the only column of free length.
+  auto row = [&](llvm::StringRef id, llvm::StringRef severity, llvm::StringRef url,
+                 llvm::StringRef summary) {
+    os << llvm::left_justify(id, id_width) << "  " << llvm::left_justify(severity, 8) << "  "
+       << llvm::left_justify(url, url_width) << "  " << summary << "\n";
+  };
+  row("ID", "SEVERITY", "DOCUMENTATION", "DESCRIPTION");
+  for (const Rule* rule : AllRules())
+    row(rule->id, diag::SeverityName(rule->severity), RuleDocumentationUrl(rule->id),
+        rule->summary);
+}
 
 llvm::Expected<Format> ParseFormat(llvm::StringRef text) {
   if (text == "text") return Format::kText;
@@ -232,7 +400,7 @@ llvm::json::Value ToJson(llvm::ArrayRef<const diag::DiagnosticEngine*> engines) 
       });
     }
   }
-  return llvm::json::Object{{"findings", std::move(findings)}};
+  return model::Versioned(llvm::json::Object{{"findings", std::move(findings)}});
 }
 
 llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
@@ -266,8 +434,13 @@ llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
           {"level", SarifLevel(diagnostic.severity)},
           {"partialFingerprints", llvm::json::Object{{kFingerprintKey, fingerprint}}},
       };
-      std::string text = diagnostic.message;
+      std::string text = EscapeMessage(diagnostic.message);
       AddNotes(diagnostic, base_dir, text, result);
+      // An error-level finding of a rule whose usual findings are warnings ranks higher.
+      const Security* security = SecurityOf(diagnostic.id);
+      if (security != nullptr && security->error_severity != nullptr &&
+          diagnostic.severity == diag::Severity::kError)
+        result["properties"] = llvm::json::Object{{"security-severity", security->error_severity}};
       result["message"] = llvm::json::Object{{"text", text}};
       auto index = rule_index.find(diagnostic.id);
       if (index != rule_index.end()) result["ruleIndex"] = index->second;
@@ -303,10 +476,10 @@ llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
 }
 
 void WriteDiagnostics(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, Format format,
-                      llvm::raw_ostream& os, bool colors) {
+                      llvm::raw_ostream& os, TextOptions text) {
   switch (format) {
     case Format::kText:
-      for (const diag::DiagnosticEngine* engine : engines) engine->Render(os, colors);
+      WriteText(engines, os, text);
       return;
     case Format::kJson:
       os << llvm::formatv("{0:2}", ToJson(engines)) << "\n";

@@ -19,8 +19,12 @@ enum class Format { kText, kJson, kSarif };
 /// Parses `text`, `json` or `sarif`.
 llvm::Expected<Format> ParseFormat(llvm::StringRef text);
 
-/// `{"findings": [...]}`: one object per diagnostic of every engine, in order, with file, line,
-/// column, end_line, end_column, severity, id, message and notes.
+/// The documentation page of lint rule `id` for the version that is running (`helpUri`, the URL on
+/// text findings, `--list-rules`).
+std::string RuleDocumentationUrl(llvm::StringRef id);
+
+/// `{"version": 1, "findings": [...]}`: one object per diagnostic of every engine, in order, with
+/// file, line, column, end_line, end_column, severity, id, message and notes.
 llvm::json::Value ToJson(llvm::ArrayRef<const diag::DiagnosticEngine*> engines);
 
 /// A SARIF 2.1.0 log with one run: the tool with every lint rule and compiler diagnostic as a
@@ -33,10 +37,27 @@ llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
 /// The SARIF artifactLocation of `file`, as ToSarif writes it (for the other SARIF writers).
 llvm::json::Object SarifArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir);
 
-/// Writes the diagnostics of every engine in `format`: text (with colors when `colors`), or one
-/// JSON or SARIF document, pretty-printed, relative to the current directory.
+/// How text findings are written.
+struct TextOptions {
+  bool colors = false;
+  /// Findings only: no documentation URL, no summary line.
+  bool quiet = false;
+};
+
+/// Writes the diagnostics of every engine in `format`: text, or one JSON or SARIF document,
+/// pretty-printed, relative to the current directory. Unless quiet, the first text finding of
+/// each lint rule ends with a note giving its documentation URL, and a summary line
+/// (`2 warnings, 1 note`) follows the findings when there are any.
 void WriteDiagnostics(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, Format format,
-                      llvm::raw_ostream& os, bool colors);
+                      llvm::raw_ostream& os, TextOptions text = {});
+
+/// `{"version": 1, "rules": [...]}`: each lint rule's id, severity, per_target, host_only,
+/// summary and url.
+llvm::json::Value RulesJson();
+
+/// Every lint rule as a table: id, severity, documentation URL and summary, one rule a line
+/// under a header line.
+void WriteRuleTable(llvm::raw_ostream& os);
 
 }  // namespace landlockc::lint
 

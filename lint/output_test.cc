@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -45,7 +47,7 @@ TEST_F(OutputTest, ParsesFormats) {
 TEST_F(OutputTest, TextIsTheSourceMgrForm) {
   std::string out;
   llvm::raw_string_ostream os(out);
-  WriteDiagnostics({&diags_}, Format::kText, os, /*colors=*/false);
+  WriteDiagnostics({&diags_}, Format::kText, os, {.colors = false, .quiet = true});
   EXPECT_EQ(os.str(),
             "/work/project/web.landlock:2:25: warning: write access to `/etc` lets the program "
             "change system configuration [broad-grant]\n"
@@ -55,6 +57,69 @@ TEST_F(OutputTest, TextIsTheSourceMgrForm) {
             "/work/project/web.landlock:1:7: note: in layer `main`\n"
             "layer main {\n"
             "      ^~~~\n");
+}
+
+TEST_F(OutputTest, TextLinksTheDocumentationOfEachRuleOnceAndEndsWithASummary) {
+  llvm::StringRef buffer = source_mgr_.getMemoryBuffer(1)->getBuffer();
+  llvm::SMLoc layer = llvm::SMLoc::getFromPointer(buffer.data() + buffer.find("main"));
+  diags_.Emit(diag::Severity::kWarning, "broad-grant", {layer, layer}, "again");
+  diags_.Emit(diag::Severity::kNote, "unpinned-abi", {layer, layer}, "unpinned");
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  WriteDiagnostics({&diags_}, Format::kText, os);
+  std::string url = "https://github.com/landlockc/landlockc/blob/v" LANDLOCKC_VERSION "/docs/lint/";
+  EXPECT_EQ(os.str(),
+            "/work/project/web.landlock:2:25: warning: write access to `/etc` lets the program "
+            "change system configuration [broad-grant]\n"
+            "    allow read_write on \"/etc\";\n"
+            "                        ^~~~~~\n"
+            "note: granted there: `write_file`\n"
+            "/work/project/web.landlock:1:7: note: in layer `main`\n"
+            "layer main {\n"
+            "      ^~~~\n"
+            "note: see " +
+                url +
+                "broad-grant.md\n"
+                "/work/project/web.landlock:1:7: warning: again [broad-grant]\n"
+                "layer main {\n"
+                "      ^\n"
+                "/work/project/web.landlock:1:7: note: unpinned [unpinned-abi]\n"
+                "layer main {\n"
+                "      ^\n"
+                "note: see " +
+                url +
+                "unpinned-abi.md\n"
+                "2 warnings, 1 note\n");
+}
+
+TEST_F(OutputTest, RuleListHasEveryRule) {
+  llvm::json::Value json = RulesJson();
+  const llvm::json::Object& list = *json.getAsObject();
+  EXPECT_EQ(list.getInteger("version").getValueOr(0), 1);
+  const llvm::json::Array& rules = *list.getArray("rules");
+  ASSERT_EQ(rules.size(), AllRules().size());
+  const llvm::json::Object& first = *rules.front().getAsObject();
+  EXPECT_EQ(*first.getString("id"), AllRules().front()->id);
+  EXPECT_EQ(*first.getString("severity"), diag::SeverityName(AllRules().front()->severity));
+  EXPECT_EQ(*first.getString("summary"), AllRules().front()->summary);
+  EXPECT_EQ(*first.getString("url"), RuleDocumentationUrl(AllRules().front()->id));
+  std::string table;
+  llvm::raw_string_ostream os(table);
+  WriteRuleTable(os);
+  llvm::SmallVector<llvm::StringRef, 32> lines;
+  llvm::StringRef(os.str()).split(lines, '\n', -1, /*KeepEmpty=*/false);
+  ASSERT_EQ(lines.size(), AllRules().size() + 1);
+  EXPECT_TRUE(lines[0].startswith("ID")) << lines[0].str();
+  // Columns line up: each rule's severity starts where the header's does.
+  size_t severity_column = lines[0].find("SEVERITY");
+  for (size_t i = 1; i < lines.size(); ++i) {
+    EXPECT_TRUE(lines[i].startswith(AllRules()[i - 1]->id)) << lines[i].str();
+    EXPECT_EQ(
+        lines[i].substr(severity_column).find(diag::SeverityName(AllRules()[i - 1]->severity)), 0u)
+        << lines[i].str();
+    EXPECT_TRUE(lines[i].contains(RuleDocumentationUrl(AllRules()[i - 1]->id)));
+    EXPECT_TRUE(lines[i].endswith(AllRules()[i - 1]->summary));
+  }
 }
 
 TEST_F(OutputTest, JsonHoldsOneObjectPerFinding) {
@@ -67,7 +132,7 @@ TEST_F(OutputTest, JsonHoldsOneObjectPerFinding) {
             "to `/etc` lets the program change system configuration\",\"notes\":[{\"message\":"
             "\"granted there: `write_file`\"},{\"column\":7,\"end_column\":11,\"end_line\":1,"
             "\"file\":\"/work/project/web.landlock\",\"line\":1,\"message\":\"in layer "
-            "`main`\"}],\"severity\":\"warning\"}]}");
+            "`main`\"}],\"severity\":\"warning\"}],\"version\":1}");
 }
 
 TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
@@ -90,8 +155,10 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
     EXPECT_TRUE(rule.getObject("help")->getString("markdown"));
     EXPECT_EQ(*rule.getObject("defaultConfiguration")->getString("level"),
               diag::SeverityName(expected.severity));
-    EXPECT_TRUE(
-        rule.getString("helpUri")->endswith(std::string("docs/lint/") + expected.id + ".md"));
+    // The documentation of the version that wrote the log, not of whatever `main` holds later.
+    EXPECT_EQ(*rule.getString("helpUri"),
+              "https://github.com/landlockc/landlockc/blob/v" LANDLOCKC_VERSION "/docs/lint/" +
+                  std::string(expected.id) + ".md");
   }
   // Every rule, compiler diagnostics included, has the fields code scanning shows.
   for (const llvm::json::Value& value : rules) {
@@ -113,7 +180,7 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
   EXPECT_EQ(*result.getString("level"), "warning");
   EXPECT_EQ(*result.getObject("message")->getString("text"),
             "write access to `/etc` lets the program change system configuration\nnote: granted "
-            "there: `write_file`");
+            "there: `write_file`\nnote: [in layer `main`](1)");
   const llvm::json::Object& physical =
       *result.getArray("locations")->front().getAsObject()->getObject("physicalLocation");
   EXPECT_EQ(*physical.getObject("artifactLocation")->getString("uri"), "web.landlock");
@@ -132,7 +199,7 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
   const llvm::json::Array& related = *result.getArray("relatedLocations");
   ASSERT_EQ(related.size(), 1u);
   const llvm::json::Object& note = *related.front().getAsObject();
-  EXPECT_EQ(*note.getInteger("id"), 0);
+  EXPECT_EQ(*note.getInteger("id"), 1);
   EXPECT_EQ(*note.getObject("message")->getString("text"), "in layer `main`");
   const llvm::json::Object& note_physical = *note.getObject("physicalLocation");
   EXPECT_EQ(*note_physical.getObject("artifactLocation")->getString("uri"), "web.landlock");
@@ -141,6 +208,89 @@ TEST_F(OutputTest, SarifDescribesEveryRuleAndRelativeLocations) {
   EXPECT_EQ(*note_region.getInteger("startColumn"), 7);
   EXPECT_EQ(*note_region.getInteger("endLine"), 1);
   EXPECT_EQ(*note_region.getInteger("endColumn"), 11);
+}
+
+// What GitHub code scanning ranks alerts by: tags with `security`, a security-severity between 0
+// and 10 (notes at most 3), a precision, and problem.severity.
+TEST_F(OutputTest, EveryLintRuleCarriesSecurityMetadata) {
+  llvm::json::Value sarif = ToSarif({&diags_}, "/work/project");
+  const llvm::json::Array& rules = *sarif.getAsObject()
+                                        ->getArray("runs")
+                                        ->front()
+                                        .getAsObject()
+                                        ->getObject("tool")
+                                        ->getObject("driver")
+                                        ->getArray("rules");
+  std::map<std::string, std::string> severities;
+  for (size_t i = 0; i < AllRules().size(); ++i) {
+    const Rule& rule = *AllRules()[i];
+    SCOPED_TRACE(rule.id);
+    const llvm::json::Object& properties = *rules[i].getAsObject()->getObject("properties");
+    const llvm::json::Array& tags = *properties.getArray("tags");
+    EXPECT_TRUE(llvm::any_of(tags, [](const llvm::json::Value& tag) {
+      return tag.getAsString() == llvm::StringRef("security");
+    }));
+    ASSERT_TRUE(properties.getString("security-severity").hasValue());
+    double score = 0;
+    ASSERT_FALSE(properties.getString("security-severity")->getAsDouble(score));
+    EXPECT_GE(score, 0.0);
+    EXPECT_LE(score, rule.severity == diag::Severity::kNote ? 3.0 : 10.0);
+    severities[rule.id] = properties.getString("security-severity")->str();
+    llvm::StringRef precision = properties.getString("precision").getValueOr("");
+    EXPECT_TRUE(precision == "very-high" || precision == "high" || precision == "medium")
+        << precision.str();
+    EXPECT_EQ(properties.getString("problem.severity").getValueOr(""),
+              rule.severity == diag::Severity::kNote ? "recommendation"
+                                                     : diag::SeverityName(rule.severity));
+  }
+  EXPECT_EQ(severities["sensitive-path"], "8.0");
+  EXPECT_EQ(severities["write-execute"], "7.0");
+  EXPECT_EQ(severities["broad-grant"], "6.5");
+}
+
+TEST_F(OutputTest, ABroadGrantOnTheRootRanksHighest) {
+  llvm::StringRef buffer = source_mgr_.getMemoryBuffer(1)->getBuffer();
+  llvm::SMLoc at = llvm::SMLoc::getFromPointer(buffer.data() + buffer.find("\"/etc\""));
+  diag::DiagnosticEngine diags(source_mgr_);
+  diags.Emit(diag::Severity::kError, "broad-grant", {at, at}, "write access to `/`");
+  llvm::json::Value sarif = ToSarif({&diags}, "/work/project");
+  const llvm::json::Object& result = *sarif.getAsObject()
+                                          ->getArray("runs")
+                                          ->front()
+                                          .getAsObject()
+                                          ->getArray("results")
+                                          ->front()
+                                          .getAsObject();
+  EXPECT_EQ(result.getObject("properties")->getString("security-severity").getValueOr(""), "9.0");
+}
+
+TEST_F(OutputTest, EveryCompilerDiagnosticHasADescription) {
+  std::set<std::string> described;
+#define LANDLOCKC_DIAG_DESCRIPTION(Id, Text)                 \
+  EXPECT_TRUE(llvm::StringRef(Text).endswith(".")) << Id;    \
+  EXPECT_FALSE(llvm::StringRef(Text).contains("{0}")) << Id; \
+  EXPECT_TRUE(described.insert(Id).second) << Id << " is described twice";
+#include "compiler/diag/descriptions.def"
+  for (const diag::DiagInfo& info : diag::AllDiagnostics())
+    EXPECT_TRUE(described.count(info.id)) << info.id << " has no line in descriptions.def";
+  EXPECT_EQ(described.size(), diag::AllDiagnostics().size());
+}
+
+TEST_F(OutputTest, MessagesEscapeBracketsSoOnlyNoteLinksAreLinks) {
+  llvm::StringRef buffer = source_mgr_.getMemoryBuffer(1)->getBuffer();
+  llvm::SMLoc at = llvm::SMLoc::getFromPointer(buffer.data() + buffer.find("main"));
+  diag::DiagnosticEngine diags(source_mgr_);
+  diags.Emit(diag::Severity::kWarning, "broad-grant", {at, at}, "path `/a[1]`",
+             {{"here", {at, at}}});
+  llvm::json::Value sarif = ToSarif({&diags}, "/work/project");
+  const llvm::json::Object& result = *sarif.getAsObject()
+                                          ->getArray("runs")
+                                          ->front()
+                                          .getAsObject()
+                                          ->getArray("results")
+                                          ->front()
+                                          .getAsObject();
+  EXPECT_EQ(*result.getObject("message")->getString("text"), "path `/a\\[1\\]`\nnote: [here](1)");
 }
 
 TEST_F(OutputTest, FingerprintsIgnoreLineNumbers) {

@@ -12,6 +12,7 @@
 #include "compiler/model/model.h"
 #include "lint/access_model.h"
 #include "lint/target.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/SMLoc.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -42,6 +43,13 @@ struct RuleContext {
   /// `--host`: the policy is for this machine, so its files can be looked at.
   bool host = false;
   std::function<void(Finding)> sink;
+  /// Locations that hold secrets besides the built-in ones (normalized policy paths).
+  llvm::ArrayRef<std::string> extra_sensitive_paths = {};
+
+  /// The ABI whose rights the rules about handled sets consider: the lower of the target's and
+  /// the policy's `abi`. Rights newer than the policy's `abi` are `newer-abi`'s to report, so a
+  /// pinned policy does not gain findings when landlockc learns a newer ABI.
+  int ConsideredAbi() const;
 
   /// Reports a finding of this rule at `range`, about the statement at `statement`.
   void Report(diag::Severity severity, llvm::SMRange range, llvm::SMRange statement,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compiler/model/json.h"
 #include "compiler/model/names.h"
 #include "landlockc/runtime.h"
 #include "llvm/ADT/StringExtras.h"
@@ -200,9 +201,8 @@ llvm::json::Value LayerJson(const model::Layer& layer) {
     llvm::json::Array rights;
     for (llvm::StringRef right : model::RightNames(abi::Category::kNet, grant.rights))
       rights.push_back(right);
-    net_grants.push_back(
-        llvm::json::Object{{"ports", llvm::json::Array{grant.ports.low, grant.ports.high}},
-                           {"rights", std::move(rights)}});
+    net_grants.push_back(llvm::json::Object{{"ports", model::PortsToJson(grant.ports)},
+                                            {"rights", std::move(rights)}});
   }
   return llvm::json::Object{{"name", layer.name},
                             {"deny_by_default", layer.deny_by_default},
@@ -256,7 +256,7 @@ llvm::Expected<llvm::json::Value> BlobToJson(llvm::ArrayRef<uint8_t> bytes) {
                             {"abi", policy->abi},
                             {"requires_abi", policy->requires_abi},
                             {"highest_abi_used", policy->highest_abi_used},
-                            {"threads_all", policy->threads_all},
+                            {"threads", policy->threads_all},
                             {"layers", std::move(layers)}};
 }
 

@@ -110,7 +110,7 @@ TEST(BlobToJsonTest, DescribesEveryLayer) {
             R"([{"optional":false,"path":"/usr/bin/convert","rights":["execute"]}])");
   const llvm::json::Object* base = (*layers)[0].getAsObject();
   EXPECT_EQ(llvm::formatv("{0}", *base->get("net_grants")).str(),
-            R"([{"ports":[8080,8090],"rights":["bind_tcp"]}])");
+            R"([{"ports":{"from":8080,"to":8090},"rights":["bind_tcp"]}])");
   EXPECT_EQ(llvm::formatv("{0}", *base->get("log")).str(), R"(["same_exec off"])");
 }
 

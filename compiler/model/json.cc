@@ -22,11 +22,6 @@ llvm::json::Value ViaToJson(const std::string& via_rules) {
   return via_rules;
 }
 
-std::string PortsText(const PortRange& ports) {
-  if (ports.low == ports.high) return std::to_string(ports.low);
-  return std::to_string(ports.low) + "-" + std::to_string(ports.high);
-}
-
 llvm::json::Value FsGrantToJson(const FsGrant& grant) {
   return llvm::json::Object{
       {"path", grant.path},
@@ -42,7 +37,7 @@ llvm::json::Value FsGrantToJson(const FsGrant& grant) {
 
 llvm::json::Value NetGrantToJson(const NetGrant& grant) {
   return llvm::json::Object{
-      {"ports", PortsText(grant.ports)},
+      {"ports", PortsToJson(grant.ports)},
       {"rights", NamesOf(abi::Category::kNet, grant.rights)},
       {"requested", NamesOf(abi::Category::kNet, grant.requested)},
       {"via", ViaToJson(grant.via_rules)},
@@ -72,13 +67,23 @@ llvm::json::Value LayerToJson(const Layer& layer) {
 
 }  // namespace
 
+llvm::json::Value Versioned(llvm::json::Value document) {
+  if (llvm::json::Object* object = document.getAsObject()) (*object)["version"] = kJsonVersion;
+  return document;
+}
+
+llvm::json::Value PortsToJson(const PortRange& ports) {
+  if (ports.low == ports.high) return ports.low;
+  return llvm::json::Object{{"from", ports.low}, {"to", ports.high}};
+}
+
 llvm::json::Value PolicyToJson(const Policy& policy) {
   llvm::json::Array layers;
   for (const Layer& layer : policy.layers) layers.push_back(LayerToJson(layer));
   return llvm::json::Object{
       {"abi", policy.abi},
       {"abi_pinned", policy.abi_pinned},
-      {"requires", policy.requires_abi},
+      {"requires_abi", policy.requires_abi},
       {"threads", policy.threads_all},
       {"highest_abi_used", policy.highest_abi_used},
       {"layers", std::move(layers)},

@@ -52,7 +52,7 @@ TEST(JsonTest, DumpsEveryField) {
   policy.highest_abi_used = HighestAbiUsed(policy);  // 7, for `log new_exec on`
 
   llvm::json::Value expected = llvm::json::parse(R"({
-    "abi": 7, "abi_pinned": true, "requires": 4, "threads": false, "highest_abi_used": 7,
+    "abi": 7, "abi_pinned": true, "requires_abi": 4, "threads": false, "highest_abi_used": 7,
     "layers": [{
       "name": "base", "deny_by_default": false,
       "handled": {"fs": ["execute", "read_file"], "net": ["connect_tcp"], "scope": ["signal"]},
@@ -62,9 +62,9 @@ TEST(JsonTest, DumpsEveryField) {
                      "requested": ["read_file", "read_dir"], "optional": true, "via": "runtime",
                      "file": "a.landlock", "line": 3, "column": 5}],
       "net_grants": [
-        {"ports": "80", "rights": ["connect_tcp"], "requested": ["connect_tcp"], "via": null,
+        {"ports": 80, "rights": ["connect_tcp"], "requested": ["connect_tcp"], "via": null,
          "file": "a.landlock", "line": 4, "column": 5},
-        {"ports": "9000-9010", "rights": ["connect_tcp"], "requested": ["connect_tcp"],
+        {"ports": {"from": 9000, "to": 9010}, "rights": ["connect_tcp"], "requested": ["connect_tcp"],
          "via": null, "file": "a.landlock", "line": 5, "column": 5}]
     }]
   })")
@@ -79,7 +79,7 @@ TEST(JsonTest, EmptyPolicy) {
   EXPECT_EQ(PolicyToJson(policy),
             llvm::json::Value(llvm::json::Object{{"abi", 10},
                                                  {"abi_pinned", false},
-                                                 {"requires", 0},
+                                                 {"requires_abi", 0},
                                                  {"threads", false},
                                                  {"highest_abi_used", 0},
                                                  {"layers", llvm::json::Array{}}}));

@@ -73,7 +73,8 @@ bool IsHomeDirectory(llvm::StringRef path) {
   return !home.empty() && home == path;
 }
 
-std::vector<CoveredLocation> SensitiveLocationsCoveredBy(llvm::StringRef path) {
+std::vector<CoveredLocation> SensitiveLocationsCoveredBy(llvm::StringRef path,
+                                                         llvm::ArrayRef<std::string> extra) {
   std::vector<CoveredLocation> covered;
   llvm::StringRef home = HomeOf(path);
   // `/` and `/home` lie above every `/home/NAME`.
@@ -90,6 +91,9 @@ std::vector<CoveredLocation> SensitiveLocationsCoveredBy(llvm::StringRef path) {
     }
     if (!spelled.empty()) covered.push_back({spelled, location.holds});
   }
+  for (const std::string& location : extra)
+    if (IsSameOrBeneath(location, path))
+      covered.push_back({location, "secrets (listed in `.landlockc.toml`)"});
   std::stable_partition(covered.begin(), covered.end(),
                         [&](const CoveredLocation& location) { return location.path == path; });
   return covered;

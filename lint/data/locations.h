@@ -39,8 +39,10 @@ struct CoveredLocation {
 };
 
 /// The secret locations that `path` is, or is an ancestor of: `path` itself first when it is one,
-/// then the others in table order.
-std::vector<CoveredLocation> SensitiveLocationsCoveredBy(llvm::StringRef path);
+/// then the others in table order, then those of `extra` (normalized policy paths the user
+/// configured).
+std::vector<CoveredLocation> SensitiveLocationsCoveredBy(llvm::StringRef path,
+                                                         llvm::ArrayRef<std::string> extra = {});
 
 /// True for paths that are directories on every Linux system (`/`, the system directories,
 /// `/home`, the usual `/dev` subdirectories) and for home directories (`${HOME}`, `/home/NAME`,

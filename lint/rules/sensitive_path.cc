@@ -11,7 +11,8 @@ void Run(const RuleContext& context) {
   for (const model::Layer& layer : context.policy.layers) {
     for (const model::FsGrant& grant : layer.fs_grants) {
       if (grant.rights == 0) continue;
-      std::vector<data::CoveredLocation> covered = data::SensitiveLocationsCoveredBy(grant.path);
+      std::vector<data::CoveredLocation> covered =
+          data::SensitiveLocationsCoveredBy(grant.path, context.extra_sensitive_paths);
       if (covered.empty()) continue;
       const data::CoveredLocation& first = covered.front();
       std::string message =

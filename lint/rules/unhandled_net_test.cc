@@ -20,8 +20,8 @@ TEST_F(UnhandledNetTest, NoLayerHandlesTheNetwork) {
                            options);
   ASSERT_EQ(findings.size(), 1u) << Rendered();
   ExpectFinding(findings[0], "unhandled-net", Severity::kWarning, 3, 1,
-                "no layer restricts the network on target `ubuntu-24.04` (ABI 4), so the program "
-                "can bind and connect to any port");
+                "no layer restricts `bind_tcp`, `connect_tcp` on target `ubuntu-24.04` (ABI 4), "
+                "so the program can use them on any port");
 }
 
 TEST_F(UnhandledNetTest, TargetsWithoutNetworkRightsAreFine) {
@@ -31,12 +31,45 @@ TEST_F(UnhandledNetTest, TargetsWithoutNetworkRightsAreFine) {
       << Rendered();
 }
 
-TEST_F(UnhandledNetTest, AnyLayerHandlingTheNetworkIsEnough) {
+TEST_F(UnhandledNetTest, EachRightNeedsSomeLayerHandlingIt) {
   EXPECT_TRUE(Findings("unhandled-net",
-                       "layer files {\n    handle fs: all;\n}\n"
-                       "layer network {\n    handle net: connect_tcp;\n}\n")
+                       "layer files {\n    handle fs: all;\n    handle net: connect_tcp;\n}\n"
+                       "layer network {\n    handle net: all - connect_tcp;\n}\n")
                   .empty())
       << Rendered();
+}
+
+TEST_F(UnhandledNetTest, TcpHandledButUdpNotIsAFindingOnAbi10) {
+  auto findings = Findings("unhandled-net",
+                           "abi 10;\n"
+                           "layer main {\n"
+                           "    handle net: bind_tcp + connect_tcp;\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "unhandled-net", Severity::kWarning, 2, 1,
+                "no layer restricts `bind_udp`, `connect_send_udp` on target `abi:10` (ABI 10), "
+                "so the program can use them on any port");
+}
+
+TEST_F(UnhandledNetTest, UdpIsNotConsideredOnATargetWithoutIt) {
+  LintOptions abi9;
+  abi9.targets = {TargetNamed("abi:9")};
+  EXPECT_TRUE(Findings("unhandled-net",
+                       "abi 10;\nlayer main {\n    handle net: bind_tcp + connect_tcp;\n}\n", abi9)
+                  .empty())
+      << Rendered();
+}
+
+TEST_F(UnhandledNetTest, UdpIsNotConsideredForAPolicyWrittenBeforeIt) {
+  EXPECT_TRUE(Findings("unhandled-net",
+                       "abi 7;\nlayer main {\n    handle net: bind_tcp + connect_tcp;\n}\n")
+                  .empty())
+      << Rendered();
+  auto findings = Findings("unhandled-net", "abi 7;\nlayer main {\n    handle net: bind_tcp;\n}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "unhandled-net", Severity::kWarning, 2, 1,
+                "no layer restricts `connect_tcp` on target `abi:10` (ABI 10), so the program can "
+                "use it on any port");
 }
 
 }  // namespace

@@ -7,7 +7,7 @@ namespace landlockc::lint {
 namespace {
 
 void Run(const RuleContext& context) {
-  if (abi::RightsForAbi(abi::Category::kScope, context.target.abi) == 0) return;
+  if (abi::RightsForAbi(abi::Category::kScope, context.ConsideredAbi()) == 0) return;
   if (context.policy.layers.empty()) return;
   for (size_t i = 0; i < context.policy.layers.size(); ++i)
     if (context.model.Handled(i).scope != 0) return;

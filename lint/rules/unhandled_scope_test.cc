@@ -28,5 +28,14 @@ TEST_F(UnhandledScopeTest, OlderTargetsAndScopedPoliciesAreFine) {
       << Rendered();
 }
 
+TEST_F(UnhandledScopeTest, APolicyWrittenBeforeScopesIsNewerAbisConcern) {
+  EXPECT_TRUE(
+      Findings("unhandled-scope", "abi 5;\nlayer files {\n    handle fs: all;\n}\n").empty())
+      << Rendered();
+  EXPECT_EQ(Findings("unhandled-scope", "abi 6;\nlayer files {\n    handle fs: all;\n}\n").size(),
+            1u)
+      << Rendered();
+}
+
 }  // namespace
 }  // namespace landlockc::lint

@@ -4,7 +4,9 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "runtime/abi_table.h"
 #include "tests/cli/run_landlockc.h"
+#include "tests/support/test_files.h"
 
 namespace landlockc::e2e {
 namespace {
@@ -32,6 +34,37 @@ TEST_F(ExamplesTest, EveryExampleChecksWithoutAFinding) {
     EXPECT_EQ(result.err, "") << it->path();
   }
   EXPECT_GE(count, 4);
+}
+
+// Users copy the examples and the std blocks into their own trees: under the default lint options
+// they must not fail CI, on any ABI a policy may be pinned to.
+TEST_F(ExamplesTest, EveryExampleLintsCleanByDefault) {
+  std::vector<std::string> examples =
+      test_support::FilesIn(LANDLOCKC_SOURCE_DIR "/examples", ".landlock");
+  ASSERT_GE(examples.size(), 4u);
+  for (const std::string& example : examples) {
+    Result result = Landlockc({"lint", example});
+    EXPECT_EQ(result.exit_code, 0) << example << "\n" << result.out << result.err;
+  }
+  Result embedded =
+      Landlockc({"lint", Example("embedded/embedded.landlock"), "-I", Example("embedded/rules")});
+  EXPECT_EQ(embedded.exit_code, 0) << embedded.out << embedded.err;
+}
+
+TEST_F(ExamplesTest, EveryStdBlockLintsCleanByDefaultAtEveryAbi) {
+  std::vector<std::string> blocks = test_support::FilesIn(LANDLOCKC_SOURCE_DIR "/std", ".landlock");
+  ASSERT_GE(blocks.size(), 7u);
+  for (const std::string& block : blocks) {
+    std::string name = llvm::sys::path::stem(block).str();
+    for (int abi = 1; abi <= abi::kNewestAbi; ++abi) {
+      std::string policy =
+          Write(name + ".landlock", "abi " + std::to_string(abi) + ";\ninclude \"std/" + name +
+                                        ".landlock\";\nlayer app { use " + name + "; }\n");
+      Result result = Landlockc({"lint", policy});
+      EXPECT_EQ(result.exit_code, 0) << name << " at abi " << abi << "\n"
+                                     << result.out << result.err;
+    }
+  }
 }
 
 TEST_F(ExamplesTest, StdinFilterReadsItsInputFolderOnly) {
