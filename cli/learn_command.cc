@@ -72,23 +72,8 @@ std::string HomeDirectory() {
   return home && home[0] == '/' ? home : "";
 }
 
-// Writes the policy to OUT: atomically (WriteOutputFile) for a file, in place for anything else
-// that exists (`-o /dev/null` must not replace the device with a file).
+// Writes the policy to OUT (`-`: standard output).
 bool WriteOut(const std::string& text) {
-  llvm::sys::fs::file_status status;
-  if (output != "-" && !llvm::sys::fs::status(output, status) &&
-      status.type() != llvm::sys::fs::file_type::regular_file) {
-    std::error_code error;
-    llvm::raw_fd_ostream out(output, error, llvm::sys::fs::OF_None);
-    if (!error) out << text;
-    if (error || out.has_error()) {
-      PrintError(llvm::formatv("cannot write `{0}`: {1}", output.getValue(),
-                               (error ? error : out.error()).message()));
-      out.clear_error();
-      return false;
-    }
-    return true;
-  }
   if (llvm::Error error = WriteOutputFile(output, text)) {
     PrintError(llvm::toString(std::move(error)));
     return false;

@@ -29,6 +29,23 @@ llvm::Error WriteOutputFile(llvm::StringRef path, llvm::StringRef contents) {
     llvm::outs().flush();
     return llvm::Error::success();
   }
+  // A device or a FIFO (`-o /dev/null`, `-o /dev/stdout`) is written in place: a rename would
+  // replace it with a regular file.
+  llvm::sys::fs::file_status status;
+  if (!llvm::sys::fs::status(path, status) &&
+      status.type() != llvm::sys::fs::file_type::regular_file) {
+    std::error_code error;
+    llvm::raw_fd_ostream os(path, error, llvm::sys::fs::OF_None);
+    if (error) return failure(error);
+    os << contents;
+    os.close();
+    if (os.has_error()) {
+      error = os.error();
+      os.clear_error();
+      return failure(error);
+    }
+    return llvm::Error::success();
+  }
   // The temporary sits beside the output so that the rename stays on one file system; created
   // with mode 0666 less the umask, like any other file the user writes.
   int fd = -1;

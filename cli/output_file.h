@@ -12,7 +12,8 @@
 
 namespace landlockc::cli {
 
-/// Writes `contents` to `path` atomically; `-` is standard output. Fails with
+/// Writes `contents` to `path` atomically (in place when `path` is a device or a FIFO); `-` is
+/// standard output. Fails with
 /// `cannot write `PATH`: REASON`.
 llvm::Error WriteOutputFile(llvm::StringRef path, llvm::StringRef contents);
 

@@ -1,6 +1,8 @@
 #include "cli/output_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -36,6 +38,23 @@ TEST_F(WriteOutputFileTest, ReplacesTheFileAndLeavesNoTemporary) {
        it.increment(error))
     ++entries;
   EXPECT_EQ(entries, 1);
+}
+
+// `-o /dev/null` once replaced the device with a regular file: what is not a regular file is
+// written in place, never renamed over.
+TEST_F(WriteOutputFileTest, WritesIntoAFifoInPlace) {
+  std::string path = Path("fifo");
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  int reader = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  ASSERT_GE(reader, 0);
+  ASSERT_FALSE(static_cast<bool>(WriteOutputFile(path, "through the pipe")));
+  char text[64] = {};
+  EXPECT_EQ(read(reader, text, sizeof(text) - 1), 16);
+  close(reader);
+  EXPECT_EQ(std::string(text), "through the pipe");
+  llvm::sys::fs::file_status status;
+  ASSERT_FALSE(llvm::sys::fs::status(path, status));
+  EXPECT_EQ(status.type(), llvm::sys::fs::file_type::fifo_file);
 }
 
 TEST_F(WriteOutputFileTest, FailsWithTheReasonWhenTheDirectoryIsMissing) {
