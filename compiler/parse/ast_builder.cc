@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "compiler/parse/literal.h"
+#include "compiler/parse/lexer.h"
 #include "compiler/parse/token_text.h"
 #include "tree/ErrorNode.h"
 

@@ -11,7 +11,7 @@
 #include "compiler/diag/diagnostics.h"
 #include "compiler/parse/encoding.h"
 #include "compiler/parse/error_listener.h"
-#include "compiler/parse/limits.h"
+#include "compiler/parse/lexer.h"
 #include "compiler/parse/recovering_parser.h"
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -148,15 +148,16 @@ bool ExpectSameAsAntlr(llvm::StringRef text, const std::string& name) {
   ErrorListener listener(buffer, buffer_id, diags);
   // ParseFile goes no further with text that is not UTF-8.
   if (!CheckEncoding(buffer, listener)) return false;
+  TokenBuffer tokens = Lex(buffer);
   std::vector<ast::TopStmt> antlr_statements;
   try {
-    ParseWithRecovery(buffer, listener, antlr_statements);
+    ParseWithRecovery(tokens, listener, antlr_statements);
   } catch (const ParseAborted&) {
   }
   listener.Flush();
   bool antlr_clean = diags.error_count() == 0;
 
-  std::optional<std::vector<ast::TopStmt>> fast = ParseWellFormed(buffer);
+  std::optional<std::vector<ast::TopStmt>> fast = ParseWellFormed(tokens);
   EXPECT_EQ(fast.has_value(), antlr_clean);
   if (fast && antlr_clean) {
     EXPECT_EQ(Dumper(buffer.data()).Dump(*fast), Dumper(buffer.data()).Dump(antlr_statements));

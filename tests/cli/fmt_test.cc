@@ -53,6 +53,16 @@ TEST_F(FmtTest, SyntaxErrorsExit1AndLeaveTheFileAlone) {
   EXPECT_EQ(ReadFile(policy), "abi 7;\nallow read on \"/usr\"\nlayer {\n");
 }
 
+// Some editors start UTF-8 files with a byte order mark: the formatted file drops it, and checks.
+TEST_F(FmtTest, AByteOrderMarkIsDroppedAndTheResultChecks) {
+  std::string policy = Write("bom.landlock", std::string("\xEF\xBB\xBF") + kMessy);
+  Result result = Landlockc({"fmt", "-i", policy});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(ReadFile(policy), kFormatted);
+  Result check = Landlockc({"check", policy});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+}
+
 TEST_F(FmtTest, UsageAndIoErrorsExit2) {
   std::string policy = Write("p.landlock", kMessy);
   EXPECT_EQ(Landlockc({"fmt", Path("missing.landlock")}).exit_code, 2);
