@@ -64,11 +64,13 @@ bool IsDefinedEscape(char c) { return c == '"' || c == '\\' || c == 'n' || c == 
 
 class Lexer {
  public:
-  explicit Lexer(llvm::StringRef text) : text_(text) {
+  explicit Lexer(llvm::StringRef text) : text_(text.take_front(kMaxTextBytes)) {
     buffer_.text = text;
-    // Policies average about five bytes per token.
-    buffer_.tokens.reserve(text.size() / 5 + 1);
-    if (text.startswith(kByteOrderMark)) position_ = kByteOrderMark.size();
+    // Policies average six to eight bytes per token, and about fifty per line.
+    buffer_.tokens.reserve(text_.size() / 6 + 1);
+    buffer_.line_starts.reserve(text_.size() / 32 + 1);
+    buffer_.line_starts.push_back(0);
+    if (text_.startswith(kByteOrderMark)) position_ = static_cast<uint32_t>(kByteOrderMark.size());
   }
 
   TokenBuffer Run();
@@ -81,9 +83,8 @@ class Lexer {
 
   llvm::StringRef text_;
   TokenBuffer buffer_;
-  size_t position_ = 0;
-  unsigned line_ = 1;
-  size_t line_start_ = 0;
+  uint32_t position_ = 0;
+  uint32_t line_ = 1;
   unsigned nesting_ = 0;
   unsigned operators_ = 0;
 };
@@ -94,8 +95,6 @@ TokenBuffer Lexer::Run() {
     Token token;
     token.offset = position_;
     token.line = line_;
-    // The byte order mark counts as three blanks of the first line, as for the ANTLR lexer.
-    token.column = static_cast<unsigned>(position_ - line_start_);
     token.kind = position_ == text_.size() ? TokenKind::kEnd : LexToken();
     token.length = position_ - token.offset;
     CountForLimits(token.kind);
@@ -109,7 +108,7 @@ void Lexer::SkipBlanks() {
     char c = text_[position_];
     if (c == '\n') {
       ++line_;
-      line_start_ = position_ + 1;
+      buffer_.line_starts.push_back(position_ + 1);
     } else if (c != ' ' && c != '\t' && c != '\r') {
       return;
     }

@@ -74,19 +74,20 @@ enum class TokenKind : uint8_t {
   kDotDot,
 };
 
+/// Longest text lexed: token positions are 32 bits, which keeps a token in 16 bytes.
+inline constexpr size_t kMaxTextBytes = UINT32_MAX;
+
 /// One token: its kind and where it stands. Tokens never span lines.
 struct Token {
   /// Byte offset of the token's first byte in the text.
-  size_t offset = 0;
+  uint32_t offset = 0;
   /// Length in bytes (0 for kEnd).
-  size_t length = 0;
+  uint32_t length = 0;
   /// Line of the first byte, from 1; lines end at `\n`.
-  unsigned line = 1;
-  /// Bytes between the start of the line and the token, from 0.
-  unsigned column = 0;
+  uint32_t line = 1;
   TokenKind kind = TokenKind::kEnd;
 
-  size_t end() const { return offset + length; }
+  size_t end() const { return size_t{offset} + length; }
 };
 
 /// A limit of the language that the text exceeds.
@@ -98,6 +99,8 @@ struct TokenBuffer {
   llvm::StringRef text;
   /// Every token in source order, comments included, ending with one kEnd token.
   std::vector<Token> tokens;
+  /// The offset of the first byte of each line: line N starts at line_starts[N - 1].
+  std::vector<uint32_t> line_starts;
   /// The first limit exceeded, and the index of the token that exceeds it: an opening
   /// parenthesis or brace beyond kMaxNesting, or an operator beyond kMaxOperators.
   LimitExceeded limit = LimitExceeded::kNone;
@@ -105,6 +108,8 @@ struct TokenBuffer {
 
   /// The bytes of `token`.
   llvm::StringRef Text(const Token& token) const { return text.substr(token.offset, token.length); }
+  /// Bytes between the start of the line and `token`, from 0 (a leading byte order mark counts).
+  unsigned Column(const Token& token) const { return token.offset - line_starts[token.line - 1]; }
   /// The source range of `token`.
   llvm::SMRange Range(const Token& token) const {
     return llvm::SMRange(llvm::SMLoc::getFromPointer(text.data() + token.offset),
@@ -113,7 +118,8 @@ struct TokenBuffer {
 };
 
 /// Splits `text` into tokens. Never fails: bytes that start no token become kInvalidCharacter
-/// tokens, one per byte, and strings cut short kUnterminatedString tokens.
+/// tokens, one per byte, and strings cut short kUnterminatedString tokens. Bytes past
+/// kMaxTextBytes are not lexed (the parse phase refuses such text).
 TokenBuffer Lex(llvm::StringRef text);
 
 /// The offset in string literal `literal` (quotes included) of the first backslash from `from` on

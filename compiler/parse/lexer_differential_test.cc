@@ -52,12 +52,13 @@ std::string AntlrTokens(llvm::StringRef text) {
 
 std::string OurTokens(llvm::StringRef text) {
   std::string out;
-  for (const Token& token : Lex(text).tokens) {
+  TokenBuffer buffer = Lex(text);
+  for (const Token& token : buffer.tokens) {
     bool end = token.kind == TokenKind::kEnd;
     size_t channel = token.kind == TokenKind::kComment ? antlr4::Token::HIDDEN_CHANNEL
                                                        : antlr4::Token::DEFAULT_CHANNEL;
     out += Line(AntlrTokenType(token.kind), channel, token.offset,
-                end ? token.offset - 1 : token.end() - 1, token.line, token.column);
+                end ? size_t{token.offset} - 1 : token.end() - 1, token.line, buffer.Column(token));
   }
   return out;
 }

@@ -16,7 +16,7 @@ std::string Describe(llvm::StringRef text) {
   for (const Token& token : buffer.tokens) {
     if (!out.empty()) out += ' ';
     out += std::to_string(static_cast<int>(token.kind)) + "@" + std::to_string(token.line) + ":" +
-           std::to_string(token.column) + "[" + buffer.Text(token).str() + "]";
+           std::to_string(buffer.Column(token)) + "[" + buffer.Text(token).str() + "]";
   }
   return out;
 }
@@ -31,11 +31,11 @@ TEST(LexerTest, KeepsCommentsWithTheirPositions) {
   EXPECT_EQ(buffer.Text(trailing), "# the ABI");
   EXPECT_EQ(trailing.offset, 8u);
   EXPECT_EQ(trailing.line, 1u);
-  EXPECT_EQ(trailing.column, 8u);
+  EXPECT_EQ(buffer.Column(trailing), 8u);
   const Token& alone = buffer.tokens[4];
   EXPECT_EQ(buffer.Text(alone), "# alone");
   EXPECT_EQ(alone.line, 3u);
-  EXPECT_EQ(alone.column, 2u);
+  EXPECT_EQ(buffer.Column(alone), 2u);
   EXPECT_EQ(buffer.tokens[5].kind, TokenKind::kLet);
   EXPECT_EQ(buffer.tokens[6].kind, TokenKind::kEnd);
   EXPECT_EQ(buffer.tokens[6].offset, buffer.text.size());
@@ -58,7 +58,7 @@ TEST(LexerTest, SkipsALeadingByteOrderMarkAsBlanks) {
   ASSERT_EQ(buffer.tokens.size(), 4u);
   EXPECT_EQ(buffer.tokens[0].kind, TokenKind::kAbi);
   EXPECT_EQ(buffer.tokens[0].offset, 3u);
-  EXPECT_EQ(buffer.tokens[0].column, 3u);
+  EXPECT_EQ(buffer.Column(buffer.tokens[0]), 3u);
   // Only at the very start: elsewhere its bytes are stray characters.
   TokenBuffer inner = Lex("abi \xEF\xBB\xBF");
   EXPECT_EQ(inner.tokens[1].kind, TokenKind::kInvalidCharacter);

@@ -18,7 +18,11 @@ ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
   file.buffer_id = buffer_id;
 
   ErrorListener listener(text, buffer_id, diags);
-  if (CheckEncoding(text, listener)) {
+  if (text.size() > kMaxTextBytes) {
+    llvm::SMLoc start = llvm::SMLoc::getFromPointer(text.data());
+    listener.Report(diag::DiagId::kIoError, llvm::SMRange(start, start), file.path,
+                    "policy files are at most 4 GiB");
+  } else if (CheckEncoding(text, listener)) {
     TokenBuffer tokens = Lex(text);
     // A file with nothing to report takes the fast path; any other is parsed again from the
     // start by the ANTLR parser, whose recovery finds and words every error.

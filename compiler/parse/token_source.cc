@@ -130,9 +130,9 @@ std::unique_ptr<antlr4::Token> BufferTokenSource::MakeToken(const Token& token) 
   size_t channel = token.kind == TokenKind::kComment ? antlr4::Token::HIDDEN_CHANNEL
                                                      : antlr4::Token::DEFAULT_CHANNEL;
   // As the ANTLR lexer does, the end of the file stops one before it starts.
-  size_t stop = token.kind == TokenKind::kEnd ? token.offset - 1 : token.end() - 1;
+  size_t stop = token.kind == TokenKind::kEnd ? size_t{token.offset} - 1 : token.end() - 1;
   return getTokenFactory()->create({this, nullptr}, type, buffer_.Text(token).str(), channel,
-                                   token.offset, stop, token.line, token.column);
+                                   token.offset, stop, token.line, buffer_.Column(token));
 }
 
 void BufferTokenSource::ReportInvalidCharacters(const Token& first) {

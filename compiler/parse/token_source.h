@@ -26,7 +26,7 @@ class BufferTokenSource : public antlr4::TokenSource {
 
   std::unique_ptr<antlr4::Token> nextToken() override;
   size_t getLine() const override { return buffer_.tokens[next_].line; }
-  size_t getCharPositionInLine() override { return buffer_.tokens[next_].column; }
+  size_t getCharPositionInLine() override { return buffer_.Column(buffer_.tokens[next_]); }
   antlr4::CharStream* getInputStream() override { return nullptr; }
   std::string getSourceName() override { return "policy"; }
   antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override;
