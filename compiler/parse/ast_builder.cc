@@ -168,8 +168,8 @@ ast::LetStmt Builder::BuildLet(P::LetStmtContext* let) {
 std::optional<ast::ThreadsStmt> Builder::BuildThreads(P::ThreadsStmtContext* threads) {
   llvm::StringRef word = Text(threads->IDENT());
   if (word != "all") {
-    listener_.Report(diag::DiagId::kSyntaxError, Range(threads->IDENT()),
-                     "expected `all` after `threads`, found `" + word.str() + "`");
+    listener_.ReportSyntax(diag::DiagId::kSyntaxError, Range(threads->IDENT()),
+                           "`all` after `threads`", QuoteSource(word));
     return std::nullopt;
   }
   return ast::ThreadsStmt{Range(threads)};
