@@ -12,6 +12,7 @@
 #include "compiler/parse/encoding.h"
 #include "compiler/parse/error_listener.h"
 #include "compiler/parse/lexer.h"
+#include "compiler/parse/parse_test_support.h"
 #include "compiler/parse/recovering_parser.h"
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -306,18 +307,9 @@ TEST(FastParserTest, AgreesWithAntlrOnRandomInput) {
                                 "rules r { allow read on port 1..2; }",
                                 "let s = a, \"b\";",
                                 "log new_exec on;"};
-  std::mt19937 random(20261201);
-  std::uniform_int_distribution<size_t> piece(0, std::size(pieces) - 1);
-  std::uniform_int_distribution<int> length(1, 12);
   unsigned accepted = 0;
-  for (int i = 0; i < 3000; ++i) {
-    std::string text;
-    for (int n = length(random); n > 0; --n) {
-      text += pieces[piece(random)];
-      text += ' ';
-    }
+  for (const std::string& text : RandomTexts(pieces, 20261201, 3000, 1, 12, " "))
     if (ExpectSameAsAntlr(text, text)) ++accepted;
-  }
   // Both verdicts were exercised.
   EXPECT_GT(accepted, 20u);
   EXPECT_LT(accepted, 2950u);

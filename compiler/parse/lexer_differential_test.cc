@@ -2,13 +2,13 @@
 // it and ours must split every text into the same tokens, with the same kinds and ranges. Checked
 // on every policy of the repository and on thousands of random texts.
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "ANTLRInputStream.h"
 #include "LandlockLexer.h"
 #include "compiler/parse/lexer.h"
+#include "compiler/parse/parse_test_support.h"
 #include "compiler/parse/token_source.h"
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -143,14 +143,10 @@ TEST(LexerDifferentialTest, AgreesWithAntlrOnRandomText) {
                                 "\xEF\xBB\xBF",
                                 "\x01",
                                 "\x7F"};
-  std::mt19937 random(20261206);
-  std::uniform_int_distribution<size_t> piece(0, std::size(pieces) - 1);
-  std::uniform_int_distribution<size_t> length(0, 30);
-  for (int i = 0; i < 4000; ++i) {
-    std::string text;
+  int index = 0;
+  for (std::string text : RandomTexts(pieces, 20261206, 4000, 0, 30, "")) {
     // Some texts start with a byte order mark.
-    if (i % 10 == 0) text = kByteOrderMark.str();
-    for (size_t n = length(random); n > 0; --n) text += pieces[piece(random)];
+    if (index++ % 10 == 0) text.insert(0, kByteOrderMark.str());
     ASSERT_EQ(OurTokens(text), AntlrTokens(text)) << "text: " << text;
   }
 }
