@@ -5,8 +5,8 @@
 #include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
-#include "cli/policy_formatter.h"
 #include "cli/policy_input.h"
+#include "compiler/format/formatter.h"
 #include "compiler/parse/parse.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -46,7 +46,7 @@ int FormatOne(const std::string& path) {
     return kExitUsage;
   }
   if (!ParsesCleanly(*input)) return kExitFailure;
-  std::string formatted = FormatPolicy(input->contents->getBuffer());
+  std::string formatted = format::FormatPolicy(input->contents->getBuffer());
   bool changed = formatted != input->contents->getBuffer();
   if (check_only) {
     if (!changed) return kExitOk;

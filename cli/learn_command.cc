@@ -9,8 +9,8 @@
 #include "cli/console.h"
 #include "cli/exit_codes.h"
 #include "cli/output_file.h"
-#include "cli/policy_formatter.h"
 #include "cli/policy_input.h"
+#include "compiler/format/formatter.h"
 #include "landlockc/runtime.h"
 #include "learn/proposal.h"
 #include "learn/repair.h"
@@ -134,7 +134,7 @@ bool WriteProposal(const trace::TraceResult& result, int abi, const check::Optio
     PrintError(llvm::toString(text.takeError()));
     return false;
   }
-  std::string formatted = FormatPolicy(*text);
+  std::string formatted = format::FormatPolicy(*text);
   if (!WriteOut(formatted)) return false;
   return LintProposal(output == "-" ? "<learned>" : output.getValue(), formatted, options);
 }

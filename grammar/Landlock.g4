@@ -6,8 +6,10 @@
 // precise diagnostics instead of a generic "unexpected input".
 //
 // Files with nothing to report never reach this grammar: compiler/parse/fast_parser.cc parses
-// them by hand, accepting exactly what this grammar, the token filter and the AST builder accept
-// without a diagnostic. Change them together; fast_parser_test compares both paths.
+// them by hand, accepting exactly what this grammar and the AST builder accept without a
+// diagnostic. Change them together; fast_parser_test compares both paths. The lexer rules are the
+// reference for the hand-written lexer (compiler/parse/lexer.cc), which feeds both parsers;
+// lexer_differential_test checks that the two lexers agree. See compiler/parse/README.md.
 grammar Landlock;
 
 file : statement* EOF ;

@@ -2,31 +2,12 @@
 
 #include <optional>
 
+#include "compiler/parse/lexer.h"
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 namespace landlockc::lint {
 namespace {
-
-// The offset of the `#` that starts a comment on `line`, skipping `#` inside strings; npos if none.
-size_t CommentStart(llvm::StringRef line) {
-  bool in_string = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '#') {
-      return i;
-    }
-  }
-  return llvm::StringRef::npos;
-}
 
 // The ids of `lint:ignore ID[,ID...] [reason]` (none when the comment names no id); nullopt when
 // the comment is something else.
@@ -51,29 +32,28 @@ Suppressions::Suppressions(const llvm::SourceMgr& source_mgr) : source_mgr_(sour
 
 void Suppressions::ScanBuffer(unsigned buffer) {
   llvm::StringRef text = source_mgr_.getMemoryBuffer(buffer)->getBuffer();
-  // Only lines that mention the marker are worth a closer look.
+  // Only texts that mention the marker are worth lexing.
   if (text.find("lint:ignore") == llvm::StringRef::npos) return;
-  unsigned line_number = 0;
-  while (!text.empty()) {
-    auto [line, rest] = text.split('\n');
-    ++line_number;
-    size_t hash = CommentStart(line);
-    if (hash != llvm::StringRef::npos) {
-      llvm::StringRef comment = line.drop_front(hash).rtrim();
-      std::optional<std::vector<std::string>> ids = ParseIgnoreIds(comment);
-      if (ids) {
-        IgnoreComment ignore;
-        ignore.buffer = buffer;
-        ignore.line = line_number;
-        ignore.standalone = line.take_front(hash).trim().empty();
-        ignore.used.assign(ids->size(), false);
-        ignore.ids = std::move(*ids);
-        ignore.range = {llvm::SMLoc::getFromPointer(comment.begin()),
-                        llvm::SMLoc::getFromPointer(comment.end())};
-        comments_.push_back(std::move(ignore));
-      }
+  parse::TokenBuffer tokens = parse::Lex(text);
+  // The line of the last token that is not a comment.
+  unsigned code_line = 0;
+  for (const parse::Token& token : tokens.tokens) {
+    if (token.kind != parse::TokenKind::kComment) {
+      code_line = token.line;
+      continue;
     }
-    text = rest;
+    llvm::StringRef comment = tokens.Text(token).rtrim();
+    std::optional<std::vector<std::string>> ids = ParseIgnoreIds(comment);
+    if (!ids) continue;
+    IgnoreComment ignore;
+    ignore.buffer = buffer;
+    ignore.line = token.line;
+    ignore.standalone = code_line != token.line;
+    ignore.used.assign(ids->size(), false);
+    ignore.ids = std::move(*ids);
+    ignore.range = {llvm::SMLoc::getFromPointer(comment.begin()),
+                    llvm::SMLoc::getFromPointer(comment.end())};
+    comments_.push_back(std::move(ignore));
   }
 }
 

@@ -64,5 +64,19 @@ TEST_F(SuppressionTest, HashInsideAStringIsNotAComment) {
   EXPECT_TRUE(suppressions.comments().empty());
 }
 
+TEST_F(SuppressionTest, CommentsAreTheLexersComments) {
+  // An escaped quote does not end the string, and a byte order mark is not code.
+  Load(
+      "\xEF\xBB\xBF# lint:ignore broad-grant\n"
+      "allow read_write on \"/a\\\"# lint:ignore x\"; # lint:ignore sensitive-path\n");
+  Suppressions suppressions(source_mgr_);
+  ASSERT_EQ(suppressions.comments().size(), 2u);
+  EXPECT_TRUE(suppressions.comments()[0].standalone);
+  EXPECT_EQ(suppressions.comments()[0].line, 1u);
+  EXPECT_FALSE(suppressions.comments()[1].standalone);
+  EXPECT_EQ(suppressions.comments()[1].ids, (std::vector<std::string>{"sensitive-path"}));
+  EXPECT_TRUE(suppressions.Silences(At("broad-grant", "\"/a")));
+}
+
 }  // namespace
 }  // namespace landlockc::lint

@@ -132,7 +132,7 @@ TEST_F(LoaderTest, SyntaxErrorsOfEveryFileButNoMeaningCheck) {
       Write("main.landlock", "include \"bad.landlock\";\nallow read on nosuchname;\nlet ;");
   EXPECT_FALSE(CheckAt(main));
   // main.landlock's `let ;`, then bad.landlock's errors; no `unknown-name` for `nosuchname`.
-  EXPECT_THAT(Ids(), ElementsAre("syntax-error", "syntax-error", "syntax-error")) << Rendered();
+  EXPECT_THAT(Ids(), ElementsAre("syntax-error", "missing-token", "syntax-error")) << Rendered();
   EXPECT_EQ(diags_.diagnostics()[0].file, main);
   EXPECT_EQ(diags_.diagnostics()[1].file, Dir("bad.landlock"));
 }

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "compiler/parse/literal.h"
+#include "compiler/parse/lexer.h"
 #include "compiler/parse/token_text.h"
 #include "runtime/abi_table.h"
 #include "tree/ErrorNode.h"
@@ -180,8 +180,8 @@ ast::LetStmt Builder::BuildLet(P::LetStmtContext* let) {
 std::optional<ast::ThreadsStmt> Builder::BuildThreads(P::ThreadsStmtContext* threads) {
   llvm::StringRef word = Text(threads->IDENT());
   if (word != "all") {
-    listener_.Report(diag::DiagId::kSyntaxError, Range(threads->IDENT()),
-                     "expected `all` after `threads`, found `" + word.str() + "`");
+    listener_.ReportSyntax(diag::DiagId::kSyntaxError, Range(threads->IDENT()),
+                           "`all` after `threads`", QuoteSource(word));
     return std::nullopt;
   }
   return ast::ThreadsStmt{Range(threads)};

@@ -39,10 +39,10 @@ bool ErrorListener::IsDamaged(llvm::SMRange range) const {
   return false;
 }
 
-void ErrorListener::Add(diag::DiagId id, llvm::SMRange range, std::string message) {
+void ErrorListener::Add(diag::DiagId id, llvm::SMRange range, std::string message, bool syntax) {
   if (aborted_) return;
   damaged_.emplace(range.Start.getPointer(), range.End.getPointer());
-  if (id == diag::DiagId::kSyntaxError && IsQuiet(range.Start)) return;
+  if (syntax && IsQuiet(range.Start)) return;
   if (diag::Info(id).severity == diag::Severity::kError) {
     if (error_count_ == kMaxErrors) {
       aborted_ = true;
@@ -72,7 +72,7 @@ void ErrorListener::Flush() {
 
 void ErrorListener::syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Token* offending_symbol,
                                 size_t line, size_t char_position_in_line,
-                                const std::string& message, std::exception_ptr /*error*/) {
+                                const std::string& /*message*/, std::exception_ptr /*error*/) {
   llvm::SMRange range;
   if (offending_symbol != nullptr) {
     range = llvm::SMRange(TokenStart(text_, *offending_symbol), TokenEnd(text_, *offending_symbol));
@@ -81,7 +81,13 @@ void ErrorListener::syntaxError(antlr4::Recognizer* /*recognizer*/, antlr4::Toke
         buffer_id_, static_cast<unsigned>(line), static_cast<unsigned>(char_position_in_line) + 1);
     range = llvm::SMRange(loc, loc);
   }
-  Add(diag::DiagId::kSyntaxError, range, message);
+  // The grammar's strategy words every error it finds; this reports anything ANTLR finds on its
+  // own, without its wording.
+  std::string found = offending_symbol == nullptr ? std::string("input")
+                      : offending_symbol->getType() == antlr4::Token::EOF
+                          ? std::string("end of file")
+                          : QuoteSource(TokenText(text_, *offending_symbol));
+  ReportSyntax(diag::DiagId::kUnexpectedToken, range, found);
 }
 
 }  // namespace landlockc::parse

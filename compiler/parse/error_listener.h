@@ -35,7 +35,16 @@ class ErrorListener : public antlr4::BaseErrorListener {
   /// this is one error more than kMaxErrors.
   template <typename... Args>
   void Report(diag::DiagId id, llvm::SMRange range, Args&&... args) {
-    Add(id, range, llvm::formatv(diag::Info(id).format, std::forward<Args>(args)...).str());
+    Add(id, range, llvm::formatv(diag::Info(id).format, std::forward<Args>(args)...).str(),
+        /*syntax=*/false);
+  }
+
+  /// Like Report, for a syntax error: dropped when it starts in a quiet span (it is then a
+  /// consequence of the lexical error that opened the span).
+  template <typename... Args>
+  void ReportSyntax(diag::DiagId id, llvm::SMRange range, Args&&... args) {
+    Add(id, range, llvm::formatv(diag::Info(id).format, std::forward<Args>(args)...).str(),
+        /*syntax=*/true);
   }
 
   /// Marks text from `start` on as damaged by a lexical error, up to the end of its statement
@@ -69,7 +78,7 @@ class ErrorListener : public antlr4::BaseErrorListener {
     std::string message;
   };
 
-  void Add(diag::DiagId id, llvm::SMRange range, std::string message);
+  void Add(diag::DiagId id, llvm::SMRange range, std::string message, bool syntax);
   bool IsQuiet(llvm::SMLoc loc) const;
 
   llvm::StringRef text_;

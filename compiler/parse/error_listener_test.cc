@@ -21,8 +21,9 @@ class ErrorListenerTest : public ::testing::Test {
 
   llvm::SMLoc At(size_t offset) const { return llvm::SMLoc::getFromPointer(text_.data() + offset); }
   llvm::SMRange Range(size_t start, size_t end) const { return llvm::SMRange(At(start), At(end)); }
-  void Syntax(size_t start, size_t end, const std::string& message) {
-    listener_->Report(diag::DiagId::kSyntaxError, Range(start, end), message);
+  // Reports "unexpected `what`" as a syntax error.
+  void Syntax(size_t start, size_t end, const std::string& what) {
+    listener_->ReportSyntax(diag::DiagId::kUnexpectedToken, Range(start, end), "`" + what + "`");
   }
 
   llvm::SourceMgr source_mgr_;
@@ -37,9 +38,9 @@ TEST_F(ErrorListenerTest, FlushEmitsInSourceOrder) {
   EXPECT_TRUE(diags_.diagnostics().empty());
   listener_->Flush();
   ASSERT_EQ(diags_.diagnostics().size(), 2u);
-  EXPECT_EQ(diags_.diagnostics()[0].message, "first");
+  EXPECT_EQ(diags_.diagnostics()[0].message, "unexpected `first`");
   EXPECT_EQ(diags_.diagnostics()[0].column, 11u);
-  EXPECT_EQ(diags_.diagnostics()[1].message, "second");
+  EXPECT_EQ(diags_.diagnostics()[1].message, "unexpected `second`");
 }
 
 TEST_F(ErrorListenerTest, CapThrowsAndNotesLast) {
@@ -62,7 +63,7 @@ TEST_F(ErrorListenerTest, QuietSpanDropsSyntaxErrorsOnly) {
   listener_->Flush();
   ASSERT_EQ(diags_.diagnostics().size(), 2u);
   EXPECT_EQ(diags_.diagnostics()[0].id, "unterminated-string");
-  EXPECT_EQ(diags_.diagnostics()[1].message, "independent");
+  EXPECT_EQ(diags_.diagnostics()[1].message, "unexpected `independent`");
 }
 
 TEST_F(ErrorListenerTest, OpenQuietSpanRunsToTheEnd) {

@@ -19,9 +19,6 @@ constexpr size_t kStatementKeywords[] = {
     LandlockParser::LOG,     LandlockParser::REQUIRES, LandlockParser::RULES,
     LandlockParser::THREADS, LandlockParser::USE};
 
-// Longest piece of source text quoted in a message: a 5 MB string must not become the message.
-constexpr size_t kMaxQuotedBytes = 40;
-
 bool Has(const IntervalSet& set, size_t type) { return set.contains(type); }
 
 bool IsStatementStart(size_t type) {
@@ -35,20 +32,6 @@ bool IsKeyword(size_t type) { return type >= LandlockParser::ABI && type <= Land
 // Tokens that show where a statement with a missing `;` must have ended.
 bool EndsStatement(size_t type) {
   return type == antlr4::Token::EOF || type == LandlockParser::RBRACE || IsStatementStart(type);
-}
-
-std::string Quote(llvm::StringRef text) {
-  size_t cut = text.size();
-  if (cut > kMaxQuotedBytes) {
-    cut = kMaxQuotedBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
-  }
-  // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about `"`" + std::string`.
-  std::string quoted = "`";
-  quoted += text.take_front(cut);
-  if (cut < text.size()) quoted += "...";
-  quoted += '`';
-  return quoted;
 }
 
 // What a name stands for where the parser is: "a `log` setting" reads better than "a name".
@@ -77,7 +60,7 @@ std::string DescribeTokenType(size_t type, size_t rule, const antlr4::dfa::Vocab
     case LandlockParser::STRING:
       return "a string";
     default:
-      return Quote(llvm::StringRef(vocabulary.getLiteralName(type)).trim('\''));
+      return QuoteSource(llvm::StringRef(vocabulary.getLiteralName(type)).trim('\''));
   }
 }
 
@@ -117,7 +100,7 @@ std::string DescribeExpected(IntervalSet expected, antlr4::Parser* parser) {
 
 std::string DescribeToken(llvm::StringRef text, const antlr4::Token& token, bool expects_name) {
   if (token.getType() == antlr4::Token::EOF) return "end of file";
-  std::string quoted = Quote(TokenText(text, token));
+  std::string quoted = QuoteSource(TokenText(text, token));
   return IsKeyword(token.getType()) && expects_name ? "keyword " + quoted : quoted;
 }
 
@@ -146,10 +129,6 @@ antlr4::Token* PreviousToken(antlr4::Parser* parser, const antlr4::Token& token)
 
 }  // namespace
 
-void RecoveryStrategy::Report(llvm::SMRange range, std::string message) {
-  listener_.Report(diag::DiagId::kSyntaxError, range, std::move(message));
-}
-
 void RecoveryStrategy::ReportUnexpected(antlr4::Parser* parser, antlr4::Token* found,
                                         const IntervalSet& expected) {
   llvm::SMRange range = TokenRange(text_, *found, *found);
@@ -161,8 +140,8 @@ void RecoveryStrategy::ReportUnexpected(antlr4::Parser* parser, antlr4::Token* f
     }
   }
   bool expects_name = Has(expected, LandlockParser::IDENT);
-  Report(range, "expected " + DescribeExpected(expected, parser) + ", found " +
-                    DescribeToken(text_, *found, expects_name));
+  listener_.ReportSyntax(diag::DiagId::kSyntaxError, range, DescribeExpected(expected, parser),
+                         DescribeToken(text_, *found, expects_name));
 }
 
 void RecoveryStrategy::ReportMissing(antlr4::Parser* parser, antlr4::Token* found,
@@ -173,8 +152,7 @@ void RecoveryStrategy::ReportMissing(antlr4::Parser* parser, antlr4::Token* foun
     antlr4::ParserRuleContext* block = parser->getContext();
     if (block->getRuleIndex() == LandlockParser::RuleBlock) {
       antlr4::Token* open = block->getStart();
-      Report(TokenRange(text_, *open, *open),
-             "this block is never closed: expected `}` before the end of the file");
+      listener_.ReportSyntax(diag::DiagId::kUnclosedBlock, TokenRange(text_, *open, *open));
       return;
     }
   }
@@ -185,27 +163,29 @@ void RecoveryStrategy::ReportMissing(antlr4::Parser* parser, antlr4::Token* foun
   llvm::SMLoc end = TokenEnd(text_, *previous);
   std::string wanted = DescribeExpected(expected, parser);
   if (Has(expected, LandlockParser::SEMI) && expected.size() == 1)
-    Report(llvm::SMRange(end, end), "expected `;` after the statement");
+    listener_.ReportSyntax(diag::DiagId::kMissingSemicolon, llvm::SMRange(end, end));
   else
-    Report(llvm::SMRange(end, end),
-           "expected " + wanted + " after " + Quote(TokenText(text_, *previous)));
+    listener_.ReportSyntax(diag::DiagId::kMissingToken, llvm::SMRange(end, end), wanted,
+                           QuoteSource(TokenText(text_, *previous)));
 }
 
 void RecoveryStrategy::ReportStrayToken(antlr4::Parser* parser, antlr4::Token* found) {
   size_t type = found->getType();
   llvm::SMRange range = TokenRange(text_, *found, *found);
   if (type == LandlockParser::RBRACE || type == LandlockParser::SEMI) {
-    Report(range, "unexpected " + Quote(TokenText(text_, *found)));
+    listener_.ReportSyntax(diag::DiagId::kUnexpectedToken, range,
+                           QuoteSource(TokenText(text_, *found)));
     return;
   }
   llvm::StringRef text = TokenText(text_, *found);
   std::string suggestion;
   if (type == LandlockParser::IDENT) suggestion = SuggestKeyword(text, parser->getVocabulary());
   if (!suggestion.empty()) {
-    Report(range, "unknown statement " + Quote(text) + "; did you mean `" + suggestion + "`?");
+    listener_.ReportSyntax(diag::DiagId::kUnknownStatement, range, QuoteSource(text), suggestion);
     return;
   }
-  Report(range, "expected a statement, found " + DescribeToken(text_, *found, false));
+  listener_.ReportSyntax(diag::DiagId::kSyntaxError, range, "a statement",
+                         DescribeToken(text_, *found, false));
 }
 
 void RecoveryStrategy::reportNoViableAlternative(antlr4::Parser* parser,

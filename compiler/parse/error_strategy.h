@@ -49,7 +49,6 @@ class RecoveryStrategy : public antlr4::DefaultErrorStrategy {
                      const antlr4::misc::IntervalSet& expected);
   void ReportStrayToken(antlr4::Parser* parser, antlr4::Token* found);
   void SkipStatement(antlr4::Parser* parser);
-  void Report(llvm::SMRange range, std::string message);
 
   llvm::StringRef text_;
   ErrorListener& listener_;

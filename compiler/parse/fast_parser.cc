@@ -1,12 +1,7 @@
 #include "compiler/parse/fast_parser.h"
 
-#include <cstdint>
 #include <utility>
 
-#include "compiler/parse/limits.h"
-#include "compiler/parse/literal.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "runtime/abi_table.h"
 
 namespace landlockc::parse {
@@ -15,205 +10,29 @@ namespace {
 // Thrown at the first construct the ANTLR path must report; caught by ParseWellFormed.
 struct NotWellFormed {};
 
-// The token types of grammar/Landlock.g4 (comments and blanks are skipped, error tokens refused).
-enum class Tok : uint8_t {
-  kEnd,
-  kIdent,
-  kInt,
-  kString,
-  kAbi,
-  kAllow,
-  kFs,
-  kHandle,
-  kInclude,
-  kLayer,
-  kLet,
-  kLog,
-  kNet,
-  kNone,
-  kOn,
-  kOptional,
-  kPort,
-  kRequires,
-  kRules,
-  kScope,
-  kThreads,
-  kUse,
-  kSemi,
-  kColon,
-  kComma,
-  kAssign,
-  kPlus,
-  kMinus,
-  kLParen,
-  kRParen,
-  kLBrace,
-  kRBrace,
-  kDotDot,
-};
-
-struct Token {
-  Tok kind = Tok::kEnd;
-  const char* start = nullptr;
-  const char* end = nullptr;
-
-  llvm::StringRef Text() const { return llvm::StringRef(start, static_cast<size_t>(end - start)); }
-  llvm::SMRange Range() const {
-    return llvm::SMRange(llvm::SMLoc::getFromPointer(start), llvm::SMLoc::getFromPointer(end));
-  }
-};
-
-// Keywords are whole words: the grammar's lexer prefers the longest match, so `abis` is a name.
-Tok KeywordOrName(llvm::StringRef word) {
-  return llvm::StringSwitch<Tok>(word)
-      .Case("abi", Tok::kAbi)
-      .Case("allow", Tok::kAllow)
-      .Case("fs", Tok::kFs)
-      .Case("handle", Tok::kHandle)
-      .Case("include", Tok::kInclude)
-      .Case("layer", Tok::kLayer)
-      .Case("let", Tok::kLet)
-      .Case("log", Tok::kLog)
-      .Case("net", Tok::kNet)
-      .Case("none", Tok::kNone)
-      .Case("on", Tok::kOn)
-      .Case("optional", Tok::kOptional)
-      .Case("port", Tok::kPort)
-      .Case("requires", Tok::kRequires)
-      .Case("rules", Tok::kRules)
-      .Case("scope", Tok::kScope)
-      .Case("threads", Tok::kThreads)
-      .Case("use", Tok::kUse)
-      .Default(Tok::kIdent);
-}
-
-bool IsNameStart(char c) { return llvm::isAlpha(c) || c == '_'; }
-bool IsNameChar(char c) { return llvm::isAlnum(c) || c == '_'; }
-
-// The grammar's lexer over the buffer itself. Refuses what it would turn into an error token or
-// what the token filter reports (an unterminated string, an undefined escape, a stray character).
-class Lexer {
- public:
-  explicit Lexer(llvm::StringRef text) : position_(text.begin()), end_(text.end()) {
-    // The ANTLR path lexes a leading byte order mark as blanks.
-    if (text.startswith("\xEF\xBB\xBF")) position_ += 3;
-  }
-
-  Token Next();
-
- private:
-  void SkipBlanksAndComments();
-  void SkipString();
-  Tok Punctuation(char c);
-
-  const char* position_;
-  const char* end_;
-};
-
-Token Lexer::Next() {
-  SkipBlanksAndComments();
-  Token token;
-  token.start = position_;
-  if (position_ != end_) {
-    char c = *position_++;
-    if (llvm::isDigit(c)) {
-      while (position_ != end_ && llvm::isDigit(*position_)) ++position_;
-      token.kind = Tok::kInt;
-    } else if (IsNameStart(c)) {
-      while (position_ != end_ && IsNameChar(*position_)) ++position_;
-      token.kind = KeywordOrName(llvm::StringRef(token.start, position_ - token.start));
-    } else if (c == '"') {
-      SkipString();
-      token.kind = Tok::kString;
-    } else {
-      token.kind = Punctuation(c);
-    }
-  }
-  token.end = position_;
-  return token;
-}
-
-void Lexer::SkipBlanksAndComments() {
-  while (position_ != end_) {
-    char c = *position_;
-    if (c == '#') {
-      while (position_ != end_ && *position_ != '\r' && *position_ != '\n') ++position_;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      ++position_;
-    } else {
-      return;
-    }
-  }
-}
-
-// Past the opening quote, up to and including the closing one.
-void Lexer::SkipString() {
-  while (position_ != end_) {
-    char c = *position_++;
-    if (c == '"') return;
-    if (c == '\r' || c == '\n') break;
-    if (c == '\\') {
-      if (position_ == end_) break;
-      char escaped = *position_++;
-      if (escaped != '"' && escaped != '\\' && escaped != 'n' && escaped != 't') break;
-    }
-  }
-  throw NotWellFormed{};
-}
-
-Tok Lexer::Punctuation(char c) {
-  switch (c) {
-    case ';':
-      return Tok::kSemi;
-    case ':':
-      return Tok::kColon;
-    case ',':
-      return Tok::kComma;
-    case '=':
-      return Tok::kAssign;
-    case '+':
-      return Tok::kPlus;
-    case '-':
-      return Tok::kMinus;
-    case '(':
-      return Tok::kLParen;
-    case ')':
-      return Tok::kRParen;
-    case '{':
-      return Tok::kLBrace;
-    case '}':
-      return Tok::kRBrace;
-    case '.':
-      if (position_ != end_ && *position_ == '.') {
-        ++position_;
-        return Tok::kDotDot;
-      }
-      break;
-    default:
-      break;
-  }
-  throw NotWellFormed{};
-}
-
 // One method per rule of the grammar, building the AST as the AST builder does.
 class Parser {
  public:
-  explicit Parser(llvm::StringRef text) : lexer_(text), previous_end_(text.begin()) { Lex(); }
+  explicit Parser(const TokenBuffer& tokens)
+      : tokens_(tokens), next_(tokens.tokens.data()), previous_end_(tokens.text.begin()) {
+    Lex();
+  }
 
   std::vector<ast::TopStmt> ParseFile();
 
  private:
   void Lex();
   void Advance();
-  void CheckLimits();
-  Token Expect(Tok kind);
-  bool Accept(Tok kind);
+  Token Expect(TokenKind kind);
+  bool Accept(TokenKind kind);
+  const char* Start(const Token& token) const { return tokens_.text.data() + token.offset; }
+  llvm::StringRef Text(const Token& token) const { return tokens_.Text(token); }
   llvm::SMRange RangeFrom(const char* start) const {
     return llvm::SMRange(llvm::SMLoc::getFromPointer(start),
                          llvm::SMLoc::getFromPointer(previous_end_));
   }
-  static ast::Ident MakeIdent(const Token& token) {
-    return ast::Ident{token.Text().str(), token.Range()};
+  ast::Ident MakeIdent(const Token& token) const {
+    return ast::Ident{Text(token).str(), tokens_.Range(token)};
   }
 
   ast::TopStmt ParseTop();
@@ -237,59 +56,40 @@ class Parser {
   ast::ExprPtr ParseExpr();
   ast::ExprPtr ParseTerm();
 
-  Lexer lexer_;
+  const TokenBuffer& tokens_;
+  /// The token after current_ in the buffer.
+  const Token* next_;
   Token current_;
   /// End of the last token consumed: the end of the construct just parsed.
   const char* previous_end_;
-  unsigned nesting_ = 0;
-  unsigned operators_ = 0;
 };
 
+// The next token the grammar sees, refusing what the ANTLR path reports: a stray character, an
+// unterminated string, an undefined escape.
 void Parser::Lex() {
-  current_ = lexer_.Next();
-  CheckLimits();
+  while (next_->kind == TokenKind::kComment) ++next_;
+  current_ = *next_;
+  if (current_.kind != TokenKind::kEnd) ++next_;
+  if (current_.kind == TokenKind::kInvalidCharacter ||
+      current_.kind == TokenKind::kUnterminatedString ||
+      (current_.kind == TokenKind::kString &&
+       NextUndefinedEscape(Text(current_)) != llvm::StringRef::npos))
+    throw NotWellFormed{};
 }
 
 void Parser::Advance() {
-  previous_end_ = current_.end;
+  previous_end_ = Start(current_) + current_.length;
   Lex();
 }
 
-// The token filter's counts, on the same tokens: past a limit, the ANTLR path reports it.
-void Parser::CheckLimits() {
-  switch (current_.kind) {
-    case Tok::kLParen:
-    case Tok::kLBrace:
-      if (++nesting_ > kMaxNesting) throw NotWellFormed{};
-      if (current_.kind == Tok::kLBrace) operators_ = 0;
-      break;
-    case Tok::kRParen:
-      if (nesting_ > 0) --nesting_;
-      break;
-    case Tok::kRBrace:
-      if (nesting_ > 0) --nesting_;
-      operators_ = 0;
-      break;
-    case Tok::kSemi:
-      operators_ = 0;
-      break;
-    case Tok::kPlus:
-    case Tok::kMinus:
-      if (++operators_ > kMaxOperators) throw NotWellFormed{};
-      break;
-    default:
-      break;
-  }
-}
-
-Token Parser::Expect(Tok kind) {
+Token Parser::Expect(TokenKind kind) {
   if (current_.kind != kind) throw NotWellFormed{};
   Token token = current_;
   Advance();
   return token;
 }
 
-bool Parser::Accept(Tok kind) {
+bool Parser::Accept(TokenKind kind) {
   if (current_.kind != kind) return false;
   Advance();
   return true;
@@ -297,25 +97,25 @@ bool Parser::Accept(Tok kind) {
 
 std::vector<ast::TopStmt> Parser::ParseFile() {
   std::vector<ast::TopStmt> statements;
-  while (current_.kind != Tok::kEnd) statements.push_back(ParseTop());
+  while (current_.kind != TokenKind::kEnd) statements.push_back(ParseTop());
   return statements;
 }
 
 ast::TopStmt Parser::ParseTop() {
   switch (current_.kind) {
-    case Tok::kAbi:
+    case TokenKind::kAbi:
       return ParseAbi();
-    case Tok::kRequires:
+    case TokenKind::kRequires:
       return ParseRequires();
-    case Tok::kInclude:
+    case TokenKind::kInclude:
       return ParseInclude();
-    case Tok::kLet:
+    case TokenKind::kLet:
       return ParseLet();
-    case Tok::kThreads:
+    case TokenKind::kThreads:
       return ParseThreads();
-    case Tok::kRules:
+    case TokenKind::kRules:
       return ParseRules();
-    case Tok::kLayer:
+    case TokenKind::kLayer:
       return ParseLayer();
     default:
       // Rule statements at top level make the implicit layer `main`.
@@ -326,14 +126,14 @@ ast::TopStmt Parser::ParseTop() {
 
 ast::BodyStmt Parser::ParseBody(bool in_layer) {
   switch (current_.kind) {
-    case Tok::kAllow:
+    case TokenKind::kAllow:
       return ParseAllow();
-    case Tok::kUse:
+    case TokenKind::kUse:
       return ParseUse();
-    case Tok::kHandle:
+    case TokenKind::kHandle:
       if (in_layer) return ParseHandle();
       break;
-    case Tok::kLog:
+    case TokenKind::kLog:
       if (in_layer) return ParseLog();
       break;
     default:
@@ -343,151 +143,152 @@ ast::BodyStmt Parser::ParseBody(bool in_layer) {
 }
 
 std::vector<ast::BodyStmt> Parser::ParseBlock(bool in_layer) {
-  Expect(Tok::kLBrace);
+  Expect(TokenKind::kLBrace);
   std::vector<ast::BodyStmt> body;
-  while (current_.kind != Tok::kRBrace) body.push_back(ParseBody(in_layer));
+  while (current_.kind != TokenKind::kRBrace) body.push_back(ParseBody(in_layer));
   Advance();
   return body;
 }
 
 ast::AbiStmt Parser::ParseAbi() {
-  const char* start = Expect(Tok::kAbi).start;
-  Token version = Expect(Tok::kInt);
-  Expect(Tok::kSemi);
-  return ast::AbiStmt{ParseNumber(version.Text()), RangeFrom(start), version.Range()};
+  const char* start = Start(Expect(TokenKind::kAbi));
+  Token version = Expect(TokenKind::kInt);
+  Expect(TokenKind::kSemi);
+  return ast::AbiStmt{ParseNumber(Text(version)), RangeFrom(start), tokens_.Range(version)};
 }
 
 ast::RequiresStmt Parser::ParseRequires() {
-  const char* start = Expect(Tok::kRequires).start;
-  Expect(Tok::kAbi);
-  Token version = Expect(Tok::kInt);
-  Expect(Tok::kSemi);
-  return ast::RequiresStmt{ParseNumber(version.Text()), RangeFrom(start), version.Range()};
+  const char* start = Start(Expect(TokenKind::kRequires));
+  Expect(TokenKind::kAbi);
+  Token version = Expect(TokenKind::kInt);
+  Expect(TokenKind::kSemi);
+  return ast::RequiresStmt{ParseNumber(Text(version)), RangeFrom(start), tokens_.Range(version)};
 }
 
 ast::IncludeStmt Parser::ParseInclude() {
-  const char* start = Expect(Tok::kInclude).start;
-  Token path = Expect(Tok::kString);
-  Expect(Tok::kSemi);
-  return ast::IncludeStmt{DecodeString(path.Text()), RangeFrom(start), path.Range()};
+  const char* start = Start(Expect(TokenKind::kInclude));
+  Token path = Expect(TokenKind::kString);
+  Expect(TokenKind::kSemi);
+  return ast::IncludeStmt{DecodeString(Text(path)), RangeFrom(start), tokens_.Range(path)};
 }
 
 ast::LetStmt Parser::ParseLet() {
-  const char* start = Expect(Tok::kLet).start;
-  Token name = Expect(Tok::kIdent);
-  Expect(Tok::kAssign);
+  const char* start = Start(Expect(TokenKind::kLet));
+  Token name = Expect(TokenKind::kIdent);
+  Expect(TokenKind::kAssign);
   ast::ExprPtr value = ParseValue(/*always_list=*/false);
-  Expect(Tok::kSemi);
+  Expect(TokenKind::kSemi);
   return ast::LetStmt{MakeIdent(name), std::move(value), RangeFrom(start)};
 }
 
 ast::ThreadsStmt Parser::ParseThreads() {
-  const char* start = Expect(Tok::kThreads).start;
-  if (Expect(Tok::kIdent).Text() != "all") throw NotWellFormed{};
-  Expect(Tok::kSemi);
+  const char* start = Start(Expect(TokenKind::kThreads));
+  if (Text(Expect(TokenKind::kIdent)) != "all") throw NotWellFormed{};
+  Expect(TokenKind::kSemi);
   return ast::ThreadsStmt{RangeFrom(start)};
 }
 
 ast::RulesBlock Parser::ParseRules() {
-  const char* start = Expect(Tok::kRules).start;
-  Token name = Expect(Tok::kIdent);
+  const char* start = Start(Expect(TokenKind::kRules));
+  Token name = Expect(TokenKind::kIdent);
   std::vector<ast::BodyStmt> body = ParseBlock(/*in_layer=*/false);
   return ast::RulesBlock{MakeIdent(name), std::move(body), RangeFrom(start)};
 }
 
 ast::LayerBlock Parser::ParseLayer() {
-  const char* start = Expect(Tok::kLayer).start;
-  Token name = Expect(Tok::kIdent);
+  const char* start = Start(Expect(TokenKind::kLayer));
+  Token name = Expect(TokenKind::kIdent);
   std::vector<ast::BodyStmt> body = ParseBlock(/*in_layer=*/true);
   return ast::LayerBlock{MakeIdent(name), std::move(body), RangeFrom(start)};
 }
 
 ast::HandleStmt Parser::ParseHandle() {
-  const char* start = Expect(Tok::kHandle).start;
+  const char* start = Start(Expect(TokenKind::kHandle));
   Token category = current_;
-  if (category.kind != Tok::kFs && category.kind != Tok::kNet && category.kind != Tok::kScope)
+  if (category.kind != TokenKind::kFs && category.kind != TokenKind::kNet &&
+      category.kind != TokenKind::kScope)
     throw NotWellFormed{};
   Advance();
-  Expect(Tok::kColon);
+  Expect(TokenKind::kColon);
   ast::ExprPtr rights = ParseExpr();
-  Expect(Tok::kSemi);
+  Expect(TokenKind::kSemi);
   return ast::HandleStmt{MakeIdent(category), std::move(rights), RangeFrom(start)};
 }
 
 ast::AllowStmt Parser::ParseAllow() {
-  const char* start = Expect(Tok::kAllow).start;
+  const char* start = Start(Expect(TokenKind::kAllow));
   ast::ExprPtr rights = ParseExpr();
-  Expect(Tok::kOn);
+  Expect(TokenKind::kOn);
   ast::ExprPtr targets = ParseValue(/*always_list=*/true);
-  bool optional = Accept(Tok::kOptional);
-  Expect(Tok::kSemi);
+  bool optional = Accept(TokenKind::kOptional);
+  Expect(TokenKind::kSemi);
   return ast::AllowStmt{std::move(rights), std::move(targets), optional, RangeFrom(start)};
 }
 
 ast::UseStmt Parser::ParseUse() {
-  const char* start = Expect(Tok::kUse).start;
-  Token name = Expect(Tok::kIdent);
-  Expect(Tok::kSemi);
+  const char* start = Start(Expect(TokenKind::kUse));
+  Token name = Expect(TokenKind::kIdent);
+  Expect(TokenKind::kSemi);
   return ast::UseStmt{MakeIdent(name), RangeFrom(start)};
 }
 
 ast::LogStmt Parser::ParseLog() {
-  const char* start = Expect(Tok::kLog).start;
+  const char* start = Start(Expect(TokenKind::kLog));
   ast::LogStmt log;
   do {
     log.settings.push_back(ParseLogSetting());
-  } while (Accept(Tok::kComma));
-  Expect(Tok::kSemi);
+  } while (Accept(TokenKind::kComma));
+  Expect(TokenKind::kSemi);
   log.range = RangeFrom(start);
   return log;
 }
 
 ast::LogSetting Parser::ParseLogSetting() {
-  Token word = Expect(Tok::kIdent);
-  llvm::StringRef name = word.Text();
+  Token word = Expect(TokenKind::kIdent);
+  llvm::StringRef name = Text(word);
   if (abi::FindLogFlag(name.data(), name.size()) == nullptr) throw NotWellFormed{};
-  bool on = current_.kind == Tok::kOn;
-  if (!on && (current_.kind != Tok::kIdent || current_.Text() != "off")) throw NotWellFormed{};
+  bool on = current_.kind == TokenKind::kOn;
+  if (!on && (current_.kind != TokenKind::kIdent || Text(current_) != "off")) throw NotWellFormed{};
   Advance();
-  return ast::LogSetting{MakeIdent(word), on, RangeFrom(word.start)};
+  return ast::LogSetting{MakeIdent(word), on, RangeFrom(Start(word))};
 }
 
 ast::ExprPtr Parser::ParseValue(bool always_list) {
-  if (current_.kind == Tok::kPort) return ParsePortList();
-  const char* start = current_.start;
+  if (current_.kind == TokenKind::kPort) return ParsePortList();
+  const char* start = Start(current_);
   ast::ExprPtr first = ParseExpr();
-  if (current_.kind != Tok::kComma && !always_list) return first;
+  if (current_.kind != TokenKind::kComma && !always_list) return first;
   auto list = std::make_unique<ast::Expr>();
   list->kind = ast::Expr::Kind::kList;
   list->items.push_back(std::move(first));
-  while (Accept(Tok::kComma)) list->items.push_back(ParseExpr());
+  while (Accept(TokenKind::kComma)) list->items.push_back(ParseExpr());
   list->range = RangeFrom(start);
   return list;
 }
 
 ast::ExprPtr Parser::ParsePortList() {
-  const char* start = Expect(Tok::kPort).start;
+  const char* start = Start(Expect(TokenKind::kPort));
   auto list = std::make_unique<ast::Expr>();
   list->kind = ast::Expr::Kind::kPortList;
   do {
     list->items.push_back(ParsePortItem());
-  } while (Accept(Tok::kComma));
+  } while (Accept(TokenKind::kComma));
   list->range = RangeFrom(start);
   return list;
 }
 
 ast::ExprPtr Parser::ParsePortItem() {
   auto port = std::make_unique<ast::Expr>();
-  const char* start = current_.start;
-  if (current_.kind == Tok::kIdent) {
+  const char* start = Start(current_);
+  if (current_.kind == TokenKind::kIdent) {
     port->kind = ast::Expr::Kind::kName;
-    port->text = Expect(Tok::kIdent).Text().str();
+    port->text = Text(Expect(TokenKind::kIdent)).str();
   } else {
-    port->low = ParseNumber(Expect(Tok::kInt).Text());
+    port->low = ParseNumber(Text(Expect(TokenKind::kInt)));
     port->high = port->low;
     port->kind = ast::Expr::Kind::kPort;
-    if (Accept(Tok::kDotDot)) {
-      port->high = ParseNumber(Expect(Tok::kInt).Text());
+    if (Accept(TokenKind::kDotDot)) {
+      port->high = ParseNumber(Text(Expect(TokenKind::kInt)));
       port->kind = ast::Expr::Kind::kPortRange;
     }
   }
@@ -497,12 +298,12 @@ ast::ExprPtr Parser::ParsePortItem() {
 
 ast::ExprPtr Parser::ParseExpr() {
   // Left to right: `a - b + c` is `(a - b) + c`, each node spanning from the first term.
-  const char* start = current_.start;
+  const char* start = Start(current_);
   ast::ExprPtr result = ParseTerm();
-  while (current_.kind == Tok::kPlus || current_.kind == Tok::kMinus) {
+  while (current_.kind == TokenKind::kPlus || current_.kind == TokenKind::kMinus) {
     auto combined = std::make_unique<ast::Expr>();
     combined->kind =
-        current_.kind == Tok::kPlus ? ast::Expr::Kind::kUnion : ast::Expr::Kind::kDifference;
+        current_.kind == TokenKind::kPlus ? ast::Expr::Kind::kUnion : ast::Expr::Kind::kDifference;
     Advance();
     combined->lhs = std::move(result);
     combined->rhs = ParseTerm();
@@ -513,33 +314,35 @@ ast::ExprPtr Parser::ParseExpr() {
 }
 
 ast::ExprPtr Parser::ParseTerm() {
-  if (Accept(Tok::kLParen)) {
+  if (Accept(TokenKind::kLParen)) {
     // The parentheses only group: the inner expression keeps its own range.
     ast::ExprPtr inner = ParseExpr();
-    Expect(Tok::kRParen);
+    Expect(TokenKind::kRParen);
     return inner;
   }
   auto leaf = std::make_unique<ast::Expr>();
   Token token = current_;
-  if (token.kind == Tok::kString) {
+  if (token.kind == TokenKind::kString) {
     leaf->kind = ast::Expr::Kind::kString;
-    leaf->text = DecodeString(token.Text());
-  } else if (token.kind == Tok::kIdent || token.kind == Tok::kNone) {
+    leaf->text = DecodeString(Text(token));
+  } else if (token.kind == TokenKind::kIdent || token.kind == TokenKind::kNone) {
     leaf->kind = ast::Expr::Kind::kName;
-    leaf->text = token.Text().str();
+    leaf->text = Text(token).str();
   } else {
     throw NotWellFormed{};
   }
   Advance();
-  leaf->range = token.Range();
+  leaf->range = tokens_.Range(token);
   return leaf;
 }
 
 }  // namespace
 
-std::optional<std::vector<ast::TopStmt>> ParseWellFormed(llvm::StringRef text) {
+std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens) {
+  // Past a limit, the ANTLR path reports it.
+  if (tokens.limit != LimitExceeded::kNone) return std::nullopt;
   try {
-    return Parser(text).ParseFile();
+    return Parser(tokens).ParseFile();
   } catch (const NotWellFormed&) {
     return std::nullopt;
   }

@@ -1,7 +1,7 @@
-// The parse phase's fast path: a hand-written lexer and recursive-descent parser for policies
-// about which the parse phase has nothing to report, which is nearly every policy a build
-// compiles. The ANTLR path spends most of its time allocating tokens and parse-tree nodes and
-// simulating the lexer's automaton; this one reads the buffer once and builds the AST directly.
+// The parse phase's fast path: a hand-written recursive-descent parser over the lexer's tokens
+// for policies about which the parse phase has nothing to report, which is nearly every policy a
+// build compiles. The ANTLR path spends most of its time allocating tokens and parse-tree nodes;
+// this one reads the token buffer once and builds the AST directly.
 //
 // It accepts exactly what grammar/Landlock.g4 and the AST builder accept without a diagnostic and
 // builds the same AST (fast_parser_test parses a corpus both ways and compares). At the first
@@ -15,13 +15,13 @@
 #include <vector>
 
 #include "compiler/ast/ast.h"
-#include "llvm/ADT/StringRef.h"
+#include "compiler/parse/lexer.h"
 
 namespace landlockc::parse {
 
-/// The statements of `text` (valid UTF-8 without NUL bytes) when the parse phase has nothing to
-/// report about it; nullopt otherwise.
-std::optional<std::vector<ast::TopStmt>> ParseWellFormed(llvm::StringRef text);
+/// The statements of the text of `tokens` (valid UTF-8 without NUL bytes) when the parse phase has
+/// nothing to report about it; nullopt otherwise.
+std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens);
 
 }  // namespace landlockc::parse
 

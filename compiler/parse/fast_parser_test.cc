@@ -11,7 +11,8 @@
 #include "compiler/diag/diagnostics.h"
 #include "compiler/parse/encoding.h"
 #include "compiler/parse/error_listener.h"
-#include "compiler/parse/limits.h"
+#include "compiler/parse/lexer.h"
+#include "compiler/parse/parse_test_support.h"
 #include "compiler/parse/recovering_parser.h"
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
@@ -148,15 +149,16 @@ bool ExpectSameAsAntlr(llvm::StringRef text, const std::string& name) {
   ErrorListener listener(buffer, buffer_id, diags);
   // ParseFile goes no further with text that is not UTF-8.
   if (!CheckEncoding(buffer, listener)) return false;
+  TokenBuffer tokens = Lex(buffer);
   std::vector<ast::TopStmt> antlr_statements;
   try {
-    ParseWithRecovery(buffer, listener, antlr_statements);
+    ParseWithRecovery(tokens, listener, antlr_statements);
   } catch (const ParseAborted&) {
   }
   listener.Flush();
   bool antlr_clean = diags.error_count() == 0;
 
-  std::optional<std::vector<ast::TopStmt>> fast = ParseWellFormed(buffer);
+  std::optional<std::vector<ast::TopStmt>> fast = ParseWellFormed(tokens);
   EXPECT_EQ(fast.has_value(), antlr_clean);
   if (fast && antlr_clean) {
     EXPECT_EQ(Dumper(buffer.data()).Dump(*fast), Dumper(buffer.data()).Dump(antlr_statements));
@@ -305,18 +307,9 @@ TEST(FastParserTest, AgreesWithAntlrOnRandomInput) {
                                 "rules r { allow read on port 1..2; }",
                                 "let s = a, \"b\";",
                                 "log new_exec on;"};
-  std::mt19937 random(20261201);
-  std::uniform_int_distribution<size_t> piece(0, std::size(pieces) - 1);
-  std::uniform_int_distribution<int> length(1, 12);
   unsigned accepted = 0;
-  for (int i = 0; i < 3000; ++i) {
-    std::string text;
-    for (int n = length(random); n > 0; --n) {
-      text += pieces[piece(random)];
-      text += ' ';
-    }
+  for (const std::string& text : RandomTexts(pieces, 20261201, 3000, 1, 12, " "))
     if (ExpectSameAsAntlr(text, text)) ++accepted;
-  }
   // Both verdicts were exercised.
   EXPECT_GT(accepted, 20u);
   EXPECT_LT(accepted, 2950u);

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "compiler/parse/error_listener.h"
+#include "compiler/parse/lexer.h"
 #include "compiler/parse/parse_test_support.h"
-#include "compiler/parse/token_filter.h"
 
 namespace landlockc::parse {
 namespace {

@@ -5,6 +5,7 @@
 #include "compiler/parse/encoding.h"
 #include "compiler/parse/error_listener.h"
 #include "compiler/parse/fast_parser.h"
+#include "compiler/parse/lexer.h"
 #include "compiler/parse/recovering_parser.h"
 
 namespace landlockc::parse {
@@ -17,14 +18,19 @@ ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
   file.buffer_id = buffer_id;
 
   ErrorListener listener(text, buffer_id, diags);
-  if (CheckEncoding(text, listener)) {
+  if (text.size() > kMaxTextBytes) {
+    llvm::SMLoc start = llvm::SMLoc::getFromPointer(text.data());
+    listener.Report(diag::DiagId::kIoError, llvm::SMRange(start, start), file.path,
+                    "policy files are at most 4 GiB");
+  } else if (CheckEncoding(text, listener)) {
+    TokenBuffer tokens = Lex(text);
     // A file with nothing to report takes the fast path; any other is parsed again from the
     // start by the ANTLR parser, whose recovery finds and words every error.
-    if (std::optional<std::vector<ast::TopStmt>> statements = ParseWellFormed(text)) {
+    if (std::optional<std::vector<ast::TopStmt>> statements = ParseWellFormed(tokens)) {
       file.statements = std::move(*statements);
     } else {
       try {
-        ParseWithRecovery(text, listener, file.statements);
+        ParseWithRecovery(tokens, listener, file.statements);
       } catch (const ParseAborted&) {
         // The reason was reported; the statements built so far stay.
       }

@@ -11,7 +11,8 @@ namespace landlockc::parse {
 /// the next `;` or `}`) and returns the statements it could build; never fails otherwise.
 ///
 /// Statements with an error are left out of the AST, so callers stop when the engine counts an
-/// error. Limits: text must be UTF-8 without NUL bytes (a leading byte order mark is ignored);
+/// error. Limits: text must be UTF-8 without NUL bytes (a leading byte order mark is ignored),
+/// at most 4 GiB;
 /// after 20 errors parsing stops with a `too-many-errors` note; parentheses and braces nest at
 /// most 64 deep and a statement holds at most 256 `+`/`-` operators, so that no recursive pass
 /// over the tree can exhaust the stack.

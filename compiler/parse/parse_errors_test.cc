@@ -11,7 +11,7 @@ class ParseErrorsTest : public ParseFixture {};
 TEST_F(ParseErrorsTest, MissingSemicolonPointsPastTheStatement) {
   ast::File file = Parse("allow read on \"/x\"\nallow execute on \"/y\";\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:1:19: error: expected `;` after the statement [syntax-error]\n"
+            "test.landlock:1:19: error: expected `;` after the statement [missing-semicolon]\n"
             "allow read on \"/x\"\n"
             "                  ^\n");
   // The next statement is intact and kept.
@@ -22,7 +22,7 @@ TEST_F(ParseErrorsTest, MissingSemicolonPointsPastTheStatement) {
 TEST_F(ParseErrorsTest, MissingSemicolonAtEndOfFile) {
   Parse("abi 7\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:1:6: error: expected `;` after the statement [syntax-error]\n"
+            "test.landlock:1:6: error: expected `;` after the statement [missing-semicolon]\n"
             "abi 7\n"
             "     ^\n");
 }
@@ -30,7 +30,7 @@ TEST_F(ParseErrorsTest, MissingSemicolonAtEndOfFile) {
 TEST_F(ParseErrorsTest, MissingSemicolonBeforeAComment) {
   Parse("abi 7 # pinned\nrequires abi 4;\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:1:6: error: expected `;` after the statement [syntax-error]\n"
+            "test.landlock:1:6: error: expected `;` after the statement [missing-semicolon]\n"
             "abi 7 # pinned\n"
             "     ^\n");
 }
@@ -55,7 +55,7 @@ TEST_F(ParseErrorsTest, MissingTargets) {
 TEST_F(ParseErrorsTest, MissingTokenPointsAfterThePreviousOne) {
   Parse("handle fs read;\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:1:10: error: expected `:` after `fs` [syntax-error]\n"
+            "test.landlock:1:10: error: expected `:` after `fs` [missing-token]\n"
             "handle fs read;\n"
             "         ^\n");
 }
@@ -81,7 +81,7 @@ TEST_F(ParseErrorsTest, MisspelledStatementGetsASuggestion) {
   Parse("alow read on \"/x\";\n");
   EXPECT_EQ(Rendered(),
             "test.landlock:1:1: error: unknown statement `alow`; did you mean `allow`? "
-            "[syntax-error]\n"
+            "[unknown-statement]\n"
             "alow read on \"/x\";\n"
             "^~~~\n");
 }
@@ -97,10 +97,10 @@ TEST_F(ParseErrorsTest, GarbageWhereAStatementShouldStart) {
 TEST_F(ParseErrorsTest, StraySemicolonsSpoilNoStatement) {
   ast::File file = Parse("abi 7;;\nlayer a { ; use x; }\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:1:7: error: unexpected `;` [syntax-error]\n"
+            "test.landlock:1:7: error: unexpected `;` [unexpected-token]\n"
             "abi 7;;\n"
             "      ^\n"
-            "test.landlock:2:11: error: unexpected `;` [syntax-error]\n"
+            "test.landlock:2:11: error: unexpected `;` [unexpected-token]\n"
             "layer a { ; use x; }\n"
             "          ^\n");
   ASSERT_EQ(file.statements.size(), 2u);
@@ -110,7 +110,7 @@ TEST_F(ParseErrorsTest, StraySemicolonsSpoilNoStatement) {
 TEST_F(ParseErrorsTest, StrayClosingBrace) {
   ast::File file = Parse("layer a {\n  use r;\n}\n}\nabi 7;\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:4:1: error: unexpected `}` [syntax-error]\n"
+            "test.landlock:4:1: error: unexpected `}` [unexpected-token]\n"
             "}\n"
             "^\n");
   EXPECT_EQ(file.statements.size(), 2u);
@@ -119,8 +119,8 @@ TEST_F(ParseErrorsTest, StrayClosingBrace) {
 TEST_F(ParseErrorsTest, UnclosedBlockPointsAtItsBrace) {
   Parse("layer a {\n  use r;\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:1:9: error: this block is never closed: expected `}` before the end "
-            "of the file [syntax-error]\n"
+            "test.landlock:1:9: error: block is not closed before the end of the file; "
+            "expected `}` [unclosed-block]\n"
             "layer a {\n"
             "        ^\n");
 }
@@ -128,7 +128,7 @@ TEST_F(ParseErrorsTest, UnclosedBlockPointsAtItsBrace) {
 TEST_F(ParseErrorsTest, LogValueMissing) {
   Parse("log same_exec;\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:1:14: error: expected `on` or `off` after `same_exec` [syntax-error]\n"
+            "test.landlock:1:14: error: expected `on` or `off` after `same_exec` [missing-token]\n"
             "log same_exec;\n"
             "             ^\n");
 }
@@ -167,11 +167,11 @@ TEST_F(ParseErrorsTest, ThreadsTakesOnlyAll) {
 TEST_F(ParseErrorsTest, DefinitionsInsideALayer) {
   ast::File file = Parse("layer a {\n  let x = y;\n  layer b {}\n  use r;\n}\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:2:3: error: `let` is not allowed inside a layer "
+            "test.landlock:2:3: error: `let` cannot appear inside a layer "
             "[misplaced-statement]\n"
             "  let x = y;\n"
             "  ^~~~~~~~~~\n"
-            "test.landlock:3:3: error: `layer` is not allowed inside a layer "
+            "test.landlock:3:3: error: `layer` cannot appear inside a layer "
             "[misplaced-statement]\n"
             "  layer b {}\n"
             "  ^~~~~~~~~~\n");
@@ -182,11 +182,11 @@ TEST_F(ParseErrorsTest, DefinitionsInsideALayer) {
 TEST_F(ParseErrorsTest, LayerOnlyStatementsInsideRules) {
   Parse("rules r {\n  handle fs: all;\n  log new_exec on;\n  allow read on \"/\";\n}\n");
   EXPECT_EQ(Rendered(),
-            "test.landlock:2:3: error: `handle` is not allowed inside `rules` "
+            "test.landlock:2:3: error: `handle` cannot appear inside `rules` "
             "[misplaced-statement]\n"
             "  handle fs: all;\n"
             "  ^~~~~~~~~~~~~~~\n"
-            "test.landlock:3:3: error: `log` is not allowed inside `rules` "
+            "test.landlock:3:3: error: `log` cannot appear inside `rules` "
             "[misplaced-statement]\n"
             "  log new_exec on;\n"
             "  ^~~~~~~~~~~~~~~~\n");
@@ -253,11 +253,11 @@ TEST_F(ParseErrorsTest, EveryBrokenStatementIsReportedAndTheRestKept) {
             "test.landlock:4:22: error: expected `;`, found `\"/y\"` [syntax-error]\n"
             "  allow read on \"/x\" \"/y\";\n"
             "                     ^~~~\n"
-            "test.landlock:7:10: error: expected `:` after `fs` [syntax-error]\n"
+            "test.landlock:7:10: error: expected `:` after `fs` [missing-token]\n"
             "handle fs read;\n"
             "         ^\n"
             "test.landlock:9:1: error: unknown statement `alow`; did you mean `allow`? "
-            "[syntax-error]\n"
+            "[unknown-statement]\n"
             "alow x;\n"
             "^~~~\n");
   ASSERT_EQ(file.statements.size(), 3u);

@@ -6,14 +6,15 @@
 #include "LandlockParser.h"
 #include "compiler/parse/ast_builder.h"
 #include "compiler/parse/error_strategy.h"
-#include "compiler/parse/token_filter.h"
+#include "compiler/parse/token_source.h"
 
 namespace landlockc::parse {
 
-void ParseWithRecovery(llvm::StringRef text, ErrorListener& listener,
+void ParseWithRecovery(const TokenBuffer& tokens, ErrorListener& listener,
                        std::vector<ast::TopStmt>& statements) {
-  TokenFilter tokens(text, listener);
-  antlr4::CommonTokenStream stream(&tokens);
+  llvm::StringRef text = tokens.text;
+  BufferTokenSource source(tokens, listener);
+  antlr4::CommonTokenStream stream(&source);
   landlockc_grammar::LandlockParser parser(&stream);
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);

@@ -8,14 +8,15 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/parse/error_listener.h"
-#include "llvm/ADT/StringRef.h"
+#include "compiler/parse/lexer.h"
 
 namespace landlockc::parse {
 
-/// Parses `text` (valid UTF-8 without NUL bytes), reporting every lexical, syntax and placement
-/// error to `listener`, and appends to `statements` the statements that have none. Throws
-/// ParseAborted, after reporting why, when a limit is exceeded or errors pass the cap.
-void ParseWithRecovery(llvm::StringRef text, ErrorListener& listener,
+/// Parses the tokens of `tokens` (of valid UTF-8 text without NUL bytes), reporting every
+/// lexical, syntax and placement error to `listener`, and appends to `statements` the statements
+/// that have none. Throws ParseAborted, after reporting why, when a limit is exceeded or errors
+/// pass the cap.
+void ParseWithRecovery(const TokenBuffer& tokens, ErrorListener& listener,
                        std::vector<ast::TopStmt>& statements);
 
 }  // namespace landlockc::parse

@@ -35,6 +35,21 @@ llvm::StringRef TokenText(llvm::StringRef text, const antlr4::Token& token) {
   return llvm::StringRef(start, TokenEnd(text, token).getPointer() - start);
 }
 
+std::string QuoteSource(llvm::StringRef text) {
+  static constexpr size_t kMaxQuotedBytes = 40;
+  size_t cut = text.size();
+  if (cut > kMaxQuotedBytes) {
+    cut = kMaxQuotedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
+  }
+  // Appended piece by piece: GCC 12 warns wrongly (-Wrestrict) about `"`" + std::string`.
+  std::string quoted = "`";
+  quoted += text.take_front(cut);
+  if (cut < text.size()) quoted += "...";
+  quoted += '`';
+  return quoted;
+}
+
 size_t CharacterLength(llvm::StringRef text, size_t offset) {
   size_t length = llvm::getNumBytesForUTF8(static_cast<llvm::UTF8>(text[offset]));
   return std::clamp<size_t>(length, 1, text.size() - offset);

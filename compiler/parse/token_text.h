@@ -24,6 +24,10 @@ llvm::SMRange TokenRange(llvm::StringRef text, const antlr4::Token& first,
 /// The bytes of `token` in `text` (empty for EOF and for tokens the parser made up).
 llvm::StringRef TokenText(llvm::StringRef text, const antlr4::Token& token);
 
+/// `text` in backticks for a diagnostic, cut after 40 bytes (at a character boundary) with "...":
+/// a 5 MB string must not become the message.
+std::string QuoteSource(llvm::StringRef text);
+
 /// How a diagnostic shows the character at `offset` in `text`: "`@`" when printable ASCII, else
 /// its code point, e.g. "`é` (U+00E9)" or "U+0007". `text` is valid UTF-8.
 std::string DescribeCharacter(llvm::StringRef text, size_t offset);

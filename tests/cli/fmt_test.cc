@@ -49,8 +49,18 @@ TEST_F(FmtTest, SyntaxErrorsExit1AndLeaveTheFileAlone) {
   std::string policy = Write("bad.landlock", "abi 7;\nallow read on \"/usr\"\nlayer {\n");
   Result result = Landlockc({"fmt", "-i", policy});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("[syntax-error]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("[missing-semicolon]"), std::string::npos) << result.err;
   EXPECT_EQ(ReadFile(policy), "abi 7;\nallow read on \"/usr\"\nlayer {\n");
+}
+
+// Some editors start UTF-8 files with a byte order mark: the formatted file drops it, and checks.
+TEST_F(FmtTest, AByteOrderMarkIsDroppedAndTheResultChecks) {
+  std::string policy = Write("bom.landlock", std::string("\xEF\xBB\xBF") + kMessy);
+  Result result = Landlockc({"fmt", "-i", policy});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(ReadFile(policy), kFormatted);
+  Result check = Landlockc({"check", policy});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
 }
 
 TEST_F(FmtTest, UsageAndIoErrorsExit2) {

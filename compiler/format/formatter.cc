@@ -1,15 +1,15 @@
-#include "cli/policy_formatter.h"
+#include "compiler/format/formatter.h"
 
 #include <vector>
 
-#include "llvm/ADT/StringExtras.h"
+#include "compiler/parse/lexer.h"
 
-namespace landlockc::cli {
+namespace landlockc::format {
 namespace {
 
-constexpr size_t kIndentWidth = 4;
+using parse::TokenKind;
 
-enum class TokenKind { kCode, kComment };
+constexpr size_t kIndentWidth = 4;
 
 struct Token {
   TokenKind kind;
@@ -18,57 +18,28 @@ struct Token {
   unsigned newlines_before;
 };
 
-bool IsWordCharacter(char c) { return llvm::isAlnum(c) || c == '_'; }
-
-// The end of the string token starting at `start` (its closing quote, or the end of the line).
-size_t StringEnd(llvm::StringRef text, size_t start) {
-  size_t i = start + 1;
-  while (i < text.size() && text[i] != '"' && text[i] != '\n' && text[i] != '\r') {
-    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
-    ++i;
-  }
-  return i < text.size() && text[i] == '"' ? i + 1 : i;
-}
-
-// Splits policy text into the tokens the grammar knows, comments included. Any other byte is a
-// token of its own, so that nothing is ever lost.
-std::vector<Token> Lex(llvm::StringRef text) {
+// The lexer's tokens with the line breaks before each. Formatting starts from text the parser
+// accepts, so every token is one the grammar knows; a leading byte order mark is dropped.
+std::vector<Token> Tokenize(llvm::StringRef text) {
+  parse::TokenBuffer buffer = parse::Lex(text);
   std::vector<Token> tokens;
-  unsigned newlines = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == '\n') ++newlines;
-    if (c == '\n' || c == ' ' || c == '\t' || c == '\r') {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    TokenKind kind = TokenKind::kCode;
-    if (c == '#') {
-      i = text.find_first_of("\r\n", i);
-      if (i == llvm::StringRef::npos) i = text.size();
-      kind = TokenKind::kComment;
-    } else if (c == '"') {
-      i = StringEnd(text, i);
-    } else if (IsWordCharacter(c)) {
-      while (i < text.size() && IsWordCharacter(text[i])) ++i;
-    } else if (text.substr(i).startswith("..")) {
-      i += 2;
-    } else {
-      ++i;
-    }
-    llvm::StringRef token = text.slice(start, i);
-    if (kind == TokenKind::kComment) token = token.rtrim();
-    tokens.push_back({kind, token, newlines});
-    newlines = 0;
+  tokens.reserve(buffer.tokens.size());
+  unsigned line = 1;
+  for (const parse::Token& token : buffer.tokens) {
+    if (token.kind == TokenKind::kEnd) break;
+    llvm::StringRef token_text = buffer.Text(token);
+    if (token.kind == TokenKind::kComment) token_text = token_text.rtrim();
+    tokens.push_back({token.kind, token_text, token.line - line});
+    line = token.line;
   }
   return tokens;
 }
 
-bool SpaceBetween(llvm::StringRef left, llvm::StringRef right) {
-  if (right == ";" || right == "," || right == ":" || right == ")" || right == "..") return false;
-  return left != "(" && left != "..";
+bool SpaceBetween(TokenKind left, TokenKind right) {
+  if (right == TokenKind::kSemi || right == TokenKind::kComma || right == TokenKind::kColon ||
+      right == TokenKind::kRParen || right == TokenKind::kDotDot)
+    return false;
+  return left != TokenKind::kLParen && left != TokenKind::kDotDot;
 }
 
 class Formatter {
@@ -85,16 +56,16 @@ class Formatter {
   void Take(const Token& token) {
     if (token.kind == TokenKind::kComment) return TakeComment(token);
     if (statement_.empty()) SeparateFromPrevious(token);
-    if (token.text == "}") {
+    if (token.kind == TokenKind::kRBrace) {
       FlushStatement();
       if (depth_ > 0) --depth_;
       Emit(Indent() + "}");
       return;
     }
     statement_.push_back(&token);
-    if (token.text == ";" || token.text == "{") {
+    if (token.kind == TokenKind::kSemi || token.kind == TokenKind::kLBrace) {
       FlushStatement();
-      if (token.text == "{") {
+      if (token.kind == TokenKind::kLBrace) {
         ++depth_;
         at_block_start_ = true;
       }
@@ -114,7 +85,8 @@ class Formatter {
 
   // One blank line where the source had at least one, except at the start of a block or file.
   void SeparateFromPrevious(const Token& token) {
-    if (token.newlines_before >= 2 && !at_block_start_ && token.text != "}") lines_.emplace_back();
+    if (token.newlines_before >= 2 && !at_block_start_ && token.kind != TokenKind::kRBrace)
+      lines_.emplace_back();
   }
 
   void Emit(std::string line) {
@@ -136,7 +108,7 @@ class Formatter {
         continue;
       }
       pieces.back().push_back(token);
-      if (token->text == ",") pieces.emplace_back();
+      if (token->kind == TokenKind::kComma) pieces.emplace_back();
     }
     if (pieces.back().empty()) pieces.pop_back();
     return pieces;
@@ -149,7 +121,7 @@ class Formatter {
     size_t continuation = indent.size() + kIndentWidth;
     bool continuation_found = false;
     bool break_next = false;
-    llvm::StringRef previous;
+    TokenKind previous = TokenKind::kEnd;
     for (const std::vector<const Token*>& piece : Pieces()) {
       if (piece.front()->kind == TokenKind::kComment) {
         if (break_next) {
@@ -165,9 +137,9 @@ class Formatter {
       size_t width = 0;
       for (size_t i = 0; i < piece.size(); ++i)
         width +=
-            piece[i]->text.size() + (i > 0 && SpaceBetween(piece[i - 1]->text, piece[i]->text));
+            piece[i]->text.size() + (i > 0 && SpaceBetween(piece[i - 1]->kind, piece[i]->kind));
       bool fresh_line = line.size() == indent.size();
-      bool space = !fresh_line && SpaceBetween(previous, piece.front()->text);
+      bool space = !fresh_line && SpaceBetween(previous, piece.front()->kind);
       if (break_next || (!fresh_line && line.size() + space + width > kFormatColumnLimit)) {
         Emit(line);
         line = std::string(continuation, ' ');
@@ -176,13 +148,14 @@ class Formatter {
       break_next = false;
       for (size_t i = 0; i < piece.size(); ++i) {
         const Token* token = piece[i];
-        if (i == 0 ? space : SpaceBetween(previous, token->text)) line += ' ';
+        if (i == 0 ? space : SpaceBetween(previous, token->kind)) line += ' ';
         line += token->text.str();
-        if (!continuation_found && (token->text == "on" || token->text == "=")) {
+        if (!continuation_found &&
+            (token->kind == TokenKind::kOn || token->kind == TokenKind::kAssign)) {
           continuation = line.size() + 1;
           continuation_found = true;
         }
-        previous = token->text;
+        previous = token->kind;
       }
     }
     Emit(line);
@@ -198,8 +171,8 @@ class Formatter {
 }  // namespace
 
 std::string FormatPolicy(llvm::StringRef text) {
-  std::vector<Token> tokens = Lex(text);
+  std::vector<Token> tokens = Tokenize(text);
   return Formatter().Run(tokens);
 }
 
-}  // namespace landlockc::cli
+}  // namespace landlockc::format

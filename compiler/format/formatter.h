@@ -1,13 +1,14 @@
-// The canonical layout of policy source, for `landlockc fmt`: one statement per line, four spaces
-// per block level, single spaces between words, comments kept where they stand.
-#ifndef LANDLOCKC_CLI_POLICY_FORMATTER_H_
-#define LANDLOCKC_CLI_POLICY_FORMATTER_H_
+// The format phase: the canonical layout of policy source, for `landlockc fmt` and the language
+// server. One statement per line, four spaces per block level, single spaces between words,
+// comments kept where they stand. It reads the tokens of the parse phase's lexer.
+#ifndef LANDLOCKC_COMPILER_FORMAT_FORMATTER_H_
+#define LANDLOCKC_COMPILER_FORMAT_FORMATTER_H_
 
 #include <string>
 
 #include "llvm/ADT/StringRef.h"
 
-namespace landlockc::cli {
+namespace landlockc::format {
 
 /// Longest line the formatter makes when a statement can be wrapped (after a comma).
 inline constexpr size_t kFormatColumnLimit = 100;
@@ -22,10 +23,10 @@ inline constexpr size_t kFormatColumnLimit = 100;
 ///    first item after `on` or `=` (else indented four more spaces);
 ///  - a comment on its own line stays on its own line, at the indentation of the code around it;
 ///    a comment after code stays at the end of that line, two spaces after it;
-///  - the text ends with exactly one newline.
+///  - the text ends with exactly one newline, and starts without a byte order mark.
 /// Formatting formatted text changes nothing.
 std::string FormatPolicy(llvm::StringRef text);
 
-}  // namespace landlockc::cli
+}  // namespace landlockc::format
 
-#endif  // LANDLOCKC_CLI_POLICY_FORMATTER_H_
+#endif  // LANDLOCKC_COMPILER_FORMAT_FORMATTER_H_

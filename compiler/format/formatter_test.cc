@@ -1,8 +1,8 @@
-#include "cli/policy_formatter.h"
+#include "compiler/format/formatter.h"
 
 #include "gtest/gtest.h"
 
-namespace landlockc::cli {
+namespace landlockc::format {
 namespace {
 
 TEST(FormatPolicyTest, OneStatementPerLineWithCanonicalSpacing) {
@@ -89,5 +89,11 @@ TEST(FormatPolicyTest, LeavesStringsAsWritten) {
             "allow read on \"/with space/and \\\"quote\\\" # not a comment\";\n");
 }
 
+TEST(FormatPolicyTest, DropsALeadingByteOrderMark) {
+  EXPECT_EQ(FormatPolicy("\xEF\xBB\xBF"
+                         "abi 7;  # caf\xC3\xA9\n"),
+            "abi 7;  # caf\xC3\xA9\n");
+}
+
 }  // namespace
-}  // namespace landlockc::cli
+}  // namespace landlockc::format
