@@ -75,7 +75,17 @@ class Loader {
                                   const std::vector<OpenFile>& open) {
     std::optional<std::string> path = Find(include.path, from.path);
     if (!path) {
-      diags_.Report(diag::DiagId::kIncludeNotFound, include.path_range, include.path);
+      std::vector<diag::Note> notes;
+      if (!llvm::sys::path::is_absolute(include.path)) {
+        std::string searched;
+        for (const std::string& directory : SearchDirectories(from.path))
+          searched +=
+              (searched.empty() ? "`" : ", `") + (directory.empty() ? "." : directory) + "`";
+        notes.push_back("searched in " + searched);
+      }
+      const diag::DiagInfo& info = diag::Info(diag::DiagId::kIncludeNotFound);
+      diags_.Emit(info.severity, info.id, include.path_range,
+                  llvm::formatv(info.format, include.path).str(), std::move(notes));
       return std::nullopt;
     }
     std::string key = FileKey(*path);
@@ -106,17 +116,23 @@ class Loader {
 
   // The file `include "name"` in `from` names: beside `from`, then in the -I directories, then
   // in the standard library. The result keeps the spelling of the directory it was found in.
+  // Where a relative include is looked up, in order: the including file's directory ("" for the
+  // working directory), each `-I` directory, the standard library's.
+  std::vector<std::string> SearchDirectories(llvm::StringRef from) const {
+    std::vector<std::string> directories = {llvm::sys::path::parent_path(from).str()};
+    directories.insert(directories.end(), options_.include_dirs.begin(),
+                       options_.include_dirs.end());
+    if (!options_.stdlib_dir.empty()) directories.push_back(options_.stdlib_dir);
+    return directories;
+  }
+
   std::optional<std::string> Find(llvm::StringRef name, llvm::StringRef from) const {
     if (name.empty()) return std::nullopt;
     if (llvm::sys::path::is_absolute(name)) {
       if (llvm::sys::fs::exists(name)) return name.str();
       return std::nullopt;
     }
-    std::vector<std::string> directories = {llvm::sys::path::parent_path(from).str()};
-    directories.insert(directories.end(), options_.include_dirs.begin(),
-                       options_.include_dirs.end());
-    if (!options_.stdlib_dir.empty()) directories.push_back(options_.stdlib_dir);
-    for (const std::string& directory : directories) {
+    for (const std::string& directory : SearchDirectories(from)) {
       llvm::SmallString<256> candidate(directory);
       llvm::sys::path::append(candidate, name);
       llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/false);

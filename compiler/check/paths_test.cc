@@ -29,6 +29,16 @@ TEST_F(PathsTest, KeepsCleanAbsolutePaths) {
   EXPECT_TRUE(diags_.diagnostics().empty());
 }
 
+TEST_F(PathsTest, ATildePathSuggestsHome) {
+  EXPECT_EQ(Normalize("~/.config/app"), std::nullopt);
+  EXPECT_EQ(OnlyError(),
+            "relative-path: path `~/.config/app` is not absolute; start it with `/` or a variable "
+            "such as `$HOME`");
+  ASSERT_EQ(diags_.diagnostics().front().notes.size(), 1u);
+  EXPECT_EQ(diags_.diagnostics().front().notes[0].message,
+            "`~` is not expanded here: write `$HOME/.config/app`");
+}
+
 TEST_F(PathsTest, DropsEmptyAndDotComponentsAndTrailingSlash) {
   EXPECT_EQ(Normalize("//usr///lib/"), "/usr/lib");
   EXPECT_EQ(Normalize("/./usr/./lib/."), "/usr/lib");
