@@ -296,5 +296,15 @@ TEST_F(ExecPreflightTest, InlineGrantsAndAPolicyFileCannotBeMixed) {
   EXPECT_EQ(Landlockc({"exec", "--ro", "/usr", policy, "--", "true"}).exit_code, 125);
 }
 
+// docs/language.md: under std/shell the shell reads its own /proc/self, the commands it starts
+// cannot read theirs (each is a /proc/PID no rule covers).
+TEST_F(ExecPreflightTest, ProcSelfUnderShellCoversOnlyTheShell) {
+  Result result = Landlockc({"exec", "--use", "shell", "--", "sh", "-c",
+                             "read x < /proc/self/stat && echo shell: ok; cat /proc/self/stat"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "shell: ok\n");
+  EXPECT_EQ(result.err, "cat: /proc/self/stat: Permission denied\n");
+}
+
 }  // namespace
 }  // namespace landlockc::e2e
