@@ -41,9 +41,37 @@ const char* Lookup(const char* const* envp, llvm::StringRef name) {
   return nullptr;
 }
 
+// A policy's grants share most of their prefixes (`/usr`, `/lib`...): one resolution of a whole
+// policy asks the kernel once per path.
+const LookupCache::Lookup& LookUp(const std::string& path, LookupCache& cache) {
+  auto [entry, added] = cache.entries.try_emplace(path);
+  if (!added) return entry->second;
+  LookupCache::Lookup& lookup = entry->second;
+  struct stat info;
+  if (lstat(path.c_str(), &info) != 0) {
+    lookup.error = errno;
+    return lookup;
+  }
+  lookup.mode = info.st_mode;
+  if (S_ISLNK(info.st_mode)) {
+    char target[PATH_MAX];
+    ssize_t length = readlink(path.c_str(), target, sizeof target);
+    if (length < 0)
+      lookup.error = errno;
+    else
+      lookup.target.assign(target, static_cast<size_t>(length));
+  }
+  return lookup;
+}
+
 }  // namespace
 
 HostPath ResolveOnHost(llvm::StringRef path) {
+  LookupCache cache;
+  return ResolveOnHost(path, cache);
+}
+
+HostPath ResolveOnHost(llvm::StringRef path, LookupCache& cache) {
   HostPath result;
   std::string current = "/";
   std::vector<std::string> pending;
@@ -63,29 +91,20 @@ HostPath ResolveOnHost(llvm::StringRef path) {
       current = std::move(next);
       continue;
     }
-    struct stat info;
-    if (lstat(next.c_str(), &info) != 0) {
-      result.error = errno;
-      current = std::move(next);
-      continue;
-    }
-    if (S_ISLNK(info.st_mode)) {
-      char target[PATH_MAX];
-      ssize_t length = readlink(next.c_str(), target, sizeof target);
-      if (length < 0 || ++links > kMaxLinks) {
-        result.error = length < 0 ? errno : ELOOP;
-        current = std::move(next);
-        continue;
-      }
-      llvm::StringRef text(target, static_cast<size_t>(length));
+    const LookupCache::Lookup& info = LookUp(next, cache);
+    if (info.error == 0 && S_ISLNK(info.mode) && ++links > kMaxLinks) {
+      result.error = ELOOP;
+    } else if (info.error != 0) {
+      result.error = info.error;
+    } else if (S_ISLNK(info.mode)) {
+      llvm::StringRef text = info.target;
       if (text.startswith("/")) current = "/";
       PushComponents(text, pending);
       continue;
-    }
-    if (!S_ISDIR(info.st_mode) && !pending.empty()) {
+    } else if (!S_ISDIR(info.mode) && !pending.empty()) {
       // The kernel's walk cannot go on below a file.
       result.error = ENOTDIR;
-    } else if (!S_ISDIR(info.st_mode)) {
+    } else if (!S_ISDIR(info.mode)) {
       result.kind = ObjectKind::kFile;
     }
     current = std::move(next);
@@ -144,6 +163,7 @@ bool HostPolicy::Refused() const {
 HostPolicy ResolvePolicyOnHost(const model::Policy& policy, const char* const* envp,
                                bool resolve_links) {
   HostPolicy host;
+  LookupCache cache;
   host.policy = policy;
   host.grants.resize(policy.layers.size());
   host.origin.resize(policy.layers.size());
@@ -163,7 +183,7 @@ HostPolicy ResolvePolicyOnHost(const model::Policy& policy, const char* const* e
         grant.expanded = std::move(expansion.path);
         HostPath resolved;
         if (resolve_links) {
-          resolved = ResolveOnHost(grant.expanded);
+          resolved = ResolveOnHost(grant.expanded, cache);
         } else {
           resolved.path = model::NormalizePathTemplate(grant.expanded).path;
           resolved.exists = true;

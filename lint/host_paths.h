@@ -5,8 +5,11 @@
 #ifndef LANDLOCKC_LINT_HOST_PATHS_H_
 #define LANDLOCKC_LINT_HOST_PATHS_H_
 
+#include <sys/types.h>
+
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -34,6 +37,21 @@ struct HostPath {
 /// Resolves absolute `path` as the kernel's path walk does (following the last component too,
 /// as `open(O_PATH)` does).
 HostPath ResolveOnHost(llvm::StringRef path);
+
+/// What one round of resolutions has learnt about the file system (lstat and readlink answers),
+/// so that paths sharing a prefix ask the kernel once.
+struct LookupCache {
+  /// What lstat (and readlink, for a link) said about one path.
+  struct Lookup {
+    int error = 0;
+    mode_t mode = 0;
+    std::string target;
+  };
+  std::unordered_map<std::string, Lookup> entries;
+};
+
+/// ResolveOnHost, asking `cache` first.
+HostPath ResolveOnHost(llvm::StringRef path, LookupCache& cache);
 
 /// `${NAME}`s of a path template expanded by the runtime (runtime/expand.h).
 struct HostExpansion {
