@@ -4,7 +4,6 @@
 #include "compiler/model/path_template.h"
 #include "lint/describe.h"
 #include "lint/host_paths.h"
-#include "lint/paths.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "runtime/abi_table.h"
 
@@ -103,7 +102,6 @@ std::string BothPaths(llvm::StringRef written, llvm::StringRef resolved) {
 struct Scene {
   const model::Policy* policy = nullptr;
   std::optional<HostPolicy> host;
-  bool resolved = false;
 
   std::string GrantText(size_t layer, const model::FsGrant& grant) const {
     if (!host) return llvm::formatv("`{0}`", grant.path).str();
@@ -187,8 +185,8 @@ std::string Deniers(const model::Policy& policy, const Verdict& verdict) {
   return deniers;
 }
 
-// The queried path made concrete: on the host expanded and resolved, elsewhere normalized (and
-// expanded when `expand`). Sets `kind` from the machine when the request does not say.
+// The queried path made concrete: on the host expanded and resolved, elsewhere normalized. Sets
+// `shown` (how the output names it) and `kind` (from the machine when the request does not say).
 llvm::Expected<std::string> QueriedPath(const ExplainRequest& request, bool on_host,
                                         std::string& shown, ObjectKind& kind) {
   llvm::StringRef raw = *request.path;
@@ -261,7 +259,6 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
       if (!llvm::StringRef(path).contains("${")) {
         scene.host = ResolvePolicyOnHost(policy, ProcessEnvironment(), on_host);
         scene.policy = &scene.host->policy;
-        scene.resolved = on_host;
       }
       break;
     }
