@@ -258,6 +258,7 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
       // symbolically.
       if (!llvm::StringRef(path).contains("${")) {
         scene.host = ResolvePolicyOnHost(policy, ProcessEnvironment(), on_host);
+        if (on_host) AddInodeAliases(*scene.host, path);
         scene.policy = &scene.host->policy;
       }
       break;

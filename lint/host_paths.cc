@@ -53,6 +53,8 @@ const LookupCache::Lookup& LookUp(const std::string& path, LookupCache& cache) {
     return lookup;
   }
   lookup.mode = info.st_mode;
+  lookup.device = info.st_dev;
+  lookup.inode = info.st_ino;
   if (S_ISLNK(info.st_mode)) {
     char target[PATH_MAX];
     ssize_t length = readlink(path.c_str(), target, sizeof target);
@@ -205,6 +207,11 @@ HostPolicy ResolvePolicyOnHost(const model::Policy& policy, const char* const* e
         } else {
           grant.resolved = resolved.path;
           grant.kind = resolved.kind;
+          if (resolve_links) {
+            const LookupCache::Lookup& object = LookUp(resolved.path, cache);
+            grant.device = object.device;
+            grant.inode = object.inode;
+          }
           model::FsGrant copy = written[g];
           copy.path = resolved.path;
           applied.push_back(std::move(copy));
@@ -216,6 +223,28 @@ HostPolicy ResolvePolicyOnHost(const model::Policy& policy, const char* const* e
     host.policy.layers[l].fs_grants = std::move(applied);
   }
   return host;
+}
+
+void AddInodeAliases(HostPolicy& host, llvm::StringRef path) {
+  for (llvm::StringRef at = path;; at = ParentPath(at)) {
+    struct stat info;
+    if (lstat(at.str().c_str(), &info) == 0) {
+      for (size_t l = 0; l < host.grants.size(); ++l) {
+        std::vector<model::FsGrant>& applied = host.policy.layers[l].fs_grants;
+        for (size_t g = 0, count = applied.size(); g < count; ++g) {
+          size_t written = host.origin[l][g];
+          const HostGrant& grant = host.grants[l][written];
+          if (grant.inode != info.st_ino || grant.device != info.st_dev || applied[g].path == at)
+            continue;
+          model::FsGrant alias = applied[g];
+          alias.path = at.str();
+          applied.push_back(std::move(alias));
+          host.origin[l].push_back(written);
+        }
+      }
+    }
+    if (at == "/" || at == ParentPath(at)) break;
+  }
 }
 
 const char* const* ProcessEnvironment() { return environ; }

@@ -45,6 +45,8 @@ struct LookupCache {
   struct Lookup {
     int error = 0;
     mode_t mode = 0;
+    dev_t device = 0;
+    ino_t inode = 0;
     std::string target;
   };
   std::unordered_map<std::string, Lookup> entries;
@@ -87,6 +89,9 @@ struct HostGrant {
   std::string resolved;
   /// What the resolved path names; a grant on a file keeps only file rights.
   ObjectKind kind = ObjectKind::kDirectory;
+  /// The inode the runtime's rule is tied to (when kApplied).
+  dev_t device = 0;
+  ino_t inode = 0;
   /// For kSkipped and kRefused: why ("`${SITE}` is unset", "`/opt/x` does not exist").
   std::string reason;
   /// The variables of the written path with their values.
@@ -114,6 +119,11 @@ struct HostPolicy {
 /// normalized: nothing is looked up, so none is missing.
 HostPolicy ResolvePolicyOnHost(const model::Policy& policy, const char* const* envp,
                                bool resolve_links = true);
+
+/// Adds to `host.policy`, for `path` (resolved) and each of its ancestors that is the very inode
+/// of an applied grant reached by another path (a hard link, a bind mount), a copy of that grant
+/// on that path: the kernel ties a rule to an inode, not to the path it was opened by.
+void AddInodeAliases(HostPolicy& host, llvm::StringRef path);
 
 /// The process environment, for ResolvePolicyOnHost and ExpandOnHost.
 const char* const* ProcessEnvironment();

@@ -639,9 +639,10 @@ INSTANTIATE_TEST_SUITE_P(Appliers, KernelAgreementTest,
 #ifdef LANDLOCKC_AGREEMENT_WITH_RUNTIME
 // `explain` on the host against the kernel, on a tree full of symbolic links: links to
 // directories and files, chains, relative links with `..`, links that leave the tree and come
-// back into it, a dangling link. Grants are written on links and real paths (some through a
-// variable); queries go through links too. Each query asks `Explain` itself, then a child applies
-// the compiled policy with the runtime and tries the access.
+// back into it, a dangling link, and a hard link (a rule is tied to an inode, whatever its path).
+// Grants are written on links and real paths (some through a variable); queries go through links
+// too. Each query asks `Explain` itself, then a child applies the compiled policy with the runtime
+// and tries the access.
 //
 // LANDLOCKC_LINK_AGREEMENT_SEED=S changes the seed.
 class LinkTree {
@@ -666,13 +667,15 @@ class LinkTree {
         {"nowhere", "/t/dangling"},
     };
     for (const auto& [target, name] : links) symlink(target, (root + name).c_str());
+    // A hard link: the same inode as `t/a/b/f`, under a tree of its own.
+    link((root + "/t/a/b/f").c_str(), (root + "/outside/hard").c_str());
     for (const char* path :
          {"/t", "/t/a", "/t/a/b", "/t/x", "/outside", "/t/la", "/t/chain", "/t/rel", "/t/out",
           "/outside/back", "/t/out/back", "/t/la/b", "/outside/deep/x", "/t/out/deep/x"})
       dirs_.push_back(root + path);
-    for (const char* path :
-         {"/t/f", "/t/a/f", "/t/a/b/f", "/t/x/f", "/outside/f", "/t/lf", "/t/chain_f", "/t/la/f",
-          "/t/chain/b/f", "/t/out/back/f", "/t/rel/b/../f", "/outside/deep/x/f", "/t/out/f"})
+    for (const char* path : {"/t/f", "/t/a/f", "/t/a/b/f", "/t/x/f", "/outside/f", "/t/lf",
+                             "/t/chain_f", "/t/la/f", "/t/chain/b/f", "/t/out/back/f",
+                             "/t/rel/b/../f", "/outside/deep/x/f", "/t/out/f", "/outside/hard"})
       files_.push_back(root + path);
   }
 
@@ -771,20 +774,22 @@ TEST(LinkAgreementTest, ExplainOnTheHostMatchesTheKernelThroughLinks) {
       LinkQuery query;
       switch (pick(5)) {
         case 0:
-          query = {ProbeKind::kOpenRead, tree.files()[pick(tree.files().size())], "read_file"};
+          query = {ProbeKind::kOpenRead, tree.files()[pick(tree.files().size())], "read_file",
+                   false};
           break;
         case 1:
-          query = {ProbeKind::kOpenWrite, tree.files()[pick(tree.files().size())], "write_file"};
+          query = {ProbeKind::kOpenWrite, tree.files()[pick(tree.files().size())], "write_file",
+                   false};
           break;
         case 2:
-          query = {ProbeKind::kReadDir, tree.dirs()[pick(tree.dirs().size())], "read_dir"};
+          query = {ProbeKind::kReadDir, tree.dirs()[pick(tree.dirs().size())], "read_dir", false};
           break;
         case 3:
-          query = {ProbeKind::kMake, tree.dirs()[pick(tree.dirs().size())], "make_dir"};
+          query = {ProbeKind::kMake, tree.dirs()[pick(tree.dirs().size())], "make_dir", false};
           break;
         default:
           query = {ProbeKind::kExecute, tree.files()[pick(tree.files().size())],
-                   "execute + read_file"};
+                   "execute + read_file", false};
           break;
       }
       ExplainRequest request{query.path, std::nullopt, query.access, std::nullopt};

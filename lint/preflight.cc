@@ -106,7 +106,9 @@ std::vector<LaunchStep> TraceLaunch(const std::string& program, const std::strin
 
 std::optional<std::string> LaunchDenial(const HostPolicy& policy, int abi, llvm::StringRef command,
                                         const std::vector<LaunchStep>& steps) {
-  AccessModel model(policy.policy, abi);
+  HostPolicy aliased = policy;
+  for (const LaunchStep& step : steps) AddInodeAliases(aliased, step.resolved);
+  AccessModel model(aliased.policy, abi);
   // execve opens each file with FMODE_EXEC and FMODE_READ: Landlock checks both rights.
   for (const LaunchStep& step : steps) {
     for (uint64_t right : {LANDLOCK_ACCESS_FS_EXECUTE, LANDLOCK_ACCESS_FS_READ_FILE}) {
@@ -116,7 +118,7 @@ std::optional<std::string> LaunchDenial(const HostPolicy& policy, int abi, llvm:
       while (verdict.layers[layer].kind != LayerDecision::Kind::kDenied) ++layer;
       return llvm::formatv("the policy does not let `{0}` run: `{1}` on {2} ({3}) is denied by {4}",
                            command, RightName(abi::Category::kFs, right), Shown(step), step.how,
-                           LayerWithPlace(policy.policy.layers[layer]))
+                           LayerWithPlace(aliased.policy.layers[layer]))
           .str();
     }
   }
