@@ -95,9 +95,10 @@ std::vector<LaunchStep> TraceLaunch(const std::string& program, const std::strin
                   .str();
     path = interpreter;
     if (!script) {
-      // The ELF interpreter is loaded by the kernel itself and has none of its own.
+      // The ELF interpreter is loaded by the kernel itself and has none of its own. A missing one
+      // is no policy matter: execve fails with ENOENT, which exec reports.
       HostPath loader = ResolveOnHost(path);
-      steps.push_back({path, loader.exists ? loader.path : path, reached});
+      if (loader.exists) steps.push_back({path, loader.path, reached});
       break;
     }
   }
