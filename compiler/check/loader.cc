@@ -4,8 +4,10 @@
 #include "compiler/parse/parse.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "runtime/abi_table.h"
 
 namespace landlockc::check {
 namespace {
@@ -45,8 +47,52 @@ class Loader {
   }
 
   const ast::File* Parse(unsigned buffer_id) {
+    size_t reported = diags_.diagnostics().size();
     policy_.files.push_back(std::make_unique<ast::File>(parse::ParseFile(buffer_id, diags_)));
+    AddKernelVersionHints(reported);
     return policy_.files.back().get();
+  }
+
+  // `abi 6.15;` is a kernel version where an ABI number belongs: the lexer stops at the `.`, and
+  // its error gets a note mapping the version to its ABI, with the table of kernels.
+  void AddKernelVersionHints(size_t first) {
+    for (size_t i = first; i < diags_.diagnostics().size(); ++i) {
+      const diag::Diagnostic& found = diags_.diagnostics()[i];
+      const char* at = found.range.Start.getPointer();
+      if (found.id != "invalid-character" || at == nullptr || *at != '.') continue;
+      const llvm::MemoryBuffer* buffer =
+          source_mgr_.getMemoryBuffer(source_mgr_.FindBufferContainingLoc(found.range.Start));
+      llvm::StringRef before(buffer->getBufferStart(),
+                             static_cast<size_t>(at - buffer->getBufferStart()));
+      llvm::StringRef major =
+          before.take_back(before.size() - before.find_last_not_of("0123456789") - 1);
+      llvm::StringRef keyword = before.drop_back(major.size()).rtrim(" \t");
+      if (major.empty() || !keyword.endswith("abi")) continue;
+      llvm::StringRef after(at + 1);
+      llvm::StringRef minor = after.take_while([](char c) { return c >= '0' && c <= '9'; });
+      std::string table;
+      for (const abi::KernelRelease& release : abi::kKernelReleases)
+        table += llvm::formatv("{0}{1}.{2}: {3}", table.empty() ? "" : ", ", release.major,
+                               release.minor, release.abi)
+                     .str();
+      unsigned major_number = 0;
+      unsigned minor_number = 0;
+      std::string advice;
+      if (!major.getAsInteger(10, major_number) && !minor.getAsInteger(10, minor_number)) {
+        int abi_number =
+            abi::AbiOfKernel(static_cast<int>(major_number), static_cast<int>(minor_number));
+        advice = abi_number == 0
+                     ? llvm::formatv("Linux {0}.{1} has no Landlock", major, minor).str()
+                     : llvm::formatv("Linux {0}.{1} has ABI {2}: write `abi {2};`", major, minor,
+                                     abi_number)
+                           .str();
+      }
+      diags_.AddNote(i,
+                     llvm::formatv("`abi` takes a Landlock ABI number, not a kernel version{0}{1} "
+                                   "(ABIs by kernel: {2})",
+                                   advice.empty() ? "" : "; ", advice, table)
+                         .str());
+    }
   }
 
   // Walks the statements depth first with an explicit stack of open files, so that the order of
