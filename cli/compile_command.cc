@@ -7,6 +7,7 @@
 #include "compiler/codegen/codegen.h"
 #include "compiler/model/json.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -58,6 +59,13 @@ std::string Render(const model::Policy& checked, llvm::StringRef input_name) {
   return "";
 }
 
+// A C identifier: what `--name` must be, as the header declares an array by that name. (A wrong
+// name is refused rather than silently rewritten: the caller's code uses the name it gave.)
+bool IsCIdentifier(llvm::StringRef name) {
+  return !name.empty() && !llvm::isDigit(name.front()) &&
+         llvm::all_of(name, [](char c) { return llvm::isAlnum(c) || c == '_'; });
+}
+
 // Usage errors found before reading anything, or "".
 std::string UsageProblem(llvm::StringRef output_name) {
   if (policy == "-" && output.empty())
@@ -65,6 +73,9 @@ std::string UsageProblem(llvm::StringRef output_name) {
   if (!depfile.empty() && output_name == "-")
     return "`--depfile` needs an output file: give `-o FILE`";
   if (!identifier.empty() && emit != EmitKind::kC) return "`--name` applies only to `--emit=c`";
+  if (!identifier.empty() && !IsCIdentifier(identifier))
+    return "`--name " + identifier +
+           "` is not a C identifier: use letters, digits and `_`, not starting with a digit";
   if (policy != "-" && (llvm::sys::fs::equivalent(policy, output_name) ||
                         (!depfile.empty() && llvm::sys::fs::equivalent(policy, depfile))))
     return "the output would overwrite the policy `" + policy + "`";

@@ -4,6 +4,7 @@
 #include "cli/exit_codes.h"
 #include "cli/policy_input.h"
 #include "compiler/codegen/codegen.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 namespace landlockc::cli {
 namespace {
@@ -49,6 +50,20 @@ LoadFailure LoadCompiledPolicy(llvm::StringRef path, llvm::ArrayRef<std::string>
   compiled.name = input->name;
   if (input->is_blob) return LoadBlob(*input, compiled);
   return LoadSource(*input, *options, compiled);
+}
+
+LoadFailure LoadCompiledSource(llvm::StringRef name, llvm::StringRef text,
+                               llvm::ArrayRef<std::string> include_dirs, CompiledPolicy& compiled) {
+  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
+  if (!options) {
+    PrintError(llvm::toString(options.takeError()));
+    return LoadFailure::kUsage;
+  }
+  PolicyInput input;
+  input.name = name.str();
+  input.contents = llvm::MemoryBuffer::getMemBufferCopy(text, name);
+  compiled.name = input.name;
+  return LoadSource(input, *options, compiled);
 }
 
 int ReportBadBlob(llvm::StringRef name, llvm::Error error) {

@@ -38,6 +38,11 @@ enum class LoadFailure { kNone, kBadPolicy, kIo, kUsage };
 LoadFailure LoadCompiledPolicy(llvm::StringRef path, llvm::ArrayRef<std::string> include_dirs,
                                CompiledPolicy& compiled);
 
+/// Checks and compiles source held in memory, named `name` in messages, as LoadCompiledPolicy
+/// does for a source file.
+LoadFailure LoadCompiledSource(llvm::StringRef name, llvm::StringRef text,
+                               llvm::ArrayRef<std::string> include_dirs, CompiledPolicy& compiled);
+
 /// Prints that `name` is not a valid blob, with the decoder's reason, and returns 1.
 int ReportBadBlob(llvm::StringRef name, llvm::Error error);
 

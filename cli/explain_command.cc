@@ -19,8 +19,10 @@ cl::opt<std::string> path("path", cl::value_desc("path"),
                           cl::sub(command));
 cl::opt<unsigned> port("port", cl::value_desc("N"), cl::desc("The TCP or UDP port (a net right)"),
                        cl::sub(command));
-cl::opt<std::string> access("access", cl::Required, cl::value_desc("right"),
-                            cl::desc("The right used, e.g. read_file, connect_tcp or signal"),
+cl::opt<std::string> access("access", cl::Required, cl::value_desc("rights"),
+                            cl::desc("The rights used: a right (read_file, connect_tcp, signal), a "
+                                     "set (read) or an expression (read_write - refer); each "
+                                     "right gets a verdict"),
                             cl::sub(command));
 cl::opt<lint::ObjectKind> kind(
     "kind", cl::desc("Whether PATH is a file or a directory (default: look on this machine)"),
@@ -29,7 +31,8 @@ cl::opt<lint::ObjectKind> kind(
     cl::sub(command));
 cl::opt<std::string> target_name("target", cl::value_desc("target"),
                                  cl::desc("Kernel to explain for: abi:N, linux:X.Y, a "
-                                          "distribution or host (default: this kernel)"),
+                                          "distribution or host (default: this kernel; on the "
+                                          "host, paths are resolved as the kernel resolves them)"),
                                  cl::sub(command));
 cl::list<std::string> include_dirs("I", cl::Prefix, cl::ZeroOrMore, cl::value_desc("dir"),
                                    cl::desc("Search DIR for included files (source input)"),

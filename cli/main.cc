@@ -78,8 +78,10 @@ int main(int argc, char** argv) {
   // Messages name the tool, not the path it was started from.
   std::vector<const char*> arguments(argv, argv + argc);
   arguments[0] = "landlockc";
-  if (!llvm::cl::ParseCommandLineOptions(
-          argc, arguments.data(), "compiler and launcher for Landlock policies\n", &error_stream)) {
+  arguments = landlockc::cli::EndExecOptionsAtCommand(std::move(arguments));
+  if (!llvm::cl::ParseCommandLineOptions(static_cast<int>(arguments.size()), arguments.data(),
+                                         "compiler and launcher for Landlock policies\n",
+                                         &error_stream)) {
     PrintUsageErrors(error_stream.str());
     return UsageStatus(argc, argv);
   }

@@ -61,10 +61,13 @@ llvm::json::Array Names(abi::Category category, uint64_t mask) {
   return names;
 }
 
+// Flags as the language names them: the `log` settings by their own names, TSYNC as `threads`
+// (the statement `threads all;`), not by the kernel's name.
 llvm::json::Array FlagNames(uint32_t flags) {
   llvm::json::Array names;
   for (const abi::RestrictFlag& flag : abi::kRestrictFlags)
-    if (flags & flag.bit) names.push_back(flag.name);
+    if (flags & flag.bit)
+      names.push_back(flag.bit == LANDLOCK_RESTRICT_SELF_TSYNC ? "threads" : flag.name);
   return names;
 }
 

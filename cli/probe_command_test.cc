@@ -65,6 +65,8 @@ TEST(ProbeJsonTest, SplitsRightsIntoAvailableAndMissing) {
   EXPECT_EQ(net[0].getAsString().getValueOr("").str(), "bind_tcp");
   const llvm::json::Array& missing_flags = *object.getObject("missing")->getArray("flags");
   EXPECT_EQ(missing_flags.size(), 4u);
+  // Named as the language names it (`threads all;`), not by the kernel's TSYNC.
+  EXPECT_EQ(missing_flags[3].getAsString().getValueOr("").str(), "threads");
   EXPECT_EQ(ProbeJson({0, EOPNOTSUPP, 0}).getAsObject()->getString("status").getValueOr("").str(),
             "disabled at boot");
 }

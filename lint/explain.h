@@ -14,11 +14,12 @@
 
 namespace landlockc::lint {
 
-/// One `explain` question: an fs right on `--path`, a net right on `--port`, or a scope (neither).
+/// One `explain` question: fs rights on `--path`, net rights on `--port`, or scopes (neither).
 struct ExplainRequest {
   std::optional<std::string> path;
   std::optional<unsigned> port;
-  /// A right name from the table (`read_file`, `connect_tcp`, `signal`, ...).
+  /// A rights expression of the language: a right (`read_file`), a set (`read`) or names joined
+  /// by `+` and `-` (`read_write - refer`), all of one category.
   std::string access;
   /// Whether the path names a file or a directory; when unset, the path is looked at on this
   /// machine (a directory when it does not exist).
@@ -29,12 +30,15 @@ struct ExplainRequest {
 /// kernel has no Landlock.
 Target DefaultExplainTarget();
 
-/// Prints one line per layer (its name and place; not handled, allowed by the grant at
-/// FILE:LINE:COL, or denied) and the verdict last, for `policy` enforced on `target`. `${VAR}`
-/// grants are expanded from the environment when the path is a concrete one, as the runtime
-/// would. Returns whether the access is allowed (exit 0) or denied (exit 1); an error for a bad
-/// request (unknown right, wrong category for --path/--port, port out of range, relative path):
-/// exit 2.
+/// For each right of the request: one line per layer (its name and place; not handled, allowed
+/// by the grant at FILE:LINE:COL, or denied), and a verdict per right when there are several; then
+/// the grants that do not apply (skipped, or making exec refuse) with why, notes, and the final
+/// verdict. On target `host` the queried path and every grant (after `${VAR}` expansion by the
+/// runtime) are resolved as the kernel resolves them (lint/host_paths.h), and a changed path is
+/// shown as `written` -> `resolved`; on other targets paths are compared as written (grants
+/// expanded for a concrete path) and a note says so. Returns whether every right is allowed
+/// (exit 0) or not (exit 1); an error for a bad request (unknown right, mixed categories, wrong
+/// category for --path/--port, port out of range, relative path): exit 2.
 llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& request,
                              const Target& target, llvm::raw_ostream& os);
 

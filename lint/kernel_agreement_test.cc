@@ -48,6 +48,7 @@
 #include "compiler/model/abi_used.h"
 #include "lint/access_model.h"
 #include "lint/describe.h"
+#include "lint/explain.h"
 #include "lint/paths.h"
 #include "lint/target.h"
 #include "runtime/abi_table.h"
@@ -681,6 +682,212 @@ INSTANTIATE_TEST_SUITE_P(EveryAbi, KernelAgreementTest, ::testing::ValuesIn(Comp
                          [](const ::testing::TestParamInfo<Comparison>& param_info) {
                            return Name(param_info.param);
                          });
+
+#ifdef LANDLOCKC_AGREEMENT_WITH_RUNTIME
+// `explain` on the host against the kernel, on a tree full of symbolic links: links to
+// directories and files, chains, relative links with `..`, links that leave the tree and come
+// back into it, a dangling link, and a hard link (a rule is tied to an inode, whatever its path).
+// Grants are written on links and real paths (some through a variable); queries go through links
+// too. Each query asks `Explain` itself, then a child applies the compiled policy with the runtime
+// and tries the access.
+//
+// LANDLOCKC_LINK_AGREEMENT_SEED=S changes the seed.
+class LinkTree {
+ public:
+  explicit LinkTree(const std::string& root) : root_(root) {
+    for (const char* dir : {"/t", "/t/a", "/t/a/b", "/t/x", "/outside", "/outside/deep"})
+      std::filesystem::create_directories(root + dir);
+    for (const char* file : {"/t/f", "/t/a/f", "/t/a/b/f", "/t/x/f", "/outside/f"}) {
+      int fd = open((root + file).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+      (void)!write(fd, "garbage\n", 8);
+      close(fd);
+    }
+    const std::pair<const char*, const char*> links[] = {
+        {"a", "/t/la"},                 // to a directory
+        {"a/f", "/t/lf"},               // to a file
+        {"la", "/t/chain"},             // a chain: chain -> la -> a
+        {"lf", "/t/chain_f"},           // chain to a file
+        {"a/b/..", "/t/rel"},           // `..` inside the target
+        {"../outside", "/t/out"},       // leaves the tree
+        {"../t/a/b", "/outside/back"},  // re-enters it
+        {"../../t/x", "/outside/deep/x"},
+        {"nowhere", "/t/dangling"},
+    };
+    for (const auto& [target, name] : links) symlink(target, (root + name).c_str());
+    // A hard link: the same inode as `t/a/b/f`, under a tree of its own.
+    link((root + "/t/a/b/f").c_str(), (root + "/outside/hard").c_str());
+    for (const char* path :
+         {"/t", "/t/a", "/t/a/b", "/t/x", "/outside", "/t/la", "/t/chain", "/t/rel", "/t/out",
+          "/outside/back", "/t/out/back", "/t/la/b", "/outside/deep/x", "/t/out/deep/x"})
+      dirs_.push_back(root + path);
+    for (const char* path : {"/t/f", "/t/a/f", "/t/a/b/f", "/t/x/f", "/outside/f", "/t/lf",
+                             "/t/chain_f", "/t/la/f", "/t/chain/b/f", "/t/out/back/f",
+                             "/t/rel/b/../f", "/outside/deep/x/f", "/t/out/f", "/outside/hard"})
+      files_.push_back(root + path);
+  }
+
+  const std::vector<std::string>& dirs() const { return dirs_; }
+  const std::vector<std::string>& files() const { return files_; }
+  std::string Grantable(std::mt19937& random) const {
+    // A policy path has no `..` component (the compiler refuses it).
+    std::uniform_int_distribution<size_t> any(0, dirs_.size() + files_.size());
+    while (true) {
+      size_t pick = any(random);
+      if (pick == dirs_.size() + files_.size()) return root_ + "/t/dangling";
+      const std::string& path = pick < dirs_.size() ? dirs_[pick] : files_[pick - dirs_.size()];
+      if (path.find("..") == std::string::npos) return path;
+    }
+  }
+
+ private:
+  std::string root_;
+  std::vector<std::string> dirs_;
+  std::vector<std::string> files_;
+};
+
+struct LinkQuery {
+  ProbeKind kind;
+  std::string path;
+  const char* access;
+  bool expected;
+};
+
+char RunLinkQuery(const LinkQuery& query, int index) {
+  switch (query.kind) {
+    case ProbeKind::kOpenRead:
+      return TryOpen(query.path, O_RDONLY);
+    case ProbeKind::kOpenWrite:
+      return TryOpen(query.path, O_WRONLY);
+    case ProbeKind::kReadDir:
+      return TryOpen(query.path, O_RDONLY | O_DIRECTORY);
+    case ProbeKind::kMake: {
+      std::string entry = query.path + "/made" + std::to_string(index);
+      return Outcome(mkdir(entry.c_str(), 0755) == 0, EACCES, {});
+    }
+    default: {
+      char* const argv[] = {const_cast<char*>(query.path.c_str()), nullptr};
+      char* const envp[] = {nullptr};
+      execve(query.path.c_str(), argv, envp);
+      return Outcome(false, EACCES, {ENOEXEC});
+    }
+  }
+}
+
+TEST(LinkAgreementTest, ExplainOnTheHostMatchesTheKernelThroughLinks) {
+  int abi = std::min(ProbeHostAbi(), abi::kNewestAbi);
+  ASSERT_GT(abi, 0) << "this kernel has no Landlock";
+  char scratch_template[] = "/tmp/landlockc-links-XXXXXX";
+  ASSERT_NE(mkdtemp(scratch_template), nullptr);
+  std::string root = std::filesystem::canonical(scratch_template).string();
+  LinkTree tree(root);
+  setenv("LANDLOCKC_LINK_ROOT", root.c_str(), 1);
+  std::mt19937 random(EnvNumber("LANDLOCKC_LINK_AGREEMENT_SEED", 20261206));
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(random); };
+  constexpr uint64_t kRights[] = {LANDLOCK_ACCESS_FS_READ_FILE, LANDLOCK_ACCESS_FS_WRITE_FILE,
+                                  LANDLOCK_ACCESS_FS_READ_DIR, LANDLOCK_ACCESS_FS_EXECUTE,
+                                  LANDLOCK_ACCESS_FS_MAKE_DIR};
+  constexpr int kPolicies = 30;
+  constexpr int kQueries = 20;
+  unsigned disagreements = 0;
+  unsigned queries_run = 0;
+  unsigned allowed_seen = 0;
+  for (int p = 0; p < kPolicies && disagreements < 10; ++p) {
+    model::Policy policy;
+    policy.abi = abi;
+    int layers = 1 + static_cast<int>(pick(2));
+    for (int l = 0; l < layers; ++l) {
+      model::Layer layer;
+      layer.name = "l" + std::to_string(l);
+      layer.handled.fs = abi::RightsForAbi(abi::Category::kFs, abi);
+      int grants = 1 + static_cast<int>(pick(4));
+      for (int g = 0; g < grants; ++g) {
+        model::FsGrant grant;
+        grant.path = tree.Grantable(random);
+        // Some grants through a variable, expanded by the runtime.
+        if (pick(3) == 0) grant.path = "${LANDLOCKC_LINK_ROOT}" + grant.path.substr(root.size());
+        grant.optional = true;  // the dangling link is skipped, as the runtime skips it
+        for (uint64_t right : kRights)
+          if (pick(2)) grant.rights |= right;
+        if (grant.rights == 0) grant.rights = LANDLOCK_ACCESS_FS_READ_FILE;
+        grant.requested = grant.rights;
+        layer.fs_grants.push_back(grant);
+      }
+      policy.layers.push_back(layer);
+    }
+    policy.highest_abi_used = abi::AbiNeededFor(abi::Category::kFs, policy.layers[0].handled.fs);
+
+    std::vector<LinkQuery> queries;
+    for (int q = 0; q < kQueries; ++q) {
+      LinkQuery query;
+      switch (pick(5)) {
+        case 0:
+          query = {ProbeKind::kOpenRead, tree.files()[pick(tree.files().size())], "read_file",
+                   false};
+          break;
+        case 1:
+          query = {ProbeKind::kOpenWrite, tree.files()[pick(tree.files().size())], "write_file",
+                   false};
+          break;
+        case 2:
+          query = {ProbeKind::kReadDir, tree.dirs()[pick(tree.dirs().size())], "read_dir", false};
+          break;
+        case 3:
+          query = {ProbeKind::kMake, tree.dirs()[pick(tree.dirs().size())], "make_dir", false};
+          break;
+        default:
+          query = {ProbeKind::kExecute, tree.files()[pick(tree.files().size())],
+                   "execute + read_file", false};
+          break;
+      }
+      ExplainRequest request{query.path, std::nullopt, query.access, std::nullopt};
+      llvm::Expected<bool> allowed = Explain(policy, request, Target{"host", abi}, llvm::nulls());
+      ASSERT_TRUE(static_cast<bool>(allowed)) << llvm::toString(allowed.takeError());
+      query.expected = *allowed;
+      queries.push_back(query);
+    }
+
+    std::vector<uint8_t> blob = codegen::EmitBlob(policy);
+    int fds[2];
+    ASSERT_EQ(pipe2(fds, O_CLOEXEC), 0);
+    pid_t child = fork();
+    if (child == 0) {
+      close(fds[0]);
+      std::string outcomes;
+      if (landlockc_apply(blob.data(), blob.size(), nullptr, nullptr) == 0)
+        for (size_t i = 0; i < queries.size(); ++i)
+          outcomes += RunLinkQuery(queries[i], p * kQueries + static_cast<int>(i));
+      (void)!write(fds[1], outcomes.data(), outcomes.size());
+      _exit(0);
+    }
+    close(fds[1]);
+    std::string outcomes;
+    char buffer[256];
+    ssize_t got;
+    while ((got = read(fds[0], buffer, sizeof buffer)) > 0) outcomes.append(buffer, got);
+    close(fds[0]);
+    waitpid(child, nullptr, 0);
+    ASSERT_EQ(outcomes.size(), queries.size()) << "applying failed:\n" << DescribePolicy(policy);
+    for (size_t i = 0; i < queries.size(); ++i) {
+      ++queries_run;
+      ASSERT_NE(outcomes[i], kUnexpected) << queries[i].access << " " << queries[i].path;
+      bool allowed = outcomes[i] == kAllowed;
+      allowed_seen += allowed;
+      if (allowed == queries[i].expected) continue;
+      ++disagreements;
+      ADD_FAILURE() << "explain says " << (queries[i].expected ? "allowed" : "denied")
+                    << ", kernel says " << (allowed ? "allowed" : "denied") << ": `"
+                    << queries[i].access << "` on " << queries[i].path << "\n"
+                    << DescribePolicy(policy);
+    }
+  }
+  std::filesystem::remove_all(root);
+  EXPECT_EQ(disagreements, 0u);
+  EXPECT_EQ(queries_run, static_cast<unsigned>(kPolicies * kQueries));
+  // Both outcomes are met often enough for the comparison to mean something.
+  EXPECT_GT(allowed_seen, queries_run / 10);
+  EXPECT_LT(allowed_seen, queries_run - queries_run / 10);
+}
+#endif
 
 }  // namespace
 }  // namespace landlockc::lint

@@ -139,15 +139,7 @@ Finding FromDiagnostic(const diag::Diagnostic& diagnostic) {
 llvm::Error ValidateRuleIds(llvm::ArrayRef<std::string> ids) {
   for (const std::string& id : ids) {
     if (FindRule(id) != nullptr) continue;
-    std::string suggestion;
-    unsigned best = 3;
-    for (const Rule* rule : AllRules()) {
-      unsigned distance = llvm::StringRef(id).edit_distance(rule->id, true, best);
-      if (distance < best) {
-        best = distance;
-        suggestion = rule->id;
-      }
-    }
+    llvm::StringRef suggestion = ClosestRuleId(id);
     std::string message = llvm::formatv("unknown lint rule `{0}`", id).str();
     if (!suggestion.empty()) message += llvm::formatv(" (did you mean `{0}`?)", suggestion).str();
     return llvm::createStringError(llvm::inconvertibleErrorCode(), message);

@@ -4,9 +4,6 @@
 #ifndef LANDLOCKC_LINT_PATHS_H_
 #define LANDLOCKC_LINT_PATHS_H_
 
-#include <optional>
-#include <string>
-
 #include "llvm/ADT/StringRef.h"
 
 namespace landlockc::lint {
@@ -19,10 +16,6 @@ bool IsSameOrBeneath(llvm::StringRef path, llvm::StringRef ancestor);
 /// The directory holding `path` (`/a/b` -> `/a`, `/a` -> `/`, `${HOME}/x` -> `${HOME}`); `path`
 /// itself for a root (`/`, `${HOME}`).
 llvm::StringRef ParentPath(llvm::StringRef path);
-
-/// A model path with every `${NAME}` replaced by the environment's value, as the runtime expands
-/// it. When a variable is unset or empty, returns nullopt and names it in `unset`.
-std::optional<std::string> ExpandFromEnvironment(llvm::StringRef path, std::string& unset);
 
 }  // namespace landlockc::lint
 

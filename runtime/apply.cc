@@ -218,16 +218,9 @@ int Preparer::AddFsGrant(const blob::FsGrant& grant) {
       return LayerFail(LANDLOCKC_ERR_PATH, "cannot open `%s`: %e", path, errno);
     if (status == Expansion::kTooLong)
       return LayerFail(LANDLOCKC_ERR_PATH_TOO_LONG, "`%s` expands past PATH_MAX", path_template);
-    // What went wrong with the variable, in Expansion order from kUnset to kSecure.
-    static const char kReasons[] =
-        "is unset\0"
-        "is empty\0"
-        "is not an absolute path\0"
-        "contains a `..` component\0"
-        "not expanded in a set-user-ID process";
     return LayerFail(status == Expansion::kSecure ? LANDLOCKC_ERR_SECURE : LANDLOCKC_ERR_VARIABLE,
                      "variable `%v` %s (in `%s`)", expanded.variable, expanded.variable_length,
-                     NthText(kReasons, static_cast<int>(status) - 1), path_template);
+                     ExpansionProblem(status), path_template);
   }
 
   int error = 0;

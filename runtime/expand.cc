@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "runtime/blob_reader.h"
+#include "runtime/message.h"
 
 namespace landlockc::runtime {
 namespace {
@@ -55,6 +56,17 @@ ExpandResult ExpandPath(const char* path_template, const char* const* envp, char
   }
   out[used] = 0;
   return {Expansion::kOk, out, nullptr, 0};
+}
+
+const char* ExpansionProblem(Expansion status) {
+  // In Expansion order from kUnset to kSecure.
+  static const char kProblems[] =
+      "is unset\0"
+      "is empty\0"
+      "is not an absolute path\0"
+      "contains a `..` component\0"
+      "not expanded in a set-user-ID process";
+  return NthText(kProblems, static_cast<int>(status) - 1);
 }
 
 }  // namespace landlockc::runtime

@@ -34,6 +34,11 @@ struct ExpandResult {
 ExpandResult ExpandPath(const char* path_template, const char* const* envp, char* out,
                         size_t out_size);
 
+/// What is wrong with the variable, for a status from kUnset to kSecure: "is unset", "is empty",
+/// "is not an absolute path", "contains a `..` component", "not expanded in a set-user-ID
+/// process". The runtime's messages and the toolchain's (lint, explain, exec) share these words.
+const char* ExpansionProblem(Expansion status);
+
 }  // namespace landlockc::runtime
 
 #endif  // LANDLOCKC_RUNTIME_EXPAND_H_

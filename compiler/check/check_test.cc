@@ -39,6 +39,23 @@ TEST_F(CheckTest, CaretsAndColumnsWithTabs) {
   EXPECT_EQ(diags_.diagnostics()[0].end_column, 25u);
 }
 
+TEST_F(CheckTest, AKernelVersionForAnAbiGetsTheTable) {
+  EXPECT_FALSE(Check("abi 6.15;\nallow read on \"/usr\";\n"));
+  ASSERT_FALSE(diags_.diagnostics().empty());
+  const diag::Diagnostic& error = diags_.diagnostics()[0];
+  EXPECT_EQ(error.id, "invalid-character");
+  ASSERT_EQ(error.notes.size(), 1u);
+  EXPECT_EQ(error.notes[0].message,
+            "`abi` takes a Landlock ABI number, not a kernel version; Linux 6.15 has ABI 7: write "
+            "`abi 7;` (ABIs by kernel: 5.13: 1, 5.19: 2, 6.2: 3, 6.7: 4, 6.10: 5, 6.12: 6, 6.15: "
+            "7, 7.0: 8, 7.1: 9, 7.2: 10)");
+  // Elsewhere a `.` gets no such note.
+  EXPECT_FALSE(Check("abi 7;\nallow read on port 1.5;\n"));
+  for (const diag::Diagnostic& diagnostic : diags_.diagnostics())
+    if (diagnostic.id == "invalid-character" && diagnostic.line == 2)
+      EXPECT_TRUE(diagnostic.notes.empty());
+}
+
 class HostileTest : public CheckTest {
  protected:
   // Checks the file and expects errors (and, by getting here, no crash).

@@ -4,8 +4,10 @@
 #include "compiler/parse/parse.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "runtime/abi_table.h"
 
 namespace landlockc::check {
 namespace {
@@ -45,8 +47,52 @@ class Loader {
   }
 
   const ast::File* Parse(unsigned buffer_id) {
+    size_t reported = diags_.diagnostics().size();
     policy_.files.push_back(std::make_unique<ast::File>(parse::ParseFile(buffer_id, diags_)));
+    AddKernelVersionHints(reported);
     return policy_.files.back().get();
+  }
+
+  // `abi 6.15;` is a kernel version where an ABI number belongs: the lexer stops at the `.`, and
+  // its error gets a note mapping the version to its ABI, with the table of kernels.
+  void AddKernelVersionHints(size_t first) {
+    for (size_t i = first; i < diags_.diagnostics().size(); ++i) {
+      const diag::Diagnostic& found = diags_.diagnostics()[i];
+      const char* at = found.range.Start.getPointer();
+      if (found.id != "invalid-character" || at == nullptr || *at != '.') continue;
+      const llvm::MemoryBuffer* buffer =
+          source_mgr_.getMemoryBuffer(source_mgr_.FindBufferContainingLoc(found.range.Start));
+      llvm::StringRef before(buffer->getBufferStart(),
+                             static_cast<size_t>(at - buffer->getBufferStart()));
+      llvm::StringRef major =
+          before.take_back(before.size() - before.find_last_not_of("0123456789") - 1);
+      llvm::StringRef keyword = before.drop_back(major.size()).rtrim(" \t");
+      if (major.empty() || !keyword.endswith("abi")) continue;
+      llvm::StringRef after(at + 1);
+      llvm::StringRef minor = after.take_while([](char c) { return c >= '0' && c <= '9'; });
+      std::string table;
+      for (const abi::KernelRelease& release : abi::kKernelReleases)
+        table += llvm::formatv("{0}{1}.{2}: {3}", table.empty() ? "" : ", ", release.major,
+                               release.minor, release.abi)
+                     .str();
+      unsigned major_number = 0;
+      unsigned minor_number = 0;
+      std::string advice;
+      if (!major.getAsInteger(10, major_number) && !minor.getAsInteger(10, minor_number)) {
+        int abi_number =
+            abi::AbiOfKernel(static_cast<int>(major_number), static_cast<int>(minor_number));
+        advice = abi_number == 0
+                     ? llvm::formatv("Linux {0}.{1} has no Landlock", major, minor).str()
+                     : llvm::formatv("Linux {0}.{1} has ABI {2}: write `abi {2};`", major, minor,
+                                     abi_number)
+                           .str();
+      }
+      diags_.AddNote(i,
+                     llvm::formatv("`abi` takes a Landlock ABI number, not a kernel version{0}{1} "
+                                   "(ABIs by kernel: {2})",
+                                   advice.empty() ? "" : "; ", advice, table)
+                         .str());
+    }
   }
 
   // Walks the statements depth first with an explicit stack of open files, so that the order of
@@ -75,7 +121,17 @@ class Loader {
                                   const std::vector<OpenFile>& open) {
     std::optional<std::string> path = Find(include.path, from.path);
     if (!path) {
-      diags_.Report(diag::DiagId::kIncludeNotFound, include.path_range, include.path);
+      std::vector<diag::Note> notes;
+      if (!llvm::sys::path::is_absolute(include.path)) {
+        std::string searched;
+        for (const std::string& directory : SearchDirectories(from.path))
+          searched +=
+              (searched.empty() ? "`" : ", `") + (directory.empty() ? "." : directory) + "`";
+        notes.push_back("searched in " + searched);
+      }
+      const diag::DiagInfo& info = diag::Info(diag::DiagId::kIncludeNotFound);
+      diags_.Emit(info.severity, info.id, include.path_range,
+                  llvm::formatv(info.format, include.path).str(), std::move(notes));
       return std::nullopt;
     }
     std::string key = FileKey(*path);
@@ -106,17 +162,23 @@ class Loader {
 
   // The file `include "name"` in `from` names: beside `from`, then in the -I directories, then
   // in the standard library. The result keeps the spelling of the directory it was found in.
+  // Where a relative include is looked up, in order: the including file's directory ("" for the
+  // working directory), each `-I` directory, the standard library's.
+  std::vector<std::string> SearchDirectories(llvm::StringRef from) const {
+    std::vector<std::string> directories = {llvm::sys::path::parent_path(from).str()};
+    directories.insert(directories.end(), options_.include_dirs.begin(),
+                       options_.include_dirs.end());
+    if (!options_.stdlib_dir.empty()) directories.push_back(options_.stdlib_dir);
+    return directories;
+  }
+
   std::optional<std::string> Find(llvm::StringRef name, llvm::StringRef from) const {
     if (name.empty()) return std::nullopt;
     if (llvm::sys::path::is_absolute(name)) {
       if (llvm::sys::fs::exists(name)) return name.str();
       return std::nullopt;
     }
-    std::vector<std::string> directories = {llvm::sys::path::parent_path(from).str()};
-    directories.insert(directories.end(), options_.include_dirs.begin(),
-                       options_.include_dirs.end());
-    if (!options_.stdlib_dir.empty()) directories.push_back(options_.stdlib_dir);
-    for (const std::string& directory : directories) {
+    for (const std::string& directory : SearchDirectories(from)) {
       llvm::SmallString<256> candidate(directory);
       llvm::sys::path::append(candidate, name);
       llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/false);

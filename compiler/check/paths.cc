@@ -2,6 +2,7 @@
 
 #include "compiler/check/location.h"
 #include "compiler/model/path_template.h"
+#include "llvm/Support/FormatVariadic.h"
 
 namespace landlockc::check {
 
@@ -14,9 +15,17 @@ std::optional<std::string> NormalizePath(llvm::StringRef text, llvm::SMRange ran
     case model::PathProblem::kEmpty:
       diags.Report(diag::DiagId::kEmptyPath, range);
       break;
-    case model::PathProblem::kRelative:
-      diags.Report(diag::DiagId::kRelativePath, range, Excerpt(text));
+    case model::PathProblem::kRelative: {
+      std::vector<diag::Note> notes;
+      // The shell expands `~`; a policy path is not seen by a shell.
+      if (text == "~" || text.startswith("~/"))
+        notes.push_back(
+            llvm::formatv("`~` is not expanded here: write `$HOME{0}`", text.drop_front(1)).str());
+      const diag::DiagInfo& info = diag::Info(diag::DiagId::kRelativePath);
+      diags.Emit(info.severity, info.id, range, llvm::formatv(info.format, Excerpt(text)).str(),
+                 std::move(notes));
       break;
+    }
     case model::PathProblem::kDotDot:
       diags.Report(diag::DiagId::kDotDotPath, range, Excerpt(text));
       break;

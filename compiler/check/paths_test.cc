@@ -22,6 +22,16 @@ class PathsTest : public ::testing::Test {
   diag::DiagnosticEngine diags_{source_mgr_};
 };
 
+TEST_F(PathsTest, ATildePathSuggestsHome) {
+  EXPECT_EQ(Normalize("~/.config/app"), std::nullopt);
+  EXPECT_EQ(OnlyError(),
+            "relative-path: path `~/.config/app` is not absolute; start it with `/` or a variable "
+            "such as `$HOME`");
+  ASSERT_EQ(diags_.diagnostics().front().notes.size(), 1u);
+  EXPECT_EQ(diags_.diagnostics().front().notes[0].message,
+            "`~` is not expanded here: write `$HOME/.config/app`");
+}
+
 // How paths are normalized is model::NormalizePathTemplate's (path_template_test.cc); the checker
 // passes the result on and turns each refusal into its diagnostic.
 TEST_F(PathsTest, GivesTheNormalizedPathWithoutDiagnostics) {

@@ -12,6 +12,8 @@ std::string ClosestName(llvm::StringRef name, llvm::ArrayRef<llvm::StringRef> ca
   unsigned best_distance = max_distance + 1;
   for (llvm::StringRef candidate : candidates) {
     if (candidate == name) continue;
+    // An abbreviation (`exec` for `execute`) is worth suggesting too; a typo within reach wins.
+    if (name.size() >= 3 && candidate.startswith(name) && best.empty()) best = candidate;
     unsigned distance = name.edit_distance(candidate, /*AllowReplacements=*/true, max_distance);
     if (distance < best_distance) {
       best = candidate;

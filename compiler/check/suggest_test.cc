@@ -11,6 +11,13 @@ TEST(SuggestTest, SuggestsTheClosestName) {
   EXPECT_EQ(ClosestName("read_fil", {"read_file", "read_dir"}), "read_file");
 }
 
+TEST(SuggestTest, AnAbbreviationSuggestsTheFullName) {
+  EXPECT_EQ(ClosestName("exec", {"read", "execute", "write"}), "execute");
+  // A typo within reach wins over an abbreviation.
+  EXPECT_EQ(ClosestName("reed", {"read_dir", "read"}), "read");
+  EXPECT_EQ(ClosestName("ex", {"execute"}), "");
+}
+
 TEST(SuggestTest, IgnoresDistantNames) {
   EXPECT_EQ(ClosestName("xyz", {"read", "write"}), "");
   EXPECT_EQ(ClosestName("network", {"net", "fs"}), "");

@@ -162,6 +162,11 @@ void DiagnosticEngine::Emit(Severity severity, llvm::StringRef id, llvm::SMRange
   diagnostics_.push_back(std::move(diagnostic));
 }
 
+void DiagnosticEngine::AddNote(size_t index, Note note) {
+  Resolve(source_mgr_, note.range, note);
+  diagnostics_[index].notes.push_back(std::move(note));
+}
+
 void DiagnosticEngine::Render(llvm::raw_ostream& os, bool colors) const {
   for (const Diagnostic& diagnostic : diagnostics_) {
     PrintMessage(source_mgr_, os, colors, KindOf(diagnostic.severity), diagnostic.range,

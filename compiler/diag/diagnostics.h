@@ -96,6 +96,10 @@ class DiagnosticEngine {
   void Emit(Severity severity, llvm::StringRef id, llvm::SMRange range, std::string message,
             std::vector<Note> notes = {});
 
+  /// Attaches `note` to the `index`th diagnostic reported (a later phase adding a hint to what an
+  /// earlier one found).
+  void AddNote(size_t index, Note note);
+
   /// Number of errors reported so far.
   unsigned error_count() const { return error_count_; }
 

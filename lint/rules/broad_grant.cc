@@ -2,6 +2,7 @@
 
 #include "lint/data/locations.h"
 #include "lint/describe.h"
+#include "lint/host_paths.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace landlockc::lint {
@@ -24,18 +25,32 @@ const char* BroadLocation(llvm::StringRef path) {
 }
 
 void Run(const RuleContext& context) {
-  for (const model::Layer& layer : context.policy.layers) {
-    for (const model::FsGrant& grant : layer.fs_grants) {
+  // With --host, a grant counts where it lands: through links, and with `$HOME` the real HOME.
+  std::vector<std::vector<std::string>> landed;
+  if (context.host) landed = HostLocations(context.policy, ProcessEnvironment());
+  for (size_t l = 0; l < context.policy.layers.size(); ++l) {
+    const model::Layer& layer = context.policy.layers[l];
+    for (size_t g = 0; g < layer.fs_grants.size(); ++g) {
+      const model::FsGrant& grant = layer.fs_grants[g];
       uint64_t changing = grant.rights & kChangingRights;
       if (changing == 0) continue;
-      const char* holds = BroadLocation(grant.path);
+      std::string path = grant.path;
+      const char* holds = BroadLocation(path);
+      std::string shown = "`" + path + "`";
+      if (holds == nullptr && !landed.empty() && landed[l][g] != grant.path) {
+        path = landed[l][g];
+        holds = BroadLocation(path);
+        shown = llvm::formatv("`{0}` -> `{1}`", grant.path, path).str();
+      }
       if (holds == nullptr) continue;
-      diag::Severity severity =
-          grant.path == "/" ? diag::Severity::kError : diag::Severity::kWarning;
-      context.Report(
-          severity, grant.path_location.range, grant.location.range,
-          llvm::formatv("write access to `{0}` lets the program change {1}", grant.path, holds),
-          {"granted there: " + RightList(abi::Category::kFs, changing)});
+      diag::Severity severity = path == "/" ? diag::Severity::kError : diag::Severity::kWarning;
+      std::vector<diag::Note> notes = {"granted there: " + RightList(abi::Category::kFs, changing)};
+      if (path != grant.path)
+        notes.push_back(
+            llvm::formatv("on this machine `{0}` leads to `{1}`", grant.path, path).str());
+      context.Report(severity, grant.path_location.range, grant.location.range,
+                     llvm::formatv("write access to {0} lets the program change {1}", shown, holds),
+                     std::move(notes));
     }
   }
 }

@@ -1,5 +1,10 @@
 #include "lint/rules/broad_grant.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "lint/testing/lint_testing.h"
 
 namespace landlockc::lint {
@@ -52,6 +57,23 @@ TEST_F(BroadGrantTest, ReadOnlyAndNarrowWritesAreFine) {
                "}\n")
           .empty())
       << Rendered();
+}
+
+TEST_F(BroadGrantTest, OnTheHostALinkToASystemDirectoryIsReported) {
+  char scratch[] = "/tmp/landlockc-broad-XXXXXX";
+  ASSERT_NE(mkdtemp(scratch), nullptr);
+  std::string root = std::filesystem::canonical(scratch).string();
+  ASSERT_EQ(symlink("/etc", (root + "/conf").c_str()), 0);
+  std::string policy = "abi 7;\nlayer main {\n    allow read_write on \"" + root + "/conf\";\n}\n";
+  LintOptions host;
+  host.host = true;
+  auto findings = Findings("broad-grant", policy, host);
+  std::filesystem::remove_all(root);
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "broad-grant", Severity::kWarning, 3, 25,
+                "write access to `" + root +
+                    "/conf` -> `/etc` lets the program change system "
+                    "configuration");
 }
 
 }  // namespace

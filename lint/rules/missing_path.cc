@@ -1,33 +1,20 @@
 #include "lint/rules/missing_path.h"
 
-#include <sys/stat.h>
-
-#include <optional>
-
 #include "lint/describe.h"
-#include "lint/paths.h"
+#include "lint/host_paths.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace landlockc::lint {
 namespace {
 
 void Run(const RuleContext& context) {
-  for (const model::Layer& layer : context.policy.layers) {
-    for (const model::FsGrant& grant : layer.fs_grants) {
-      if (grant.optional) continue;
-      std::string variable;
-      std::optional<std::string> expanded = ExpandFromEnvironment(grant.path, variable);
-      std::string message;
-      struct stat info;
-      if (!expanded)
-        message = llvm::formatv("`${{{0}}` is not set on this machine, so `{1}` cannot be opened",
-                                variable, grant.path);
-      else if (stat(expanded->c_str(), &info) != 0)
-        message = llvm::formatv("`{0}` does not exist on this machine", grant.path);
-      else
-        continue;
-      context.Report(context.rule.severity, grant.path_location.range, grant.location.range,
-                     std::move(message),
+  HostPolicy host = ResolvePolicyOnHost(context.policy, ProcessEnvironment());
+  for (const std::vector<HostGrant>& layer : host.grants) {
+    for (const HostGrant& grant : layer) {
+      if (grant.fate != HostGrant::Fate::kRefused) continue;
+      context.Report(context.rule.severity, grant.written->path_location.range,
+                     grant.written->location.range,
+                     llvm::formatv("{0} on this machine", grant.reason).str(),
                      {"applying the policy fails here; mark the grant `optional` if the path may "
                       "be absent"});
     }

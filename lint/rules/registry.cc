@@ -22,4 +22,17 @@ const Rule* FindRule(llvm::StringRef id) {
   return nullptr;
 }
 
+llvm::StringRef ClosestRuleId(llvm::StringRef id) {
+  llvm::StringRef closest;
+  unsigned best = 3;
+  for (const Rule* rule : kRules) {
+    unsigned distance = id.edit_distance(rule->id, true, best);
+    if (distance < best) {
+      best = distance;
+      closest = rule->id;
+    }
+  }
+  return closest;
+}
+
 }  // namespace landlockc::lint

@@ -14,6 +14,9 @@ llvm::ArrayRef<const Rule*> AllRules();
 /// The rule with id `id`, or nullptr.
 const Rule* FindRule(llvm::StringRef id);
 
+/// The id of the rule spelled most like `id` (at most two edits away), or "" when none is close.
+llvm::StringRef ClosestRuleId(llvm::StringRef id);
+
 }  // namespace landlockc::lint
 
 #endif  // LANDLOCKC_LINT_RULES_REGISTRY_H_

@@ -2,25 +2,36 @@
 
 #include "lint/data/locations.h"
 #include "lint/describe.h"
+#include "lint/host_paths.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace landlockc::lint {
 namespace {
 
 void Run(const RuleContext& context) {
-  for (const model::Layer& layer : context.policy.layers) {
-    for (const model::FsGrant& grant : layer.fs_grants) {
+  // With --host, a grant counts where it lands: through links, and with `$HOME` the real HOME.
+  std::vector<std::vector<std::string>> landed;
+  if (context.host) landed = HostLocations(context.policy, ProcessEnvironment());
+  for (size_t l = 0; l < context.policy.layers.size(); ++l) {
+    const model::Layer& layer = context.policy.layers[l];
+    for (size_t g = 0; g < layer.fs_grants.size(); ++g) {
+      const model::FsGrant& grant = layer.fs_grants[g];
       if (grant.rights == 0) continue;
-      std::vector<data::CoveredLocation> covered =
-          data::SensitiveLocationsCoveredBy(grant.path, context.extra_sensitive_paths);
+      std::string path = grant.path;
+      std::vector<data::CoveredLocation> covered = data::SensitiveLocationsCoveredBy(path, context.extra_sensitive_paths);
+      std::string shown = "`" + path + "`";
+      if (covered.empty() && !landed.empty() && landed[l][g] != grant.path) {
+        path = landed[l][g];
+        covered = data::SensitiveLocationsCoveredBy(path, context.extra_sensitive_paths);
+        shown = llvm::formatv("`{0}` -> `{1}`", grant.path, path).str();
+      }
       if (covered.empty()) continue;
       const data::CoveredLocation& first = covered.front();
       std::string message =
-          first.path == grant.path
-              ? llvm::formatv("grant on `{0}` exposes {1}", grant.path, first.holds).str()
-              : llvm::formatv("grant on `{0}` covers `{1}`, which holds {2}", grant.path,
-                              first.path, first.holds)
-                    .str();
+          first.path == path ? llvm::formatv("grant on {0} exposes {1}", shown, first.holds).str()
+                             : llvm::formatv("grant on {0} covers `{1}`, which holds {2}", shown,
+                                             first.path, first.holds)
+                                   .str();
       std::vector<diag::Note> notes;
       if (covered.size() > 1) {
         std::string others;
@@ -30,6 +41,9 @@ void Run(const RuleContext& context) {
         }
         notes.push_back("it also covers " + others);
       }
+      if (path != grant.path)
+        notes.push_back(
+            llvm::formatv("on this machine `{0}` leads to `{1}`", grant.path, path).str());
       context.Report(context.rule.severity, grant.path_location.range, grant.location.range,
                      std::move(message), std::move(notes));
     }

@@ -1,5 +1,10 @@
 #include "lint/rules/sensitive_path.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "lint/testing/lint_testing.h"
 
 namespace landlockc::lint {
@@ -64,6 +69,39 @@ TEST_F(SensitivePathTest, UnrelatedPathsAreFine) {
                "}\n")
           .empty())
       << Rendered();
+}
+
+// With --host, a grant on a link to $HOME is reported where it lands, naming the link; `$HOME` is
+// the environment's HOME.
+TEST_F(SensitivePathTest, OnTheHostALinkIsReportedWhereItLands) {
+  char scratch[] = "/tmp/landlockc-sensitive-XXXXXX";
+  ASSERT_NE(mkdtemp(scratch), nullptr);
+  std::string root = std::filesystem::canonical(scratch).string();
+  std::filesystem::create_directories(root + "/home/me/.ssh");
+  ASSERT_EQ(symlink((root + "/home/me").c_str(), (root + "/link").c_str()), 0);
+  const char* saved = getenv("HOME");
+  std::string saved_home = saved != nullptr ? saved : "";
+  setenv("HOME", (root + "/home/me").c_str(), 1);
+  setenv("LANDLOCKC_TEST_ROOT", root.c_str(), 1);
+  std::string policy =
+      "abi 7;\n"
+      "layer main {\n"
+      "    allow read on \"$LANDLOCKC_TEST_ROOT/link\";\n"
+      "}\n";
+  LintOptions host;
+  host.host = true;
+  // Offline the link is only a name; on the host it leads to HOME (findings accumulate).
+  size_t offline = Findings("sensitive-path", policy).size();
+  auto findings = Findings("sensitive-path", policy, host);
+  saved != nullptr ? setenv("HOME", saved_home.c_str(), 1) : unsetenv("HOME");
+  std::filesystem::remove_all(root);
+  EXPECT_EQ(offline, 0u);
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "sensitive-path", Severity::kWarning, 3, 19,
+                "grant on `${LANDLOCKC_TEST_ROOT}/link` -> `${HOME}` covers `${HOME}/.ssh`, which "
+                "holds SSH private keys");
+  EXPECT_EQ(NoteLines(findings[0]).back(),
+            "on this machine `${LANDLOCKC_TEST_ROOT}/link` leads to `${HOME}`");
 }
 
 }  // namespace

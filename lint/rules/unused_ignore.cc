@@ -29,10 +29,13 @@ void ReportUnusedIgnores(const Suppressions& suppressions, const std::set<std::s
                   {"write `# lint:ignore ID[,ID...] [reason]`"}));
     for (size_t i = 0; i < ignore.ids.size(); ++i) {
       const std::string& id = ignore.ids[i];
-      if (FindRule(id) == nullptr)
-        sink(Unused(ignore, llvm::formatv(
-                                "`{0}` is not a lint rule, so ignoring it silences nothing", id)));
-      else if (ran.count(id) && !ignore.used[i])
+      if (FindRule(id) == nullptr) {
+        std::string message =
+            llvm::formatv("`{0}` is not a lint rule, so ignoring it silences nothing", id).str();
+        llvm::StringRef closest = ClosestRuleId(id);
+        if (!closest.empty()) message += llvm::formatv(" (did you mean `{0}`?)", closest).str();
+        sink(Unused(ignore, std::move(message)));
+      } else if (ran.count(id) && !ignore.used[i])
         sink(Unused(ignore, llvm::formatv("`lint:ignore {0}` silenced nothing", id)));
     }
   }

@@ -23,6 +23,18 @@ TEST_F(UnusedIgnoreTest, IgnoresThatSilenceNothing) {
                 "`no-such-rule` is not a lint rule, so ignoring it silences nothing");
 }
 
+TEST_F(UnusedIgnoreTest, AMisspelledRuleGetsTheClosestId) {
+  auto findings = Findings("unused-ignore",
+                           "abi 7;\n"
+                           "layer main {\n"
+                           "    allow read on \"/opt\"; # lint:ignore sensitive-pth\n"
+                           "}\n");
+  ASSERT_EQ(findings.size(), 1u) << Rendered();
+  ExpectFinding(findings[0], "unused-ignore", Severity::kNote, 3, 27,
+                "`sensitive-pth` is not a lint rule, so ignoring it silences nothing (did you "
+                "mean `sensitive-path`?)");
+}
+
 TEST_F(UnusedIgnoreTest, AnIgnoreThatNamesNoRule) {
   Lint(
       "abi 7;\n"

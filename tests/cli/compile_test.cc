@@ -82,6 +82,12 @@ TEST_F(CompileTest, IoAndUsageErrorsExit2) {
   EXPECT_EQ(Landlockc({"compile", policy, "--emit=wasm"}).exit_code, 2);
   EXPECT_EQ(Landlockc({"compile", policy, "--no-such-option"}).exit_code, 2);
   EXPECT_EQ(Landlockc({"compile", policy, "--name=x"}).exit_code, 2);
+  Result bad_name = Landlockc({"compile", policy, "--emit=c", "--name=9bad", "-o", Path("b.h")});
+  EXPECT_EQ(bad_name.exit_code, 2);
+  EXPECT_EQ(bad_name.err,
+            "landlockc: error: `--name 9bad` is not a C identifier: use letters, digits and `_`, "
+            "not starting with a digit\n");
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("b.h")));
   Result over_input = Landlockc({"compile", policy, "-o", policy});
   EXPECT_EQ(over_input.exit_code, 2);
   EXPECT_EQ(over_input.err,

@@ -153,7 +153,10 @@ TEST_F(ExecTest, ACommandThePolicyForbidsToExecuteExits126) {
   Result result = Landlockc({"exec", policy_, "--", script});
   EXPECT_EQ(result.exit_code, 126);
   EXPECT_EQ(result.out, "");
-  EXPECT_EQ(result.err, "landlockc: error: cannot execute `" + script + "`: Permission denied\n");
+  // The pre-flight names the right and the layer (tests/cli/exec_preflight_test.cc has the rest).
+  EXPECT_EQ(result.err, "landlockc: error: the policy does not let `" + script +
+                            "` run: `execute` on `" + script +
+                            "` (as given) is denied by layer `main` (" + policy_ + ":2)\n");
 }
 
 TEST_F(ExecTest, AnUnknownCommandExits127) {
