@@ -10,7 +10,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang-format-14 binutils
   ca-certificates openssl
-  python3 man-db groff-base zsh fish dpkg-dev meson
+  python3 man-db groff-base zsh fish vim dpkg-dev meson
 )
 
 missing=()
