@@ -16,6 +16,6 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/landlockc/landlockc")
-# One package of all components; CPACK_COMPONENTS_ALL lists what it holds.
-set(CPACK_COMPONENTS_ALL tool runtime header std development man completions editors docs)
+# One package of every component (CPACK_DEB_COMPONENT_INSTALL stays off), those named above and
+# any install rule that names none.
 include(CPack)

@@ -3,7 +3,10 @@
 landlockc.landlock(5). Synopsis and options come from the built tool's `--help`, the rest from
 docs/cli.md (the overview, then each command's own section) and docs/language.md.
 
-Usage: gen_man.py LANDLOCKC DOCS_DIR VERSION OUT_DIR"""
+Usage: gen_man.py LANDLOCKC WORDS DOCS_DIR VERSION OUT_DIR
+
+WORDS (landlockc_words) gives the values of `--disable` (lint rules, with their summaries) and
+`--target` (targets), listed on the pages of the commands that take them."""
 
 import os
 import re
@@ -46,11 +49,18 @@ def exit_statuses(markdown):
     return statuses
 
 
-def options_section(options):
+def options_section(options, words=None):
     out = [".SH OPTIONS"]
     for option in options:
         out += [".TP", "\\fB%s\\fR" % escape(option.spelling()), escape(option.description)]
-        for value, description in option.values:
+        values = list(option.values)
+        if words and option.placeholder == "id":
+            values += words.get("rule", [])
+        if words and option.placeholder == "target":
+            names = [name for name, _ in words.get("target", [])]
+            out += [".RS", ".PP", "Targets: " + ", ".join(
+                "\\fB%s\\fR" % escape(name) for name in names) + ".", ".RE"]
+        for value, description in values:
             out += [".RS", ".TP", "\\fB%s\\fR" % escape(value), escape(description), ".RE"]
     return "\n".join(out) + "\n"
 
@@ -60,7 +70,7 @@ def without_synopsis(text):
     return re.sub(r"\A\s*```\n.*?\n```\n", "", text, count=1, flags=re.S)
 
 
-def command_page(command, docs, statuses, version):
+def command_page(command, docs, statuses, words, version):
     page = header("landlockc-" + command.name, 1, command.summary, version)
     page += ".SH SYNOPSIS\n.nf\n\\fB%s\\fR\n.fi\n" % escape(command.usage)
     page += ".SH DESCRIPTION\n"
@@ -68,7 +78,7 @@ def command_page(command, docs, statuses, version):
         page += markdown_roff.convert(without_synopsis(docs[command.name]), heading_offset=1)
     else:
         page += escape(command.summary) + ".\n"
-    page += options_section(command.options)
+    page += options_section(command.options, words)
     if command.name in statuses:
         page += ".SH EXIT STATUS\n" + inline(statuses[command.name]) + "\n"
     page += (".SH SEE ALSO\n\\fBlandlockc\\fR(1), \\fBlandlockc.landlock\\fR(5), "
@@ -108,8 +118,9 @@ def write(path, text):
 
 
 def main():
-    landlockc, docs_dir, version, out_dir = sys.argv[1:5]
+    landlockc, words_path, docs_dir, version, out_dir = sys.argv[1:6]
     commands, global_options = cli_help.read(landlockc)
+    words = cli_help.read_words(words_path)
     with open(os.path.join(docs_dir, "cli.md")) as file:
         cli_md = file.read()
     with open(os.path.join(docs_dir, "language.md")) as file:
@@ -120,7 +131,7 @@ def main():
           overview_page(commands, global_options, docs, version))
     for command in commands:
         write(os.path.join(out_dir, "man1", "landlockc-%s.1" % command.name),
-              command_page(command, docs, statuses, version))
+              command_page(command, docs, statuses, words, version))
     write(os.path.join(out_dir, "man5", "landlockc.landlock.5"), language_page(language_md, version))
 
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Usage: test_man.py LANDLOCKC MAN_DIR DOCS_DIR
+"""Usage: test_man.py LANDLOCKC WORDS MAN_DIR DOCS_DIR
 
 Renders every generated man page with `man -l` (groff when man is absent) and fails when one does
 not render cleanly, when a subcommand `--help` lists has no page or no section in docs/cli.md, or
-when an option (or option value) that `--help` lists is missing from its page."""
+when an option (or option value) that `--help` lists is missing from its page, or a lint rule id
+from the pages of the commands whose `--disable` takes it."""
 
 import os
 import re
@@ -35,21 +36,25 @@ def section(text, name):
     return match.group(1) if match else ""
 
 
-def check_options(page_name, text, options):
+def check_options(page_name, text, options, rules=()):
     options_text = section(text, "OPTIONS")
     if not options_text:
         failures.append("%s has no OPTIONS section" % page_name)
     for option in options:
         if not re.search(r"^\s+%s" % re.escape(option.spelling()) + "(?!\\S)", options_text, re.M):
             failures.append("%s does not describe %s" % (page_name, option.spelling()))
-        for value, _ in option.values:
+        values = list(option.values) + (list(rules) if option.placeholder == "id" else [])
+        for value, _ in values:
             if not re.search(r"^\s+%s" % re.escape(value) + "(?!\\S)", options_text, re.M):
                 failures.append("%s does not describe %s=%s" % (page_name, option.name, value))
 
 
 def main():
-    landlockc, man_dir, docs_dir = sys.argv[1:4]
+    landlockc, words_path, man_dir, docs_dir = sys.argv[1:5]
     commands, global_options = cli_help.read(landlockc)
+    rules = cli_help.read_words(words_path).get("rule", [])
+    if not rules:
+        failures.append("no lint rules in " + words_path)
     if not commands:
         failures.append("`landlockc --help` lists no subcommand")
     with open(os.path.join(docs_dir, "cli.md")) as file:
@@ -73,7 +78,7 @@ def main():
             failures.append("landlockc(1) does not list landlockc-%s(1)" % command.name)
         page = os.path.join(man_dir, "man1", "landlockc-%s.1" % command.name)
         if os.path.exists(page):
-            check_options("landlockc-%s(1)" % command.name, render(page), command.options)
+            check_options("landlockc-%s(1)" % command.name, render(page), command.options, rules)
     language = render(os.path.join(man_dir, "man5", "landlockc.landlock.5"))
     for heading in re.findall(r"^## (.*)$", open(os.path.join(docs_dir, "language.md")).read(), re.M):
         plain = re.sub(r"[`*]", "", heading).upper()
