@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/policy_formatter.h"
 
 #include "gtest/gtest.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/literal.h"
 
 namespace landlockc::parse {

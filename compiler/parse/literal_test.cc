@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Number and string literal values.
 #include "compiler/parse/literal.h"
 
