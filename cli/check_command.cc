@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/check_command.h"
 
 #include <algorithm>

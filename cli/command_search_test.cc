@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/command_search.h"
 
 #include <sys/stat.h>

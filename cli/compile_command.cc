@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/compile_command.h"
 
 #include "cli/console.h"

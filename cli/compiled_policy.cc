@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/compiled_policy.h"
 
 #include "cli/console.h"

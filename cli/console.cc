@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/console.h"
 
 #include "llvm/Support/Process.h"

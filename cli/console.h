@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // What the driver itself prints on stderr: `landlockc: error: ...` and `landlockc: warning: ...`
 // lines, and compiler diagnostics, colored only when stderr is a terminal.
 #ifndef LANDLOCKC_CLI_CONSOLE_H_

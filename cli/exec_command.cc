@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/exec_command.h"
 
 #include <unistd.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // `landlockc exec P [--max-abi N] [--dry-run] [-v] -- CMD [ARG]...`: apply a policy to this
 // process, then become CMD.
 #ifndef LANDLOCKC_CLI_EXEC_COMMAND_H_

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/fmt_command.h"
 
 #include <algorithm>

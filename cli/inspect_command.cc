@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/inspect_command.h"
 
 #include "cli/compiled_policy.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // `landlockc lint P... [--target T]... [--format=text|json|sarif] [--fail-on=LEVEL]
 // [--disable=ID]... [--host]`: check policies, then run the linter on those that compile.
 #ifndef LANDLOCKC_CLI_LINT_COMMAND_H_

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/output_file.h"
 
 #include "llvm/ADT/SmallString.h"

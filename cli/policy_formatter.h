@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The canonical layout of policy source, for `landlockc fmt`: one statement per line, four spaces
 // per block level, single spaces between words, comments kept where they stand.
 #ifndef LANDLOCKC_CLI_POLICY_FORMATTER_H_

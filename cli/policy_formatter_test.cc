@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/policy_formatter.h"
 
 #include "gtest/gtest.h"

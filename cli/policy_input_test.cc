@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/policy_input.h"
 
 #include <fstream>

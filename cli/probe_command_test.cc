@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/probe_command.h"
 
 #include <cerrno>

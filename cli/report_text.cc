@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/report_text.h"
 
 #include <cerrno>

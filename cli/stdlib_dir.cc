@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/stdlib_dir.h"
 
 #include "llvm/ADT/SmallString.h"

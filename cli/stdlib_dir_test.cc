@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/stdlib_dir.h"
 
 #include "gtest/gtest.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "cli/version.h"
 
 #include "llvm/Support/FormatVariadic.h"

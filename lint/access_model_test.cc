@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/access_model.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/describe.h"
 
 #include "llvm/Support/FormatVariadic.h"

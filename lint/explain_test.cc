@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/explain.h"
 
 #include <cstdlib>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/linter.h"
 
 #include "lint/rules/registry.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/output.h"
 
 #include <map>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/paths.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rule.h"
 
 namespace landlockc::lint {

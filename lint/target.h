@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // Lint targets: the kernels a policy is checked against (`--target`), each resolved to the Landlock
 // ABI it offers.
 #ifndef LANDLOCKC_LINT_TARGET_H_

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/target.h"
 
 #include <gtest/gtest.h>

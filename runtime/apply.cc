@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The C API: validating, probing, preparing every ruleset, restricting.
 #include <errno.h>
 #include <fcntl.h>

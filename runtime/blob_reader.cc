@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "runtime/blob_reader.h"
 
 #include <string.h>

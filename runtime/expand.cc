@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "runtime/expand.h"
 
 #include <string.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "runtime/message.h"
 
 #include <errno.h>

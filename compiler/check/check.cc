@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/check.h"
 
 #include "compiler/check/loader.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // Shared by the check tests: a SourceMgr and a diagnostic engine, checking text in memory.
 #ifndef LANDLOCKC_COMPILER_CHECK_CHECK_TEST_SUPPORT_H_
 #define LANDLOCKC_COMPILER_CHECK_CHECK_TEST_SUPPORT_H_

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/grants.h"
 
 #include "compiler/check/location.h"

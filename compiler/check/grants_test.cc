@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/grants.h"
 
 #include <gtest/gtest.h>

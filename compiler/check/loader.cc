@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/loader.h"
 
 #include "compiler/check/source_file.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // Includes: lookup order, read once, cycles, missing and unreadable files.
 #include "compiler/check/loader.h"
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/location.h"
 
 #include "llvm/ADT/StringExtras.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/paths.h"
 
 #include "compiler/model/path_template.h"

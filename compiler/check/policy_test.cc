@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The policy-wide statements: abi, requires, threads, names, layers and their count.
 #include "compiler/check/policy.h"
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/ports.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/rights.h"
 
 #include <gmock/gmock.h>

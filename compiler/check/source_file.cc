@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/check/source_file.h"
 
 #include "llvm/ADT/SmallVector.h"

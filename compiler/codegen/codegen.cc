@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/codegen/codegen.h"
 
 #include <cassert>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // Decoding a blob, for `inspect` and for commands given a compiled policy: back to a model, to
 // policy source that compiles to the identical blob, and to JSON. Every decode first runs the
 // runtime's own validator, so the tools refuse exactly the blobs the runtime refuses.

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/codegen/decode.h"
 
 #include "compiler/codegen/codegen.h"

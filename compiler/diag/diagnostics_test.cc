@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/diag/diagnostics.h"
 
 #include <gtest/gtest.h>

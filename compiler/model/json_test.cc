@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/model/json.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/model/names.h"
 
 #include <gmock/gmock.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/model/path_template.h"
 
 #include <gtest/gtest.h>

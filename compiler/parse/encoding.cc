@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/parse/encoding.h"
 
 #include "llvm/Support/ConvertUTF.h"

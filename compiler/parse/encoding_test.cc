@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // CheckEncoding: the first NUL or invalid UTF-8 byte, whichever comes first.
 #include "compiler/parse/encoding.h"
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/parse/error_listener.h"
 
 #include <algorithm>

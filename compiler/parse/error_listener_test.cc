@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // ErrorListener: source order, the error cap, quiet spans and damaged ranges.
 #include "compiler/parse/error_listener.h"
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/parse/fast_parser.h"
 
 #include <cstdint>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The parse phase's fast path: a hand-written lexer and recursive-descent parser for policies
 // about which the parse phase has nothing to report, which is nearly every policy a build
 // compiles. The ANTLR path spends most of its time allocating tokens and parse-tree nodes and

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The limits that keep hostile input from exhausting the stack of the recursive-descent parsers
 // and of the passes over the AST. Both parse paths enforce them on the same token counts.
 #ifndef LANDLOCKC_COMPILER_PARSE_LIMITS_H_

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/parse/literal.h"
 
 namespace landlockc::parse {

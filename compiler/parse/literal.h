@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The values of number and string literals, shared by the AST builder and the fast parser so
 // that both paths decode them the same way.
 #ifndef LANDLOCKC_COMPILER_PARSE_LITERAL_H_

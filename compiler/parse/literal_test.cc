@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // Number and string literal values.
 #include "compiler/parse/literal.h"
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The diagnostics ParseFile reports for malformed policies, rendered exactly as users see them.
 #include <variant>
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The AST ParseFile builds for each construct of the language.
 #include <variant>
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/parse/recovering_parser.h"
 
 #include <memory>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/parse/token_filter.h"
 
 #include "compiler/parse/token_text.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The tokens the parser sees: the lexer's, minus the ones that are errors on their own (invalid
 // characters, unterminated strings), which are reported here with precise messages. Also refuses
 // input whose parse tree would be too deep for the recursive-descent parser and the AST passes.

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "compiler/parse/token_text.h"
 
 #include <algorithm>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // How characters are shown in messages.
 #include "compiler/parse/token_text.h"
 

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/data/locations.h"
 
 #include <algorithm>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/abi_unsupported.h"
 
 #include "lint/describe.h"

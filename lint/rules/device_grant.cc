@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/device_grant.h"
 
 #include <sys/stat.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/ineffective_grant.h"
 
 #include <algorithm>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/missing_path.h"
 
 #include <sys/stat.h>

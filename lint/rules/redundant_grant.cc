@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/redundant_grant.h"
 
 #include "lint/describe.h"

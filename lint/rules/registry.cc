@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/registry.h"
 
 namespace landlockc::lint {

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/unhandled_scope.h"
 
 #include "lint/testing/lint_testing.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/unpinned_abi.h"
 
 #include "lint/describe.h"

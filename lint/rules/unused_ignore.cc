@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/rules/unused_ignore.h"
 
 #include "lint/rules/registry.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "lint/testing/lint_testing.h"
 
 #include <optional>

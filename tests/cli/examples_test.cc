@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // The policies in examples/: each checks without a finding, and the runnable ones really confine
 // the program they are written for.
 #include <cstdlib>

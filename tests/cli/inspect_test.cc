@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // `landlockc inspect`: decoding blobs; the text form compiles back to the identical blob.
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // `landlockc lint` and `landlockc explain` as thin wrappers: their exit statuses and streams.
 #include "llvm/Support/JSON.h"
 #include "tests/cli/run_landlockc.h"

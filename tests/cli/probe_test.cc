@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 // `landlockc probe`: the kernel's Landlock as the runtime sees it; always exit 0.
 #include <cerrno>
 

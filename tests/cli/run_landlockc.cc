@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "tests/cli/run_landlockc.h"
 
 #include <fcntl.h>

@@ -1,4 +1,3 @@
-// SPDX-License-Identifier: MIT
 #include "tests/support/test_files.h"
 
 #include <algorithm>

@@ -1,4 +1,3 @@
-/* SPDX-License-Identifier: MIT */
 /*
  * landlockc runtime: applies a compiled landlockc policy blob with the Linux Landlock system calls.
  *
