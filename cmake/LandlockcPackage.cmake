@@ -7,7 +7,8 @@ set(LANDLOCKC_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/landlockc")
 set(LANDLOCKC_INSTALL_STD_DIR "${CMAKE_INSTALL_DATADIR}/landlockc/std")
 
 set_target_properties(landlockc_runtime PROPERTIES EXPORT_NAME runtime)
-install(EXPORT landlockcTargets NAMESPACE landlockc:: DESTINATION ${LANDLOCKC_INSTALL_CMAKEDIR})
+install(EXPORT landlockcTargets NAMESPACE landlockc:: DESTINATION ${LANDLOCKC_INSTALL_CMAKEDIR}
+        COMPONENT development)
 
 configure_package_config_file(
   ${CMAKE_CURRENT_LIST_DIR}/landlockcConfig.cmake.in
@@ -20,7 +21,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/landlockcConfigVersion.cm
 install(FILES ${PROJECT_BINARY_DIR}/landlockcConfig.cmake
               ${PROJECT_BINARY_DIR}/landlockcConfigVersion.cmake
               ${CMAKE_CURRENT_LIST_DIR}/LandlockcAddPolicy.cmake
-        DESTINATION ${LANDLOCKC_INSTALL_CMAKEDIR})
+        DESTINATION ${LANDLOCKC_INSTALL_CMAKEDIR} COMPONENT development)
 
 # The .pc file names the prefix given at install time (`cmake --install --prefix`), so it is
 # written then, not at configure time; the directories under it are GNUInstallDirs' own.
@@ -36,5 +37,7 @@ set(LANDLOCKC_PC_PREFIX "@LANDLOCKC_PC_PREFIX@")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/landlockc.pc.in ${PROJECT_BINARY_DIR}/landlockc.pc.in @ONLY)
 install(CODE "
   set(LANDLOCKC_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
-  configure_file(\"${PROJECT_BINARY_DIR}/landlockc.pc.in\" \"${PROJECT_BINARY_DIR}/landlockc.pc\" @ONLY)")
-install(FILES ${PROJECT_BINARY_DIR}/landlockc.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+  configure_file(\"${PROJECT_BINARY_DIR}/landlockc.pc.in\" \"${PROJECT_BINARY_DIR}/landlockc.pc\" @ONLY)"
+  COMPONENT development)
+install(FILES ${PROJECT_BINARY_DIR}/landlockc.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
+        COMPONENT development)

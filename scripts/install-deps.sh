@@ -13,6 +13,7 @@ packages=(
   ca-certificates openssl
   libseccomp-dev
   strace python3 git curl tar gzip make bc
+  man-db groff-base zsh fish vim dpkg-dev meson
 )
 
 missing=()

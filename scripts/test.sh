@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DLANDLOCKC_BUILD_TESTS=ON -DLANDLOCKC_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build build
 cd build
 ctest --output-on-failure --timeout 600 -j"$(nproc)"

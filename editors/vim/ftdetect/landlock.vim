@@ -1,0 +1,2 @@
+" landlockc policies: *.landlock files.
+autocmd BufRead,BufNewFile *.landlock setfiletype landlock
