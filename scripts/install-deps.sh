@@ -9,10 +9,9 @@ packages=(
   llvm-14-dev zlib1g-dev libncurses-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang-format-14 binutils
-  libtomlplusplus-dev python3-yaml git
-  ca-certificates openssl
-  libseccomp-dev
-  strace python3 git curl tar gzip make bc
+  ca-certificates openssl git python3
+  libtomlplusplus-dev python3-yaml
+  libseccomp-dev strace curl tar gzip make bc
   man-db groff-base zsh fish vim dpkg-dev meson
 )
 
