@@ -116,7 +116,7 @@ bool LintProposal(const std::string& name, const std::string& text, const check:
   diag::DiagnosticEngine linted(sources);
   lint::Lint(*policy, lint::LintOptions{}, checked.diagnostics(), linted);
   const diag::DiagnosticEngine* engines[] = {&linted};
-  lint::WriteDiagnostics(engines, lint::Format::kText, llvm::errs(), StderrHasColors());
+  lint::WriteDiagnostics(engines, lint::Format::kText, llvm::errs(), {StderrHasColors()});
   return true;
 }
 

@@ -60,8 +60,8 @@ class DiffTest : public ScratchTest {
 
   // Runs landlockc in the scratch directory, so file names are printed as given.
   Result Diff(const std::vector<std::string>& arguments) const {
-    std::vector<std::string> shell = {"-c", "cd \"$0\" && exec \"$@\"", root_.str().str(),
-                                      LANDLOCKC_BINARY, "diff"};
+    std::vector<std::string> shell = {"-c", "cd \"$0\" && exec \"$@\"", root(), LANDLOCKC_BINARY,
+                                      "diff"};
     shell.insert(shell.end(), arguments.begin(), arguments.end());
     return RunProgram("/bin/sh", shell);
   }
@@ -199,12 +199,9 @@ TEST_F(DiffTest, ComparesABlobWithSource) {
 }
 
 TEST_F(DiffTest, ReadsOnePolicyFromStandardInput) {
-  std::vector<std::string> shell = {"-c",
-                                    "cd \"$0\" && exec \"$@\" < web.landlock",
-                                    root_.str().str(),
-                                    LANDLOCKC_BINARY,
-                                    "diff",
-                                    "old/web.landlock",
+  std::vector<std::string> shell = {"-c",   "cd \"$0\" && exec \"$@\" < web.landlock",
+                                    root(), LANDLOCKC_BINARY,
+                                    "diff", "old/web.landlock",
                                     "-"};
   Result result = RunProgram("/bin/sh", shell);
   EXPECT_EQ(result.exit_code, 1);

@@ -51,7 +51,6 @@ class ExecPreflightTest : public ScratchTest {
   void SetUp() override {
     ScratchTest::SetUp();
     if (!KernelHasLandlock()) GTEST_SKIP() << "this kernel has no Landlock";
-    root_ = Real(std::string(root_));
     marker_ = Path("ran");
   }
 
@@ -71,7 +70,7 @@ TEST_F(ExecPreflightTest, MissingLoader) {
   std::string policy = Write("p.landlock",
                              "abi 7;\nlayer main {\n    allow read + execute on \"/usr/bin\";\n"
                              "    allow read_write on \"" +
-                                 std::string(root_) + "\";\n}\n");
+                                 std::string(root()) + "\";\n}\n");
   std::string loader = ElfInterpreterOf(Real("/usr/bin/touch"));
   ASSERT_FALSE(loader.empty());
   Result result = Landlockc({"exec", policy, "--", "/usr/bin/touch", marker_});
@@ -90,7 +89,7 @@ TEST_F(ExecPreflightTest, BinaryNotExecutable) {
   std::string policy = Write("p.landlock",
                              "abi 7;\ninclude \"std/runtime.landlock\";\n\nlayer main {\n"
                              "    use runtime;\n    allow read_write on \"" +
-                                 std::string(root_) + "\";\n}\n");
+                                 std::string(root()) + "\";\n}\n");
   Result result = Landlockc({"exec", policy, "--", "/usr/bin/touch", marker_});
   EXPECT_EQ(result.exit_code, 126);
   EXPECT_EQ(result.err,

@@ -112,7 +112,9 @@ class LearnTest : public ::testing::Test {
     Result formatted = Run({"fmt", "--check", policy()});
     EXPECT_EQ(formatted.exit_code, 0)
         << "not in the `fmt` layout: " << formatted.out << formatted.err;
-    if (!reset.empty()) ASSERT_EQ(RunProgram("/bin/sh", {"-c", reset}).exit_code, 0);
+    if (!reset.empty()) {
+      ASSERT_EQ(RunProgram("/bin/sh", {"-c", reset}).exit_code, 0);
+    }
     Result replayed = Exec(command);
     ASSERT_EQ(replayed.exit_code, 0) << replayed.err << "\n" << ReadFile(policy());
   }

@@ -11,7 +11,11 @@ ScratchDir::ScratchDir() {
   llvm::SmallString<128> directory;
   std::error_code error = llvm::sys::fs::createUniqueDirectory("landlockc-test", directory);
   EXPECT_FALSE(error) << "cannot make a scratch directory: " << error.message();
-  root_ = std::string(directory);
+  // Its real path: what the kernel and the host-aware commands print when $TMPDIR is a link.
+  llvm::SmallString<128> real;
+  error = llvm::sys::fs::real_path(directory, real);
+  EXPECT_FALSE(error) << "cannot resolve `" << directory.str().str() << "`: " << error.message();
+  root_ = std::string(error ? directory : real);
 }
 
 ScratchDir::~ScratchDir() {

@@ -17,7 +17,7 @@ class ScratchDir {
   ScratchDir(const ScratchDir&) = delete;
   ScratchDir& operator=(const ScratchDir&) = delete;
 
-  /// The directory's absolute path.
+  /// The directory's absolute path, with no symbolic link in it.
   const std::string& root() const { return root_; }
   /// The absolute path of `relative` in the directory.
   std::string Path(const std::string& relative) const;
