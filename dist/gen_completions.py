@@ -35,7 +35,7 @@ def value_words(option, words):
         return [name for name, _ in words.get("rule", [])]
     if placeholder == "target":
         return [name for name, _ in words.get("target", [])]
-    if placeholder == "right":
+    if placeholder in ("right", "rights"):
         return [name for name, _ in words.get("right", [])]
     if option.name == "--max-abi":
         return [name.split(":")[1] for name, _ in words.get("target", []) if name.startswith("abi:")]

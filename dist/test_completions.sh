@@ -49,10 +49,10 @@ debian=$(awk -F'\t' '$1 == "target" && $2 ~ /^debian-/ {print $2}' "$words" | so
   sed 's/ $//')
 [[ -n $debian ]] || fail "no debian targets in $words"
 
-expect_bash "landlockc " "check compile exec explain fmt inspect lint probe"
+expect_bash "landlockc " "check compile diff exec explain fmt inspect learn lint probe"
 expect_bash "landlockc co" "compile"
 expect_bash "landlockc -" "--help --version"
-expect_bash "landlockc fmt -" "--check --help -i"
+expect_bash "landlockc fmt -" "--check --color= --help -i"
 expect_bash "landlockc lint --f" "--fail-on= --format="
 expect_bash "landlockc lint --format=" "json sarif text"
 expect_bash "landlockc lint --format=s" "sarif"
