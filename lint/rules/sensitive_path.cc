@@ -18,7 +18,8 @@ void Run(const RuleContext& context) {
       const model::FsGrant& grant = layer.fs_grants[g];
       if (grant.rights == 0) continue;
       std::string path = grant.path;
-      std::vector<data::CoveredLocation> covered = data::SensitiveLocationsCoveredBy(path, context.extra_sensitive_paths);
+      std::vector<data::CoveredLocation> covered =
+          data::SensitiveLocationsCoveredBy(path, context.extra_sensitive_paths);
       std::string shown = "`" + path + "`";
       if (covered.empty() && !landed.empty() && landed[l][g] != grant.path) {
         path = landed[l][g];
