@@ -9,6 +9,7 @@ packages=(
   llvm-14-dev zlib1g-dev libncurses-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang-format-14 binutils
+  clang-16 libclang-rt-16-dev
   ca-certificates openssl
 )
 

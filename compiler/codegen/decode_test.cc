@@ -1,5 +1,6 @@
 #include "compiler/codegen/decode.h"
 
+#include "compiler/codegen/blob_json.h"
 #include "compiler/codegen/codegen.h"
 #include "gtest/gtest.h"
 #include "runtime/abi_table.h"
