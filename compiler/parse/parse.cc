@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "compiler/parse/deceptive_text.h"
 #include "compiler/parse/encoding.h"
 #include "compiler/parse/error_listener.h"
 #include "compiler/parse/fast_parser.h"
@@ -17,7 +18,7 @@ ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
   file.buffer_id = buffer_id;
 
   ErrorListener listener(text, buffer_id, diags);
-  if (CheckEncoding(text, listener)) {
+  if (CheckEncoding(text, listener) && CheckDeceptiveText(text, listener)) {
     // A file with nothing to report takes the fast path; any other is parsed again from the
     // start by the ANTLR parser, whose recovery finds and words every error.
     if (std::optional<std::vector<ast::TopStmt>> statements = ParseWellFormed(text)) {
