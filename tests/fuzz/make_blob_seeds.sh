@@ -13,7 +13,9 @@ rm -f "$out"/*.llpb
 for policy in examples/*.landlock examples/*/*.landlock; do
   [[ -f $policy ]] || continue
   name=$(basename "$(dirname "$policy")")-$(basename "$policy" .landlock)
-  "$landlockc" compile "$policy" -I "$(dirname "$policy")/rules" -o "$out/example-${name#examples-}.llpb"
+  includes=()
+  [[ -d $(dirname "$policy")/rules ]] && includes=(-I "$(dirname "$policy")/rules")
+  "$landlockc" compile "$policy" "${includes[@]}" -o "$out/example-${name#examples-}.llpb"
 done
 for block in std/*.landlock; do
   name=$(basename "$block" .landlock)
