@@ -3,6 +3,7 @@
 #include "cli/compiled_policy.h"
 #include "cli/console.h"
 #include "cli/exit_codes.h"
+#include "compiler/codegen/blob_json.h"
 #include "compiler/codegen/decode.h"
 #include "compiler/model/json.h"
 #include "llvm/Support/FormatVariadic.h"

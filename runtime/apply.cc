@@ -16,6 +16,7 @@
 #include "runtime/blob_reader.h"
 #include "runtime/expand.h"
 #include "runtime/message.h"
+#include "runtime/syscalls.h"
 #include "runtime/uapi.h"
 
 extern "C" char** environ;
@@ -32,17 +33,9 @@ constexpr int kFs = static_cast<int>(abi::Category::kFs);
 constexpr int kNet = static_cast<int>(abi::Category::kNet);
 constexpr int kScope = static_cast<int>(abi::Category::kScope);
 
-long CreateRuleset(const uapi::RulesetAttr* attr, size_t size, uint32_t flags) {
-  return syscall(__NR_landlock_create_ruleset, attr, size, flags);
-}
-
-long AddRule(int ruleset_fd, uapi::RuleType type, const void* attr) {
-  return syscall(__NR_landlock_add_rule, ruleset_fd, type, attr, 0);
-}
-
-long RestrictSelf(int ruleset_fd, uint32_t flags) {
-  return syscall(__NR_landlock_restrict_self, ruleset_fd, flags);
-}
+using sys::AddRule;
+using sys::CreateRuleset;
+using sys::RestrictSelf;
 
 void CloseKeepingErrno(int fd) {
   int saved = errno;
@@ -199,9 +192,9 @@ int Preparer::AddFsGrant(const blob::FsGrant& grant) {
   ExpandResult expanded = ExpandPath(path_template, envp_, path_, sizeof(path_));
   Expansion status = expanded.status;
   const char* path = expanded.path;
-  int fd = status == Expansion::kOk ? open(path, O_PATH | O_CLOEXEC) : -1;
+  int fd = status == Expansion::kOk ? sys::Open(path, O_PATH | O_CLOEXEC) : -1;
   struct stat file;
-  if (fd >= 0 && fstat(fd, &file) != 0) {
+  if (fd >= 0 && sys::Fstat(fd, &file) != 0) {
     CloseKeepingErrno(fd);
     fd = -1;
   }
@@ -354,7 +347,7 @@ int Restrict(landlockc_state* state, landlockc_report* report) {
     error = Fail(report, LANDLOCKC_ERR_INVALID_ARGUMENT, "state not prepared");
   } else {
     unsigned count = state->private_count;
-    if (count > 0 && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+    if (count > 0 && sys::SetNoNewPrivs() != 0) {
       error =
           Fail(report, LANDLOCKC_ERR_NO_NEW_PRIVS, "prctl(PR_SET_NO_NEW_PRIVS) failed: %e", errno);
     } else {

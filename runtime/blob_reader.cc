@@ -23,8 +23,16 @@ bool IsIdentifier(const uint8_t* s, size_t length) {
   return true;
 }
 
-// A path template: every `$` opens a `${NAME}` that starts a component, and no component is `..`
-// (the compiler normalizes paths, so one can only come from corruption). A variable starting a
+}  // namespace
+
+bool HasDotDotComponent(const char* path, size_t length) {
+  const char* end = path + length;
+  for (const char* p = path; (p = static_cast<const char*>(memmem(p, end - p, "/..", 3))); p += 3)
+    if (p + 3 == end || p[3] == '/') return true;
+  return false;
+}
+
+// The compiler normalizes paths, so a `..` can only come from corruption. A variable starting a
 // component is what lets the expansion find a `..` its value forms with the text around it.
 // Searches with memchr/memmem: most paths hold neither, and validation time is part of every apply.
 bool IsPathTemplate(const uint8_t* s, size_t length) {
@@ -40,15 +48,6 @@ bool IsPathTemplate(const uint8_t* s, size_t length) {
     p = close + 1;
   }
   return true;
-}
-
-}  // namespace
-
-bool HasDotDotComponent(const char* path, size_t length) {
-  const char* end = path + length;
-  for (const char* p = path; (p = static_cast<const char*>(memmem(p, end - p, "/..", 3))); p += 3)
-    if (p + 3 == end || p[3] == '/') return true;
-  return false;
 }
 
 Reader::Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}

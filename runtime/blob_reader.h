@@ -93,6 +93,10 @@ inline constexpr size_t kMinNetGrantSize = 3;
 /// never do, nor may the values of their variables.
 bool HasDotDotComponent(const char* path, size_t length);
 
+/// Whether the blob path `s` (`length` bytes, starting with `/` or `$`) is a well-formed path
+/// template: every `$` opens a `${NAME}` that starts a component, and no component is `..`.
+bool IsPathTemplate(const uint8_t* s, size_t length);
+
 /// Validates a whole blob in one pass by walking a fresh `reader` to its end. Returns 0 or the
 /// first LANDLOCKC_ERR_BLOB_* found (the reader then says where); fills `header` when
 /// valid.

@@ -39,11 +39,16 @@ constexpr char kErrnoNames[] =
     "\x26"
     "ENOSYS\0"
     "\x5f"
-    "EOPNOTSUPP\0";
+    "EOPNOTSUPP\0"
+    "\x2a"
+    "ENOMSG\0"
+    "\x4d"
+    "EBADFD\0";
 static_assert(ENOENT == 0x02 && EACCES == 0x0d && EPERM == 0x01 && ENOTDIR == 0x14 &&
               ELOOP == 0x28 && ENAMETOOLONG == 0x24 && EINVAL == 0x16 && ENOMEM == 0x0c &&
               EMFILE == 0x18 && ENFILE == 0x17 && E2BIG == 0x07 && EBADF == 0x09 &&
-              EFAULT == 0x0e && ENOSYS == 0x26 && EOPNOTSUPP == 0x5f);
+              EFAULT == 0x0e && ENOSYS == 0x26 && EOPNOTSUPP == 0x5f && ENOMSG == 0x2a &&
+              EBADFD == 0x4d);
 
 }  // namespace
 

@@ -13,6 +13,7 @@ packages=(
   libtomlplusplus-dev python3-yaml
   libseccomp-dev strace curl tar gzip make bc
   man-db groff-base zsh fish vim dpkg-dev meson
+  clang-16 libclang-rt-16-dev
 )
 
 missing=()

@@ -8,7 +8,9 @@
 
 #include "compiler/diag/diagnostics.h"
 #include "compiler/model/model.h"
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 namespace landlockc::check {
 
@@ -17,6 +19,9 @@ struct Options {
   std::vector<std::string> include_dirs;
   /// The installed standard library's directory (holds `std/...`), searched last.
   std::string stdlib_dir;
+  /// Where included files are found and read; null means the real file system. Tests and the
+  /// fuzz targets serve includes from memory (llvm::vfs::InMemoryFileSystem).
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> include_files = nullptr;
 };
 
 /// Reads the policy at `path` ("-" is standard input) into the engine's SourceMgr, parses it and

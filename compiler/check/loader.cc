@@ -12,18 +12,13 @@
 namespace landlockc::check {
 namespace {
 
-// The identity of a file for "read once" and cycles: its real path, or its name when it has
-// none (standard input, text in memory).
-std::string FileKey(llvm::StringRef name) {
-  llvm::SmallString<256> real;
-  if (!llvm::sys::fs::real_path(name, real)) return std::string(real);
-  return "<unnamed>:" + name.str();
-}
-
 class Loader {
  public:
   Loader(const Options& options, diag::DiagnosticEngine& diags)
-      : options_(options), diags_(diags), source_mgr_(diags.source_mgr()) {}
+      : options_(options),
+        diags_(diags),
+        source_mgr_(diags.source_mgr()),
+        files_(options.include_files ? options.include_files : llvm::vfs::getRealFileSystem()) {}
 
   LoadedPolicy Load(std::unique_ptr<llvm::MemoryBuffer> buffer) {
     std::string key = FileKey(buffer->getBufferIdentifier());
@@ -34,6 +29,25 @@ class Loader {
   }
 
  private:
+  // The identity of a file for "read once" and cycles: its real path, or its name when it has
+  // none (standard input, text in memory).
+  std::string FileKey(llvm::StringRef name) const {
+    llvm::SmallString<256> real;
+    if (!files_->getRealPath(name, real)) return std::string(real);
+    return "<unnamed>:" + name.str();
+  }
+
+  // An included file, whole, within the policy file size bound (source_file.h).
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Read(const std::string& path) const {
+    if (!options_.include_files) return ReadPolicyFile(path);
+    llvm::ErrorOr<llvm::vfs::Status> status = files_->status(path);
+    if (status && status->getSize() > kMaxPolicyFileBytes)
+      return std::make_error_code(std::errc::file_too_large);
+    return files_->getBufferForFile(path, -1, /*RequiresNullTerminator=*/false);
+  }
+
+  bool Exists(const llvm::Twine& path) const { return files_->exists(path); }
+
   struct OpenFile {
     const ast::File* file;
     size_t next;
@@ -151,7 +165,7 @@ class Loader {
       return std::nullopt;
     }
     if (read_.contains(key)) return std::nullopt;  // already read: each file counts once
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = ReadPolicyFile(*path);
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = Read(*path);
     if (!buffer) {
       diags_.Report(diag::DiagId::kIoError, include.path_range, *path, buffer.getError().message());
       return std::nullopt;
@@ -175,14 +189,14 @@ class Loader {
   std::optional<std::string> Find(llvm::StringRef name, llvm::StringRef from) const {
     if (name.empty()) return std::nullopt;
     if (llvm::sys::path::is_absolute(name)) {
-      if (llvm::sys::fs::exists(name)) return name.str();
+      if (Exists(name)) return name.str();
       return std::nullopt;
     }
     for (const std::string& directory : SearchDirectories(from)) {
       llvm::SmallString<256> candidate(directory);
       llvm::sys::path::append(candidate, name);
       llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/false);
-      if (llvm::sys::fs::exists(candidate)) return std::string(candidate);
+      if (Exists(candidate)) return std::string(candidate);
     }
     return std::nullopt;
   }
@@ -192,6 +206,7 @@ class Loader {
   llvm::SourceMgr& source_mgr_;
   LoadedPolicy policy_;
   llvm::StringSet<> read_;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files_;
 };
 
 }  // namespace

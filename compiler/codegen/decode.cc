@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "compiler/model/json.h"
+#include "compiler/diag/characters.h"
 #include "compiler/model/names.h"
 #include "landlockc/runtime.h"
 #include "llvm/ADT/StringExtras.h"
@@ -79,20 +79,9 @@ model::Layer DecodeLayer(blob::Reader& reader, int policy_abi) {
   return layer;
 }
 
-std::string Quote(llvm::StringRef text) {
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\')
-      quoted += '\\', quoted += c;
-    else if (c == '\n')
-      quoted += "\\n";
-    else if (c == '\t')
-      quoted += "\\t";
-    else
-      quoted += c;
-  }
-  return quoted + "\"";
-}
+// A blob made by the compiler holds no control, bidi, invisible or look-alike character; one
+// from elsewhere is shown with escapes the language refuses, never raw.
+std::string Quote(llvm::StringRef text) { return "\"" + diag::EscapeForPolicyString(text) + "\""; }
 
 // `mask` as a rights expression: predefined sets that fit wholly inside it, then single rights.
 std::string RightsExpression(abi::Category category, uint64_t mask) {
@@ -174,45 +163,6 @@ void RenderLayer(const model::Layer& layer, int policy_abi, llvm::raw_ostream& o
   os << "}\n";
 }
 
-llvm::json::Object RightsJson(const model::AccessSet& set) {
-  llvm::json::Object object;
-  for (abi::Category category : kCategories) {
-    llvm::json::Array names;
-    for (llvm::StringRef right : model::RightNames(category, set.Get(category)))
-      names.push_back(right);
-    object[model::CategoryName(category)] = std::move(names);
-  }
-  return object;
-}
-
-llvm::json::Value LayerJson(const model::Layer& layer) {
-  llvm::json::Array log;
-  for (llvm::StringRef setting : model::LogSettingNames(layer.log_flags)) log.push_back(setting);
-  llvm::json::Array fs_grants;
-  for (const model::FsGrant& grant : layer.fs_grants) {
-    llvm::json::Array rights;
-    for (llvm::StringRef right : model::RightNames(abi::Category::kFs, grant.rights))
-      rights.push_back(right);
-    fs_grants.push_back(llvm::json::Object{
-        {"path", grant.path}, {"rights", std::move(rights)}, {"optional", grant.optional}});
-  }
-  llvm::json::Array net_grants;
-  for (const model::NetGrant& grant : layer.net_grants) {
-    llvm::json::Array rights;
-    for (llvm::StringRef right : model::RightNames(abi::Category::kNet, grant.rights))
-      rights.push_back(right);
-    net_grants.push_back(llvm::json::Object{{"ports", model::PortsToJson(grant.ports)},
-                                            {"rights", std::move(rights)}});
-  }
-  return llvm::json::Object{{"name", layer.name},
-                            {"deny_by_default", layer.deny_by_default},
-                            {"handled", RightsJson(layer.handled)},
-                            {"explicit", RightsJson(layer.explicit_handled)},
-                            {"log", std::move(log)},
-                            {"fs_grants", std::move(fs_grants)},
-                            {"net_grants", std::move(net_grants)}};
-}
-
 }  // namespace
 
 llvm::Expected<model::Policy> DecodeBlob(llvm::ArrayRef<uint8_t> bytes) {
@@ -244,20 +194,6 @@ llvm::Expected<std::string> BlobToSource(llvm::ArrayRef<uint8_t> bytes) {
   if (policy->threads_all) os << "threads all;\n";
   for (const model::Layer& layer : policy->layers) RenderLayer(layer, policy->abi, os);
   return text;
-}
-
-llvm::Expected<llvm::json::Value> BlobToJson(llvm::ArrayRef<uint8_t> bytes) {
-  llvm::Expected<model::Policy> policy = DecodeBlob(bytes);
-  if (!policy) return policy.takeError();
-  llvm::json::Array layers;
-  for (const model::Layer& layer : policy->layers) layers.push_back(LayerJson(layer));
-  return llvm::json::Object{{"format_version", blob::kVersion},
-                            {"size", static_cast<int64_t>(bytes.size())},
-                            {"abi", policy->abi},
-                            {"requires_abi", policy->requires_abi},
-                            {"highest_abi_used", policy->highest_abi_used},
-                            {"threads", policy->threads_all},
-                            {"layers", std::move(layers)}};
 }
 
 }  // namespace landlockc::codegen

@@ -1,5 +1,6 @@
 #include "compiler/codegen/decode.h"
 
+#include "compiler/codegen/blob_json.h"
 #include "compiler/codegen/codegen.h"
 #include "compiler/model/abi_used.h"
 #include "gtest/gtest.h"

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <vector>
 
+#include "compiler/diag/characters.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Format.h"
@@ -47,8 +48,9 @@ std::string Hex(unsigned value, unsigned digits) {
 
 // The character at `offset` of `line`, shown at `column`: a tab as spaces up to the next multiple
 // of 8 (as LLVM expands it), a UTF-8 character as itself in one column, and what a terminal would
-// act on instead of showing, control characters (`<U+001B>`) and bytes that are not UTF-8
-// (`<E9>`), spelled out.
+// act on instead of showing, or a reader would misread, spelled out: control characters
+// (`<U+001B>`), bidi, invisible and look-alike characters (`<U+202E>`), bytes that are not UTF-8
+// (`<E9>`).
 ShownCharacter ShowCharacter(llvm::StringRef line, size_t offset, unsigned column) {
   auto byte = static_cast<unsigned char>(line[offset]);
   if (byte == '\t') {
@@ -62,9 +64,16 @@ ShownCharacter ShowCharacter(llvm::StringRef line, size_t offset, unsigned colum
   size_t length = llvm::getNumBytesForUTF8(byte);
   if (offset + length > line.size() || !llvm::isLegalUTF8Sequence(start, start + length))
     return {"<" + Hex(byte, 2) + ">", 4, 1};
-  auto second = static_cast<unsigned char>(line[offset + 1]);
-  if (byte == 0xC2 && second < 0xA0)  // U+0080..U+009F, the C1 controls
-    return {"<U+" + Hex(second, 4) + ">", 8, 2};
+  llvm::UTF32 code_point = 0;
+  llvm::UTF32* target = &code_point;
+  llvm::ConvertUTF8toUTF32(&start, start + length, &target, target + 1, llvm::strictConversion);
+  // C1 controls, and the characters that deceive a reader (characters.h): bidi controls,
+  // invisible characters and look-alikes.
+  if (Classify(code_point) != CharacterKind::kOrdinary) {
+    std::string shown = "<" + CodePointName(code_point) + ">";
+    auto width = static_cast<unsigned>(shown.size());
+    return {std::move(shown), width, length};
+  }
   return {line.substr(offset, length).str(), 1, length};
 }
 
@@ -153,9 +162,11 @@ void DiagnosticEngine::Emit(Severity severity, llvm::StringRef id, llvm::SMRange
   Diagnostic diagnostic;
   diagnostic.severity = severity;
   diagnostic.id = id.str();
-  diagnostic.message = std::move(message);
+  // Policy text quoted in a message is shown as source lines are: deceptive characters escaped.
+  diagnostic.message = EscapeForMessage(message);
   diagnostic.range = range;
   diagnostic.notes = std::move(notes);
+  for (Note& note : diagnostic.notes) note.message = EscapeForMessage(note.message);
   Resolve(source_mgr_, range, diagnostic);
   for (Note& note : diagnostic.notes) Resolve(source_mgr_, note.range, note);
   if (severity == Severity::kError) ++error_count_;

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "compiler/parse/deceptive_text.h"
 #include "compiler/parse/encoding.h"
 #include "compiler/parse/error_listener.h"
 #include "compiler/parse/fast_parser.h"
@@ -22,7 +23,7 @@ ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
     llvm::SMLoc start = llvm::SMLoc::getFromPointer(text.data());
     listener.Report(diag::DiagId::kIoError, llvm::SMRange(start, start), file.path,
                     "policy files are at most 4 GiB");
-  } else if (CheckEncoding(text, listener)) {
+  } else if (CheckEncoding(text, listener) && CheckDeceptiveText(text, listener)) {
     TokenBuffer tokens = Lex(text);
     // A file with nothing to report takes the fast path; any other is parsed again from the
     // start by the ANTLR parser, whose recovery finds and words every error.

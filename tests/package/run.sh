@@ -102,7 +102,9 @@ EOF
 read -ra flags <<<"$(pkg-config --cflags --libs landlockc)"
 [[ ${flags[*]} == "-I$prefix/include -L$prefix/$libdir -llandlockc_runtime" ]] ||
   fail "pkg-config --cflags --libs landlockc: ${flags[*]}"
-quiet "$cc" -I"$work" "$work/validate.c" "${flags[@]}" -o "$work/validate"
+# CFLAGS and LDFLAGS (set in a sanitizer build) reach the CMake builds above through the environment.
+read -ra extra_flags <<<"${CFLAGS:-} ${LDFLAGS:-}"
+quiet "$cc" "${extra_flags[@]}" -I"$work" "$work/validate.c" "${flags[@]}" -o "$work/validate"
 output=$("$work/validate") || fail "validate: $output"
 [[ $output == success ]] || fail "validate printed: $output"
 echo "package: install, CMake package (Ninja, Makefiles), depfile and pkg-config: ok"

@@ -1,0 +1,69 @@
+#include "compiler/parse/deceptive_text.h"
+
+#include <string>
+
+#include "compiler/diag/characters.h"
+#include "llvm/Support/ConvertUTF.h"
+
+namespace landlockc::parse {
+
+bool CheckDeceptiveText(llvm::StringRef text, ErrorListener& listener) {
+  using diag::CharacterKind;
+  bool bidi_seen = false, invisible_seen = false, look_alike_seen = false;
+  enum { kCode, kString, kComment } context = kCode;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char byte = text[i];
+    if (byte < 0x80) {
+      if (byte == '\n')
+        context = kCode;
+      else if (context == kCode && byte == '"')
+        context = kString;
+      else if (context == kCode && byte == '#')
+        context = kComment;
+      else if (context == kString && byte == '"')
+        context = kCode;
+      else if (context == kString && byte == '\\' && i + 1 < text.size() && text[i + 1] != '\n')
+        ++i;  // an escaped character, perhaps a quote
+      ++i;
+      continue;
+    }
+    unsigned length = llvm::getNumBytesForUTF8(byte);
+    llvm::UTF32 code_point = 0;
+    const auto* source = reinterpret_cast<const llvm::UTF8*>(text.data() + i);
+    llvm::UTF32* target = &code_point;
+    if (i + length > text.size() ||
+        llvm::ConvertUTF8toUTF32(&source, source + length, &target, target + 1,
+                                 llvm::strictConversion) != llvm::conversionOK)
+      return true;  // CheckEncoding reports it
+    llvm::SMRange range(llvm::SMLoc::getFromPointer(text.data() + i),
+                        llvm::SMLoc::getFromPointer(text.data() + i + length));
+    std::string name = diag::CodePointName(code_point);
+    switch (diag::Classify(code_point)) {
+      case CharacterKind::kBidi:
+        if (!bidi_seen)
+          listener.Report(diag::DiagId::kBidiControl, range, name, diag::CharacterName(code_point));
+        bidi_seen = true;
+        break;
+      case CharacterKind::kInvisible:
+        if (code_point == 0xFEFF && i == 0) break;  // a byte-order mark
+        if (!invisible_seen)
+          listener.Report(diag::DiagId::kZeroWidthCharacter, range, name,
+                          diag::CharacterName(code_point));
+        invisible_seen = true;
+        break;
+      case CharacterKind::kLookAlike:
+        if (context != kString) break;
+        if (!look_alike_seen)
+          listener.Report(diag::DiagId::kConfusableCharacter, range, name,
+                          std::string(1, diag::LookAlikeOf(code_point)));
+        look_alike_seen = true;
+        break;
+      default:
+        break;
+    }
+    i += length;
+  }
+  return !bidi_seen && !invisible_seen && !look_alike_seen;
+}
+
+}  // namespace landlockc::parse
