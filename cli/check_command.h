@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc check P...`: parse and analyze policies, print diagnostics, write nothing.
 #ifndef LANDLOCKC_CLI_CHECK_COMMAND_H_
 #define LANDLOCKC_CLI_CHECK_COMMAND_H_

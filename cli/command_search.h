@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Finding the program `exec` runs, the way a POSIX shell does, so that "not found" (127) and "not
 // executable" (126) are told apart before anything is restricted.
 #ifndef LANDLOCKC_CLI_COMMAND_SEARCH_H_

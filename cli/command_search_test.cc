@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/command_search.h"
 
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/compile_command.h"
 
 #include "cli/console.h"

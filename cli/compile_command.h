@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc compile P [-o OUT] [--emit=blob|c|json] [-I DIR]... [--depfile F]`: a policy to a
 // blob, a C header holding the blob, or the JSON dump of the checked layers.
 #ifndef LANDLOCKC_CLI_COMPILE_COMMAND_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/compiled_policy.h"
 
 #include "cli/console.h"

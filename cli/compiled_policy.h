@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A policy argument for the commands that take either form (`exec`, `inspect`, `explain`): a blob
 // is validated and decoded, source is checked and compiled in memory.
 #ifndef LANDLOCKC_CLI_COMPILED_POLICY_H_

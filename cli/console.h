@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the driver itself prints on stderr: `landlockc: error: ...` and `landlockc: warning: ...`
 // lines, and compiler diagnostics; and whether output is colored (`--color`, `NO_COLOR`).
 #ifndef LANDLOCKC_CLI_CONSOLE_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc diff OLD NEW [--target T] [--format=text|json|markdown|sarif]
 // [--fail-on=widen|change|never] [-I DIR]...`: what a change to a policy changes in what it allows.
 #ifndef LANDLOCKC_CLI_DIFF_COMMAND_H_

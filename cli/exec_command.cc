@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/exec_command.h"
 
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc exec P [--max-abi N] [--dry-run] [-v] -- CMD [ARG]...`: apply a policy to this
 // process, then become CMD; or `landlockc exec --ro P... -- CMD` with inline grants instead of P.
 #ifndef LANDLOCKC_CLI_EXEC_COMMAND_H_

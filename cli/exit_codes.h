@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The exit statuses of `landlockc` (TOOLCHAIN.md): scripts and CI depend on these numbers.
 #ifndef LANDLOCKC_CLI_EXIT_CODES_H_
 #define LANDLOCKC_CLI_EXIT_CODES_H_

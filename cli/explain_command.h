@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc explain P --path PATH --access RIGHT` or `--port N --access RIGHT`: how each layer
 // decides one access, and the verdict.
 #ifndef LANDLOCKC_CLI_EXPLAIN_COMMAND_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/fmt_command.h"
 
 #include <algorithm>

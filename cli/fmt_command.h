@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc fmt [-i] [--check] P...`: print policies in the canonical layout (comments kept),
 // rewrite them in place, or check that they already are.
 #ifndef LANDLOCKC_CLI_FMT_COMMAND_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `exec` without a policy file: the inline grant flags (`--ro`, `--rw`, `--bind-tcp`, `--use`...)
 // stand for a one-layer policy, written out as `.landlock` source. `exec` compiles that source as
 // it compiles a file, so the inline policy and the printed one (`--print-policy`) are the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/inline_policy.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/inspect_command.h"
 
 #include "cli/compiled_policy.h"

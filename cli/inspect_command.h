@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc inspect BLOB [--format=text|json]`: decode a compiled policy. The text form is policy
 // source that compiles back to the identical blob. Given source, it shows the blob that source
 // compiles to.

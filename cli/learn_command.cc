@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/learn_command.h"
 
 #include <signal.h>

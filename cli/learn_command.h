@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc learn [-o OUT] [--from P] [--abi N] [--no-std] [-I DIR]... [-v] -- CMD [ARG]...`:
 // run CMD unrestricted under the tracer and propose a policy from what it did, or (`--from P`)
 // repair P with what it denied.

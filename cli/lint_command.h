@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc lint P... [--target T]... [--format=text|json|sarif] [--fail-on=LEVEL]
 // [--disable=ID]... [--host] [--config FILE | --no-config] [-q]`: check policies, then run the
 // linter on those that compile, with the settings of the nearest `.landlockc.toml` under the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // landlockc: one driver, one subcommand per task. Each subcommand lives in its own unit
 // (cli/<command>_command.cc); this file only parses the command line and dispatches.
 #include <cstring>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writing what `compile` produces: every output replaced atomically (a temporary file in the same
 // directory, then rename), so a build never sees half a file and a failed run leaves the old one.
 #ifndef LANDLOCKC_CLI_OUTPUT_FILE_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/policy_input.h"
 
 #include <cstring>

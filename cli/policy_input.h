@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading a policy argument: a file name or `-` (standard input), holding either `.landlock`
 // source or a compiled blob. The two are told apart by the blob's magic bytes, never by the name.
 #ifndef LANDLOCKC_CLI_POLICY_INPUT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc probe [--format=text|json]`: what the running kernel offers.
 #ifndef LANDLOCKC_CLI_PROBE_COMMAND_H_
 #define LANDLOCKC_CLI_PROBE_COMMAND_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/probe_command.h"
 
 #include <cerrno>

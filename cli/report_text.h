@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The runtime's report (struct landlockc_report) in words: what `exec -v` and `exec --dry-run`
 // print, and the one-line best-effort warning `exec` gives when something the policy names is lost.
 #ifndef LANDLOCKC_CLI_REPORT_TEXT_H_

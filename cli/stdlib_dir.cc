@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/stdlib_dir.h"
 
 #include "llvm/ADT/SmallString.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Where `include "std/..."` finds the standard policy library: the directory holding `std/`.
 #ifndef LANDLOCKC_CLI_STDLIB_DIR_H_
 #define LANDLOCKC_CLI_STDLIB_DIR_H_

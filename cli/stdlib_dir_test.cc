@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/stdlib_dir.h"
 
 #include "gtest/gtest.h"

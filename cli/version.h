@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc --version`.
 #ifndef LANDLOCKC_CLI_VERSION_H_
 #define LANDLOCKC_CLI_VERSION_H_

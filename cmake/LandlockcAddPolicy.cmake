@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # landlockc_add_policy(<target> <policy-file> [NAME <identifier>] [INCLUDE_DIRS <dir>...])
 #
 # Compiles a Landlock policy into <target> at build time (docs/cmake.md). <target> gets:

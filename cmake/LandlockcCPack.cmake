@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # `cpack -G DEB` from the build tree: one Debian package, landlockc_<version>_<arch>.deb, holding
 # every install component (tool, runtime, header, std, development: the CMake package and the
 # pkg-config file, man, completions, editors, docs). Depends are computed by dpkg-shlibdeps.

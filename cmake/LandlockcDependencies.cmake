@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Finds landlockc's build dependencies, all from Debian 12 packages (scripts/install-deps.sh).
 
 # ANTLR: the 4.7.2 tool generates the parser; the 4.9 runtime links it.

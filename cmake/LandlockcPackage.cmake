@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # What `cmake --install` adds for programs that use landlockc (docs/cmake.md): the CMake package
 # (`find_package(landlockc)`: landlockc::runtime, landlockc_add_policy) and a pkg-config file. The
 # compiler, the runtime and the standard policy library are installed by their own folders.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # LANDLOCKC_SANITIZE=<list>: builds everything instrumented with those sanitizers (say
 # `address,undefined`, what `scripts/test-sanitize.sh` runs; `memory` needs clang and instrumented
 # dependencies). Every finding stops the program (no recovery), so a test that trips one fails.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `.landlockc.toml`: the lint settings a team writes down once, next to its policies. Found by
 // walking up from a policy's directory (the nearest file wins, and only it is read). The CLI and
 // the language server both load it through this library, which knows nothing of either.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc diff`: what a change to a policy changes in what it allows. Both policies are asked,
 // through the access model, about every access (an fs right on a path, a net right on a port, a
 // scope) on one target; the accesses NEW allows and OLD denies are widened, the converse narrowed.

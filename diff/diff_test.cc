@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The table of policy pairs: for each, the exact differences `diff` reports (its text form).
 #include "diff/diff.h"
 

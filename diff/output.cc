@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "diff/output.h"
 
 #include "compiler/model/names.h"

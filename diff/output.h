@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The forms of a diff report: text lines (as compilers print), a JSON document, a markdown table
 // for a pull-request comment, and SARIF with the widenings as findings at NEW's grants.
 #ifndef LANDLOCKC_DIFF_OUTPUT_H_

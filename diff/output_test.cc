@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The JSON, markdown and SARIF forms of a report, and the exit status for each --fail-on.
 #include "diff/output.h"
 

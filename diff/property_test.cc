@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The property that makes `diff` worth trusting: on random policy pairs, when it reports no
 // widening, no access that NEW allows is denied by OLD, for random concrete paths, rights and
 // ports, both asked through `explain`. It also checks the converse: every widening or narrowing

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Reads the option tables of `landlockc` from its `--help` output (llvm::cl's format): the one
 source the man pages, the completions and their tests share."""
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the bash, zsh and fish completions of landlockc from the tool's option tables (its
 `--help`) and the names its tables define (landlockc_words: rights, targets, lint rule ids).
 

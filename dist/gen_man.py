@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the man pages: landlockc(1), landlockc-COMMAND(1) for each subcommand and
 landlockc.landlock(5). Synopsis and options come from the built tool's `--help`, the rest from
 docs/cli.md (the overview, then each command's own section) and docs/language.md.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Markdown (as docs/ writes it) to man(7) roff: headings, paragraphs, fenced code, tables and
 lists. Used by gen_man.py so the man pages say what the docs say."""
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Usage: test_completions.sh COMPLETIONS_DIR WORDS
 # Drives the generated completions as the shells do: bash's function with COMP_WORDS, COMP_CWORD,
 # COMP_LINE and COMP_POINT set as bash sets them; fish with `complete -C`; zsh is syntax-checked

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Usage: test_man.py LANDLOCKC WORDS MAN_DIR DOCS_DIR
 
 Renders every generated man page with `man -l` (groff when man is absent) and fails when one does

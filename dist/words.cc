@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // landlockc_words: prints the names the man pages, shell completions and editor syntax files are
 // generated from, taken from the tables that define them (the ABI table, the predefined sets, the
 // lint rule registry), so those files cannot drift from the tool. One `KIND<tab>NAME[<tab>SUMMARY]`

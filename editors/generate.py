@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the editor syntax files from the tool's own word lists: the reserved words from the
 lexer's rules (grammar/Landlock.g4), the rights, sets and log settings from the ABI table and the
 predefined sets (landlockc_words). The files are kept in the repository for editors to use as

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Usage: test_syntax.py WORDS SOURCE_DIR
 
 The editor syntax files against the repository's policies:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The grammar of `.landlock` policy files (the policy language reference is LANGUAGE.md).
 //
 // It is deliberately more permissive than the language: every statement may appear at top level

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/host_paths.h"
 
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Grant paths as the kernel will see them on this host: `${VAR}`s expanded from the environment by
 // the runtime's expansion, then symlinks resolved (trace/resolve.h), so that the access model can
 // compare them with the resolved paths the tracer records. (The `host` work resolves paths for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/needs.h"
 
 #include <cctype>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What a policy must allow, from what the tracer recorded: each access that is a need (IsNeed),
 // as the Landlock right it takes on the object the kernel checks (the file itself, or the
 // directory an entry is made in or removed from), masked to the policy's ABI.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/proposal.h"
 
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The proposal: from the accesses the tracer recorded (trace/access.h), a readable, minimal policy
 // that allows them. Standard library blocks replace what they cover; reads of several entries of
 // one directory become one grant on it; writes become a grant on the directory written into; a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The proposal alone, on hand-written access lists: the exact policy text.
 #include "learn/proposal.h"
 

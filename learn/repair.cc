@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/repair.h"
 
 #include <map>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `learn --from P`, the repair mode: every recorded need that P denies, with the layer that denies
 // it, and P's own text with the missing grants added in those layers (each marked `# learned`).
 #ifndef LANDLOCKC_LEARN_REPAIR_H_

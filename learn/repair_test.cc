@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `--from` alone: a checked policy and hand-written accesses in, the denials and P's repaired text
 // out.
 #include "learn/repair.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/std_blocks.h"
 
 #include "compiler/diag/diagnostics.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What each standard library block covers, asked of the access model with the block's grant paths
 // resolved on this host (the tracer records resolved paths: `/usr/bin/dash`, not `/bin/sh`).
 #ifndef LANDLOCKC_LEARN_STD_BLOCKS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/access_model.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the kernel allows under a checked policy, for one target ABI: for a path and fs right, a
 // port and net right, or a scope, the decision of each layer and the overall verdict. The rules
 // here are the kernel's (security/landlock): grants inherit down the path hierarchy, layers

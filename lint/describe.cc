@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/describe.h"
 
 #include "llvm/Support/FormatVariadic.h"

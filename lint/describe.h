@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Helpers that turn model values into the words and source ranges of findings, so every rule
 // spells rights, layers and places the same way.
 #ifndef LANDLOCKC_LINT_DESCRIBE_H_

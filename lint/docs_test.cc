@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every rule has a page in docs/lint/, and the page's examples are true: the failing example
 // reports the rule with exactly the text the page shows, and the passing example does not.
 #include <fstream>

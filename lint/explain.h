@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc explain`: how each layer of a policy decides one access, and the verdict, as the
 // kernel would (the access model).
 #ifndef LANDLOCKC_LINT_EXPLAIN_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/explain.h"
 
 #include <fcntl.h>

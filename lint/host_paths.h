@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Paths on this machine as the kernel sees them: the one place where `explain` on the host,
 // `lint --host`, the `exec` pre-flight (and `learn`) expand `${VAR}`s (through the runtime's own
 // expansion) and resolve symbolic links. A Landlock rule is tied to the inode the runtime opens, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/host_paths.h"
 
 #include <fcntl.h>

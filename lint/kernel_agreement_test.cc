@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The access model against the kernel: random policies over a scratch directory tree, random
 // probes, and for each probe the model's verdict must equal what happens when a forked child
 // applies the policy and tries the access. The child applies it either with the Landlock system

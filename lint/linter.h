@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The linter: runs every enabled rule on a checked policy for each target, applies inline
 // suppressions, and reports what remains through the diagnostics engine. The CLI's `lint`
 // subcommand is a thin wrapper: check the file, call Lint, render, return LintExitCode.

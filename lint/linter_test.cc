@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/linter.h"
 
 #include "lint/rules/registry.h"

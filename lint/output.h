@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Output formats of `lint` (and `check`): the SourceMgr text form, a JSON document, and SARIF
 // 2.1.0 for GitHub code scanning.
 #ifndef LANDLOCKC_LINT_OUTPUT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Path relations as the kernel sees them for Landlock rules: a rule on a directory covers
 // everything beneath it. Model paths are normalized absolute paths or `${VAR}` templates; a
 // template is a root of its own, compared symbolically.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/preflight.h"
 
 #include <elf.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `exec` pre-flight: before anything is restricted, find every file `execve` will open to start
 // a command (the program as found in PATH, each `#!` interpreter, the ELF interpreter) and ask the
 // access model whether the policy, as it applies on this machine, lets each one run. A denial is

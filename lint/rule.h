@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The interface every lint rule implements: metadata for the docs and SARIF, and a function that
 // looks at one policy (for one target) and reports findings through its context.
 #ifndef LANDLOCKC_LINT_RULE_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Inline suppression: `# lint:ignore ID[,ID...] [reason]` at the end of a statement's line, or
 // alone on the line directly above the statement, silences those ids for findings on it.
 #ifndef LANDLOCKC_LINT_SUPPRESSION_H_

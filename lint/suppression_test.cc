@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/suppression.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/target.h"
 
 #include "landlockc/runtime.h"

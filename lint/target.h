@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lint targets: the kernels a policy is checked against (`--target`), each resolved to the Landlock
 // ABI it offers.
 #ifndef LANDLOCKC_LINT_TARGET_H_

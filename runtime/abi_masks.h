@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The compatibility table folded at compile time into one small number per category and ABI, so
 // the runtime masks with a table lookup and never carries the table's names.
 #ifndef LANDLOCKC_RUNTIME_ABI_MASKS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The compatibility table: every Landlock right, scope and restrict flag, the ABI that introduced
 // it, and the kernel versions and distributions that ship each ABI. Compiler, runtime and linter
 // all read this one table; nothing else in the project may hard-code an ABI number for a right.

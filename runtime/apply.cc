@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The C API: validating, probing, preparing every ruleset, restricting.
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The blob format: the one definition the compiler writes and the runtime reads
 // (docs/blob-format.md walks through an example byte by byte).
 //

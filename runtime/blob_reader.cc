@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/blob_reader.h"
 
 #include <string.h>

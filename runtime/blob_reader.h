@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading a blob record by record, checking every field as it is read: one pass over the whole
 // blob is the validator, and the runtime and the decoder walk the same reader again to use it.
 // Freestanding; no system calls.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The validator refuses every corruption class with its own error, and never reads out of bounds
 // (every truncation and every single-bit flip of a real blob is tried).
 #include "runtime/blob_reader.h"

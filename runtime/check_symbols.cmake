@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Fails when the runtime library references the heap, the C++ runtime or the C++ standard library:
 # a C program must link it with `cc` alone and it must stay safe between fork and execve.
 # Usage: cmake -DNM=<nm> -DLIBRARY=<liblandlockc_runtime.a> -P check_symbols.cmake

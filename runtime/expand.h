@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Expanding the `${NAME}` variables of a path template from an environment, into a fixed buffer.
 // No allocation, no system call: safe between fork and execve.
 #ifndef LANDLOCKC_RUNTIME_EXPAND_H_

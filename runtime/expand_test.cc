@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/expand.h"
 
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/fault_injection.h"
 
 namespace landlockc::runtime::fault {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fault injection into the runtime's system calls (runtime/syscalls.h), for tests only: compiled
 // into landlockc_runtime_faulty (LANDLOCKC_FAULT_INJECTION), never into the released library.
 #ifndef LANDLOCKC_RUNTIME_FAULT_INJECTION_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every system call the runtime makes, made to fail (runtime/fault_injection.h): landlockc_apply
 // returns the documented error and message, leaks no descriptor, and restricts nothing when the
 // failure comes before the first landlock_restrict_self; a later layer's restrict failing is

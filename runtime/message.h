@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Building the report's one-line message in its fixed buffer: no stdio, no allocation, truncating
 // at the buffer's end. strerror() is not async-signal-safe, so errno values are named here.
 #ifndef LANDLOCKC_RUNTIME_MESSAGE_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "runtime/message.h"
 
 #include <errno.h>

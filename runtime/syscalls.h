@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The system calls the runtime makes, each through one function here. In the released library they
 // are the calls themselves. A test build of the runtime (LANDLOCKC_FAULT_INJECTION, the library
 // landlockc_runtime_faulty) asks runtime/fault_injection.h first whether a call is to fail, and

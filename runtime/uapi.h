@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Our own copy of the Landlock UAPI, up to ABI 10: distribution kernel headers lag behind (Debian
 // 12's stop at ABI 2). Spelled exactly as <linux/landlock.h> spells them, so including both is
 // harmless.

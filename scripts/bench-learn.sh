@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-process cost of `landlockc learn` (tracing, proposal, lint) on two system-call-heavy jobs,
 # against the same job untraced and under `strace -f -e trace=%file,%network -o /dev/null`:
 # a 20-file C build with make, and `tar czf` of a tree of 2,000 files. Prints the median wall time

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The main job, end to end: build everything, compile a policy, lint it, probe the kernel, run `cat`
 # under the policy (one allowed and one denied read), and ask `explain` why the denied one was.
 # BUILD_DIR picks the build tree (default: build).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs the Debian 12 packages landlockc needs to build and test, skipping those present.
 # Uses sudo when not root.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Scaffolds a new lint rule: lint/rules/<id>.{h,cc}, lint/rules/<id>_test.cc, docs/lint/<id>.md, its
 # line in lint/rules/rules.def (kept in alphabetical order of id; CMake reads sources and tests
 # from that list) and its row in the rule table of docs/lint/README.md. Then: write the rule, its

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The sanitizer job (docs/security.md): builds everything with AddressSanitizer and
 # UndefinedBehaviorSanitizer (LANDLOCKC_SANITIZE=address,undefined, no benchmarks) and runs the whole
 # suite, stopping at the first finding; then builds the libFuzzer targets with clang-16 (the phases

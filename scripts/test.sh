@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds landlockc with its tests and runs them all with ctest (installs missing packages first).
 set -euo pipefail
 cd "$(dirname "$0")/.."

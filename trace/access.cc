@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "trace/access.h"
 
 #include <cstring>

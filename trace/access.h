@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the tracer observed a traced program do: one Access per distinct need, in the order first
 // seen. This list is the whole interface between the tracer (trace/) and the proposal (learn/).
 #ifndef LANDLOCKC_TRACE_ACCESS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Path resolution as the kernel does it, local to the tracer: absolute paths from a traced
 // process's working directory or dirfd (/proc/PID/cwd, /proc/PID/fd/N), then every symbolic link
 // followed with `..` taken after resolution. (The `host` work resolves grant paths the same way for

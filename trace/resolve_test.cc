@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "trace/resolve.h"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "trace/syscalls.h"
 
 #include <linux/audit.h>

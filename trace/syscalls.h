@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The traced system calls (syscalls.def) by architecture, and the seccomp filter that stops a
 // process at them.
 #ifndef LANDLOCKC_TRACE_SYSCALLS_H_

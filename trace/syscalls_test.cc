@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The syscall table (syscalls.def) agrees with libseccomp's, for both architectures it lists.
 #include "trace/syscalls.h"
 

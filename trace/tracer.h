@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The tracer: runs a command under ptrace and records the file, exec, socket and signal system
 // calls of every process and thread it starts. A seccomp filter (built with libseccomp) stops the
 // traced processes only at those calls; every other call runs at full speed. Each call is decoded

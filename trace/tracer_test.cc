@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The tracer alone, on small programs (testdata/*.c) that each make one kind of call: the test
 // asserts the exact accesses recorded under a scratch directory.
 #include "trace/tracer.h"

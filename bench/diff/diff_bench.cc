@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc diff` on two large policies: 10,000 grants each (9,000 on paths, 1,000 on ports, in
 // three layers), NEW being OLD with about one grant in a hundred widened, narrowed, moved or
 // dropped, as a big pull request might do.

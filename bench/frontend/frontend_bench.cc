@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Front-end throughput in grants per second, for policies of 100, 10,000 and 100,000 grants:
 // parsing alone, and parsing plus checking (the whole of `landlockc check` but reading the file).
 // A flat rate across sizes means time per grant does not grow with the policy.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The overhead of `landlockc learn`'s tracer on system-call-heavy jobs, side by side in one run:
 // each job untraced, under the tracer (trace::TraceCommand, what `learn` runs), and under
 // `strace -f -e trace=%file,%network -o /dev/null`. Jobs: a 20-file C build with `make`, and

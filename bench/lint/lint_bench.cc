@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Linter throughput on a corpus of generated policies shaped like real ones: one to three layers,
 // a dozen to forty grants on system, home and application paths, a few ports, an ignore comment.
 #include <benchmark/benchmark.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the `exec` pre-flight costs against what `exec` spends anyway before running a command:
 // resolving a policy on this machine (the runtime's expansion, symlinks), tracing how `sh` starts
 // (PATH, `#!`, PT_INTERP), the access-model check, and, for scale, landlockc_prepare of the same

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Prints the runtime's size as a program linking it pays: the library's objects linked into one
 # (`ld -r`, which merges what several objects share), then `size`: Berkeley text (machine code
 # plus read-only data) and the machine code alone (.text sections); then the largest functions and

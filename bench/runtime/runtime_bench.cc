@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The runtime's costs: validating a blob, and applying it compared with a hand-written program
 // making the same raw system calls for the same rules in the same run.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The abstract syntax tree of one `.landlock` file: what was written, with source ranges, and
 // nothing resolved. Built by parse::ParseFile, read by check::CheckPolicy.
 #ifndef LANDLOCKC_COMPILER_AST_AST_H_

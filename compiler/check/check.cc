@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/check.h"
 
 #include "compiler/check/loader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The check phase: a policy file (and everything it includes) in, the checked model out.
 #ifndef LANDLOCKC_COMPILER_CHECK_CHECK_H_
 #define LANDLOCKC_COMPILER_CHECK_CHECK_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The entry points end to end: many errors in one run, hostile input, standard input.
 #include "compiler/check/check.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Shared by the check tests: a SourceMgr and a diagnostic engine, checking text in memory, and
 // hand-built expressions for the tests of one checker step without the parser.
 #ifndef LANDLOCKC_COMPILER_CHECK_CHECK_TEST_SUPPORT_H_

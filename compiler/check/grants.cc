@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/grants.h"
 
 #include "compiler/check/location.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `allow` statements resolved as far as they can be without a layer, and `rules` blocks made of
 // them: what a layer splices in with `use`.
 #ifndef LANDLOCKC_COMPILER_CHECK_GRANTS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One layer, from its statements to the model: handled sets, grants (with `use` spliced), log.
 #ifndef LANDLOCKC_COMPILER_CHECK_LAYERS_H_
 #define LANDLOCKC_COMPILER_CHECK_LAYERS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Layers: handled sets and their defaults, explicit sets, `all`, grants, `use`, `log`.
 #include "compiler/check/layers.h"
 

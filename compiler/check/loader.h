@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading a policy and everything it includes: files into the SourceMgr, each parsed once, the
 // top-level statements in order with every `include` expanded in place.
 #ifndef LANDLOCKC_COMPILER_CHECK_LOADER_H_

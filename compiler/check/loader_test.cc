@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Includes: lookup order, read once, cycles, missing and unreadable files.
 #include "compiler/check/loader.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Source ranges as the model and the messages of diagnostics show them.
 #ifndef LANDLOCKC_COMPILER_CHECK_LOCATION_H_
 #define LANDLOCKC_COMPILER_CHECK_LOCATION_H_

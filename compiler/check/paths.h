@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Path strings of `allow` and `let`: validation and normalization.
 #ifndef LANDLOCKC_COMPILER_CHECK_PATHS_H_
 #define LANDLOCKC_COMPILER_CHECK_PATHS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/paths.h"
 
 #include "compiler/model/path_template.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The meaning of a whole policy: the statement pass over a loaded policy that builds the model.
 #ifndef LANDLOCKC_COMPILER_CHECK_POLICY_H_
 #define LANDLOCKC_COMPILER_CHECK_POLICY_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The policy-wide statements: abi, requires, threads, names, layers and their count.
 #include "compiler/check/policy.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Port numbers and ranges of `allow ... on port` and `let`.
 #ifndef LANDLOCKC_COMPILER_CHECK_PORTS_H_
 #define LANDLOCKC_COMPILER_CHECK_PORTS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/ports.h"
 
 #include <gtest/gtest.h>

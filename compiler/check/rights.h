@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Rights expressions: names of rights and sets combined with `+` and `-`, left to right.
 #ifndef LANDLOCKC_COMPILER_CHECK_RIGHTS_H_
 #define LANDLOCKC_COMPILER_CHECK_RIGHTS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/rights.h"
 
 #include "compiler/check/check_test_support.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/source_file.h"
 
 #include "llvm/ADT/SmallVector.h"

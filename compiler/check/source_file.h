@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading a policy file whole, with a bound: `include "/dev/zero"` or a runaway pipe must give an
 // error, not exhaust memory.
 #ifndef LANDLOCKC_COMPILER_CHECK_SOURCE_FILE_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // "Did you mean" suggestions for misspelled names.
 #ifndef LANDLOCKC_COMPILER_CHECK_SUGGEST_H_
 #define LANDLOCKC_COMPILER_CHECK_SUGGEST_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/symbols.h"
 
 #include "compiler/check/suggest.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The policy's global names: `let` values and `rules` blocks, defined before use.
 #ifndef LANDLOCKC_COMPILER_CHECK_SYMBOLS_H_
 #define LANDLOCKC_COMPILER_CHECK_SYMBOLS_H_

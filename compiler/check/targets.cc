@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/check/targets.h"
 
 #include "compiler/check/location.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The targets of a grant or the value of a path or port `let`: path strings, port numbers and
 // ranges, and names of `let` lists, resolved into one list of one kind.
 #ifndef LANDLOCKC_COMPILER_CHECK_TARGETS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/codegen/blob_json.h"
 
 #include "compiler/codegen/decode.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A blob as JSON, for `inspect --format=json`. Apart from decode.h so that llvm/Support/JSON.h
 // stays inside the units that write JSON: LLVM 14's JSON.h does not compile under clang in C++20
 // mode with libstdc++ 12, and the phases must build with clang (the fuzz targets, tests/fuzz/).

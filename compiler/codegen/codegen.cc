@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/codegen/codegen.h"
 
 #include <cassert>

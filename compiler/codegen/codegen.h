@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The code generator: the checked model to the blob the runtime applies (format in
 // runtime/blob_format.h, docs/blob-format.md) and the blob as a C header. The way back (blob to
 // model, policy source and JSON, for `inspect`) is in decode.h, included here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/codegen/decode.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Decoding a blob, for `inspect` and for commands given a compiled policy: back to a model and to
 // policy source that compiles to the identical blob (the JSON form is in blob_json.h). Every decode
 // first runs the runtime's own validator, so the tools refuse exactly the blobs the runtime

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/codegen/decode.h"
 
 #include "compiler/codegen/blob_json.h"

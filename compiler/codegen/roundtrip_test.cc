@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `inspect` text compiles back to the identical blob: for every example policy and for policies
 // exercising each construct the decoder must render (explicit vs `all`, partial `all`, log flags,
 // threads, optional grants, port ranges, variables, several layers).

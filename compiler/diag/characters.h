@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Characters that deceive a reader of policy text, and how every tool shows them: as `<U+XXXX>`
 // in messages and as `\u{XXXX}` in policy text that `inspect` prints (an escape the language
 // refuses, so such text cannot silently compile to another path). Shared by the parse phase's

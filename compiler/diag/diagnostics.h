@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Compiler diagnostics: the registry of ids and an engine that collects and renders them in the
 // LLVM SourceMgr style (`file:line:col: error: message [id]`, source line, caret).
 #ifndef LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The format phase: the canonical layout of policy source, for `landlockc fmt` and the language
 // server. One statement per line, four spaces per block level, single spaces between words,
 // comments kept where they stand. It reads the tokens of the parse phase's lexer.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/format/formatter.h"
 
 #include "gtest/gtest.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The highest Landlock ABI a checked policy uses: the one place that computes it. The checker
 // stores it in `Policy::highest_abi_used`, the blob carries it, and the runtime's validator
 // refuses a blob whose number disagrees with its contents.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/model/json.h"
 
 #include "compiler/model/names.h"

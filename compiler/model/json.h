@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The checked model as JSON: what `landlockc compile --emit=json` prints and what tests assert.
 #ifndef LANDLOCKC_COMPILER_MODEL_JSON_H_
 #define LANDLOCKC_COMPILER_MODEL_JSON_H_

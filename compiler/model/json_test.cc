@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/model/json.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The checked model: what a policy means, after includes, names, `use` and rights expressions are
 // resolved. The one representation that the code generator, the linter and `explain` read.
 #ifndef LANDLOCKC_COMPILER_MODEL_MODEL_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/model/names.h"
 
 #include <string>

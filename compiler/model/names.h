@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Names of access rights, predefined sets and restrict flags as the policy language spells them:
 // the one translation between kernel bit masks and words, shared by the checker, the JSON dump,
 // the linter and `inspect`.

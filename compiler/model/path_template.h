@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The syntax of a policy path: what the model holds in FsGrant::path, and the one normalization
 // that the compiler applies to policy paths and the tools apply to paths users type.
 #ifndef LANDLOCKC_COMPILER_MODEL_PATH_TEMPLATE_H_

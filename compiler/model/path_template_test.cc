@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/model/path_template.h"
 
 #include <gtest/gtest.h>

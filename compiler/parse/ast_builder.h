@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Turns the parse tree of a `.landlock` file into its AST. The grammar is permissive on purpose;
 // this is where statements in the wrong place and malformed `log` and `threads` words are
 // reported, each with a precise message.

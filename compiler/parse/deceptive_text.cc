@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/deceptive_text.h"
 
 #include <string>

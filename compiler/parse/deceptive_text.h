@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The check for text that deceives a reviewer, run after the encoding check and before lexing:
 // policies are reviewed in pull requests, and some characters make a reviewer read another grant
 // than the one the kernel gets. Apart from the lexer on purpose: it scans the raw text, knowing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // CheckDeceptiveText: bidi controls and invisible characters anywhere, look-alike characters in
 // strings, each reported at the exact character of its first occurrence.
 #include "compiler/parse/deceptive_text.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/encoding.h"
 
 #include "llvm/Support/ConvertUTF.h"

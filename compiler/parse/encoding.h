@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The text check run before lexing: policy files are UTF-8 text. Binary input (NUL bytes, invalid
 // UTF-8) is reported once, at its first bad byte, instead of as a flood of syntax errors.
 #ifndef LANDLOCKC_COMPILER_PARSE_ENCODING_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // CheckEncoding: the first NUL or invalid UTF-8 byte, whichever comes first.
 #include "compiler/parse/encoding.h"
 

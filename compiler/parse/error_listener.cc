@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/error_listener.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Collects the diagnostics of the parse phase (lexical, syntax and placement errors) and hands them
 // to the DiagnosticEngine in source order, with a cap so garbage input cannot flood the user.
 #ifndef LANDLOCKC_COMPILER_PARSE_ERROR_LISTENER_H_

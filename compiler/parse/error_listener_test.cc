@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ErrorListener: source order, the error cap, quiet spans and damaged ranges.
 #include "compiler/parse/error_listener.h"
 

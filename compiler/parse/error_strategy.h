@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How the parser reports and recovers from syntax errors: messages in the language's style
 // ("expected `;` after the statement", "unexpected `}`") instead of ANTLR's token-set dumps, and
 // recovery at the next `;` or `}` so that one run reports every broken statement of a file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/fast_parser.h"
 
 #include <utility>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The parse phase's fast path: a hand-written recursive-descent parser over the lexer's tokens
 // for policies about which the parse phase has nothing to report, which is nearly every policy a
 // build compiles. The ANTLR path spends most of its time allocating tokens and parse-tree nodes;

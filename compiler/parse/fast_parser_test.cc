@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The fast parser against the ANTLR path: on every input, it must accept exactly what the ANTLR
 // path parses without a diagnostic, and build the same AST, ranges included.
 #include "compiler/parse/fast_parser.h"

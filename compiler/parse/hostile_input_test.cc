@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Input a parser must survive: binary data, absurd nesting, huge tokens, garbage. Each is
 // reported (never a crash, never a flood of errors).
 #include <random>

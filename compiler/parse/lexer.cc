@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/lexer.h"
 
 #include "llvm/ADT/StringExtras.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The lexer of the policy language: policy text in, a buffer of tokens out, comments included.
 // Every reader of policy text reads this buffer: the fast parser, the ANTLR parser (through
 // token_source.h), the formatter and lint's comment scanner. It owns the lexical facts of the

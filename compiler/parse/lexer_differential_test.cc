@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // grammar/Landlock.g4 is the reference for the hand-written lexer: the lexer ANTLR generates from
 // it and ours must split every text into the same tokens, with the same kinds and ranges. Checked
 // on every policy of the repository and on thousands of random texts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The lexer: token kinds and positions, comments kept, the byte order mark, limits, and the values
 // of number and string literals. lexer_differential_test compares it with the ANTLR lexer.
 #include "compiler/parse/lexer.h"

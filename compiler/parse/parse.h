@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The parse phase: one buffer of policy text in, its AST out. ANTLR stays behind this header.
 #ifndef LANDLOCKC_COMPILER_PARSE_PARSE_H_
 #define LANDLOCKC_COMPILER_PARSE_PARSE_H_

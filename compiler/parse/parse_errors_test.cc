@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The diagnostics ParseFile reports for malformed policies, rendered exactly as users see them.
 #include <variant>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The AST ParseFile builds for each construct of the language.
 #include <variant>
 

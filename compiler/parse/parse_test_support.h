@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Test helpers: parse policy text held in memory and render what was reported.
 #ifndef LANDLOCKC_COMPILER_PARSE_PARSE_TEST_SUPPORT_H_
 #define LANDLOCKC_COMPILER_PARSE_PARSE_TEST_SUPPORT_H_

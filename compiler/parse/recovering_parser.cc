@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/recovering_parser.h"
 
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The parse phase's full path: the ANTLR parser with error recovery and precise diagnostics. It
 // runs for every file the fast parser (fast_parser.h) leaves to it, that is every file with
 // something to report.

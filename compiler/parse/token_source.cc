@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "compiler/parse/token_source.h"
 
 #include "CommonTokenFactory.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The lexer's tokens as the ANTLR parser reads them, minus the ones that are errors on their own
 // (invalid characters, unterminated strings), which are reported here with precise messages. Also
 // stops the parser at the first limit the text exceeds (lexer.h), before the parse tree gets too

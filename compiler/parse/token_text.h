@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Source positions and text of ANTLR tokens. The lexer reads the buffer byte by byte, so a token's
 // ANTLR character indices are byte offsets into the SourceMgr buffer.
 #ifndef LANDLOCKC_COMPILER_PARSE_TOKEN_TEXT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How characters are shown in messages.
 #include "compiler/parse/token_text.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "diff/testing/diff_testing.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Shared by the diff tests: policies written as source, checked with the real front end, compared
 // on a target, and the report rendered.
 #ifndef LANDLOCKC_DIFF_TESTING_DIFF_TESTING_H_

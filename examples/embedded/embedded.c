@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A program that sandboxes itself with the Landlock policy compiled into it (embedded.landlock,
  * by landlockc_add_policy in CMakeLists.txt). After one landlockc_apply() call it may read under

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The places the linter knows by name: top-level system directories, the homes, the locations that
 // hold secrets, and directories that are known to be directories. Rules read these tables; add a
 // location here, not in a rule.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/data/locations.h"
 
 #include <gtest/gtest.h>

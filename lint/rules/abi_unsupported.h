@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `abi-unsupported` lint rule: the policy uses a right or flag the target lacks, or requires a
 // newer ABI than the target has. See docs/lint/abi-unsupported.md.
 #ifndef LANDLOCKC_LINT_RULES_ABI_UNSUPPORTED_H_

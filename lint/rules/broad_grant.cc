@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/broad_grant.h"
 
 #include "lint/data/locations.h"

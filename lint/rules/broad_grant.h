@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `broad-grant` lint rule: a write, remove, make or `refer` right granted on `/`, a system
 // directory, `/home` or a home directory. See docs/lint/broad-grant.md.
 #ifndef LANDLOCKC_LINT_RULES_BROAD_GRANT_H_

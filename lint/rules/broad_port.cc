@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/broad_port.h"
 
 #include "lint/describe.h"

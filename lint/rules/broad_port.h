@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `broad-port` lint rule: a grant that covers more than 1024 ports. See
 // docs/lint/broad-port.md.
 #ifndef LANDLOCKC_LINT_RULES_BROAD_PORT_H_

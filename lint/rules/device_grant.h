@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `device-grant` lint rule: `make_char` or `make_block` granted anywhere, or `ioctl_dev`
 // granted on a directory. See docs/lint/device-grant.md.
 #ifndef LANDLOCKC_LINT_RULES_DEVICE_GRANT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/device_grant.h"
 
 #include "lint/testing/lint_testing.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `ineffective-grant` lint rule: a grant that another layer cancels, because layers intersect.
 // See docs/lint/ineffective-grant.md.
 #ifndef LANDLOCKC_LINT_RULES_INEFFECTIVE_GRANT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/missing_path.h"
 
 #include "lint/describe.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `missing-path` lint rule: with `--host`, a path without `optional` that does not exist on
 // this machine. See docs/lint/missing-path.md.
 #ifndef LANDLOCKC_LINT_RULES_MISSING_PATH_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/newer_abi.h"
 
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/redundant_grant.h"
 
 #include "lint/testing/lint_testing.h"

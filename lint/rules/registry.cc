@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/registry.h"
 
 namespace landlockc::lint {

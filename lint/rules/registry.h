@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The registry of lint rules (rules.def), in alphabetical order of id.
 #ifndef LANDLOCKC_LINT_RULES_REGISTRY_H_
 #define LANDLOCKC_LINT_RULES_REGISTRY_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `sensitive-path` lint rule: a grant that covers a location holding secrets. See
 // docs/lint/sensitive-path.md.
 #ifndef LANDLOCKC_LINT_RULES_SENSITIVE_PATH_H_

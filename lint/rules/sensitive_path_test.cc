@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/sensitive_path.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `unhandled-fs` lint rule: a layer that restricts some file-system rights but not all the
 // target supports. See docs/lint/unhandled-fs.md.
 #ifndef LANDLOCKC_LINT_RULES_UNHANDLED_FS_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `unhandled-grant` lint rule: a grant of a right its layer does not handle. See
 // docs/lint/unhandled-grant.md.
 #ifndef LANDLOCKC_LINT_RULES_UNHANDLED_GRANT_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `unhandled-grant` is found by the compiler; these tests go through the linter the way `landlockc
 // lint` does, with the compiler's warnings passed on (tests/cli/lint_test.cc runs the command).
 #include "lint/rules/unhandled_grant.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/unhandled_net.h"
 
 #include <bit>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `unhandled-net` lint rule: no layer restricts the network on a target that could. See
 // docs/lint/unhandled-net.md.
 #ifndef LANDLOCKC_LINT_RULES_UNHANDLED_NET_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/unpinned_abi.h"
 
 #include "lint/describe.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The `unused-ignore` lint rule: a `# lint:ignore` comment that silenced nothing. See
 // docs/lint/unused-ignore.md.
 #ifndef LANDLOCKC_LINT_RULES_UNUSED_IGNORE_H_

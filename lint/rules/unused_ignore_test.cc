@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/rules/unused_ignore.h"
 
 #include "lint/testing/lint_testing.h"

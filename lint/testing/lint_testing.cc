@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lint/testing/lint_testing.h"
 
 #include <optional>

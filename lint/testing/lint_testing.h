@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Shared by the rule tests: checks policy source with the real front end, lints it, and gives
 // the findings for assertions on id, severity, line, column and message.
 #ifndef LANDLOCKC_LINT_TESTING_LINT_TESTING_H_

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Checks a `landlockc lint --format=sarif` log against the SARIF 2.1.0 schema (the subset of its
 definitions that the log uses, written down below from the OASIS specification: each object's
 allowed and required properties and value constraints), and against what GitHub code scanning

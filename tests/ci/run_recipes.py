@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Runs every command of the CI recipes in docs/ci.md on a scratch repository of policies.
 
 The YAML cannot run here, so this takes the commands out of it: each `run` step of a GitHub

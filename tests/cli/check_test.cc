@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc check`: diagnostics on stderr, nothing on stdout, exit 0 / 1 / 2.
 #include <random>
 

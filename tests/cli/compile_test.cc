@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc compile`: blob, C header and JSON outputs, depfiles, and what happens on errors.
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc diff` as a user runs it: each output form on stdout, and the exit status for each
 // `--fail-on`, for usage errors and for a policy that does not compile.
 #include <cstring>

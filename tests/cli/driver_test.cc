@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The driver itself: --version, --help on every subcommand, and what happens without a command.
 #include "runtime/abi_table.h"
 #include "tests/cli/run_landlockc.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The policies in examples/: each checks without a finding, and the runnable ones really confine
 // the program they are written for.
 #include <cstdlib>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc exec` says why a command cannot start under a policy, before restricting anything
 // (one test per way of failing, each checking the exact message and that nothing ran); `-v`;
 // options that end at the command; inline grants applied for real and printed as a policy.

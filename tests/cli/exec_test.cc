@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc exec`: the policy really restricts the command, and every exit status of the contract
 // (CMD's own, 125, 126, 127) comes out where it should.
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc explain` on the host, as a user runs it: a grant on a link covers the link's target,
 // a rights expression gets one verdict per right, and an offline target says links were not
 // resolved.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc fmt`: printing, rewriting and checking the canonical layout, which never changes
 // what a policy compiles to.
 #include "llvm/Support/FileSystem.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // docs/getting-started.md runs as written: every command of its `console` blocks, in order, in a
 // fresh $HOME, printing exactly the output the guide shows.
 #include <string>

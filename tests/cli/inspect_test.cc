@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc inspect`: decoding blobs; the text form compiles back to the identical blob.
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every JSON document the driver prints: `"version": 1` at the top, and the same key and form for
 // the same fact in each (`requires_abi` a number, `threads` a boolean, ports as numbers).
 #include "llvm/Support/JSON.h"

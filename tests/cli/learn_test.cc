@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc learn` end to end, on real programs: learn a policy, check it, replay the program
 // under it with `exec` (it does its job), and see it denied a planted secret under a fake
 // `$HOME/.ssh` it never touched, and a port other than the one it used. Then `--from`, exit

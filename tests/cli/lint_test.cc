@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc lint` and `landlockc explain` as thin wrappers: their exit statuses and streams.
 #include <cstdlib>
 #include <set>

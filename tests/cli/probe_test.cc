@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `landlockc probe`: the kernel's Landlock as the runtime sees it; always exit 0.
 #include <cerrno>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Running the built `landlockc` (or any program) the way a user does, capturing what it prints,
 // and scratch directories for the files the tests write.
 #ifndef LANDLOCKC_TESTS_CLI_RUN_LANDLOCKC_H_

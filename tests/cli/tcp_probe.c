@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tries one TCP bind or connect on 127.0.0.1 and says whether Landlock allowed it, for the inline
  * grant tests: `tcp_probe bind|connect PORT` prints `allowed` (the call passed Landlock's check:
  * it succeeded, or failed for another reason such as EADDRINUSE or ECONNREFUSED) or `denied`

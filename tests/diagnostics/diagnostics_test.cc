@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The golden diagnostics: for every id of the registry, `<id>.landlock` checked from this folder
 // must print exactly `<id>.expected` (colors off) and report that id. A registered id without its
 // pair fails, so every diagnostic has a test; a pair without a registered id fails too.

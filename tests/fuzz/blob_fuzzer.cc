@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the runtime's blob validator and reader, and the decoder `inspect` builds on them (that
 // decoded text compiles back to the same blob is round_trip_fuzzer.cc's property, for the blobs the
 // compiler makes: this target stays fast enough for millions of runs). Seeds

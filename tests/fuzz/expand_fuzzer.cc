@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes `${VAR}` expansion (runtime/expand.h). The input is a path template, then NUL-separated
 // `NAME=value` environment entries; its first byte picks the output buffer's size, so that both
 // PATH_MAX and tight buffers are tried. Only templates the blob validator accepts are expanded (as

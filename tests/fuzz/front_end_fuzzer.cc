@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the front end (tokens, parse, includes, check, diagnostics rendering, code generation)
 // with policy source. The input is one or more files: the main policy, then after each line
 // `##file NAME` the file /fuzz/NAME, which the policy can include (`include "NAME";`); a line so

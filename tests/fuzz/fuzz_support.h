@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the fuzz targets share: compiling policy text the way `landlockc compile` does (includes
 // served from memory), and stopping with a message when a property fails.
 #ifndef LANDLOCKC_TESTS_FUZZ_FUZZ_SUPPORT_H_

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Usage: tests/fuzz/make_blob_seeds.sh LANDLOCKC
 # Rewrites the blob target's seeds (tests/fuzz/corpus/blob/) with LANDLOCKC (a built `landlockc`):
 # the blob of every example policy, and of a one-layer policy using each std block. Run it when the

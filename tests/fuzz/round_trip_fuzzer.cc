@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the round trips with policy source: for any policy that compiles,
 //  - `inspect` then compile gives the same blob (BlobToSource is what `inspect` prints), and
 //  - `fmt` then compile gives the same blob, and formatting the formatted text changes nothing.

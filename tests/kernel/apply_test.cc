@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Real kernel outcomes: a hand-built model, compiled by the code generator, applied by the runtime
 // in a forked child, which then tries an access and reports what the kernel said in its exit code
 // (0: allowed, else the errno). Skipped, saying why, on a kernel without Landlock.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The ABI facts the user documents state (docs/language.md, docs/lint/README.md) are the ABI
 // table's (runtime/abi_table.h): each is generated here from the table and must stand in the
 // document as written, so a change to the table fails until the documents follow.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every policy example of docs/language.md, the user's reference, read from the Markdown: the
 // fenced blocks tagged `landlock`. A plain block must check without any diagnostic; `expect=ID`
 // must report ID; `name=N` must give exactly the JSON model in expected/N.json.

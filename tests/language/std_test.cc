@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The standard policy library: every std/NAME.landlock defines `rules NAME` and checks without
 // any diagnostic, under every ABI (rules blocks are generic) and unpinned.
 #include <unistd.h>

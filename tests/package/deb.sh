@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Usage: deb.sh BUILD_DIR EXAMPLE_DIR VERSION
 # The Debian package as a user meets it (tests/package/CMakeLists.txt): `cpack -G DEB` from the
 # build tree makes landlockc_<version>_<arch>.deb with dpkg-shlibdeps' Depends and every install

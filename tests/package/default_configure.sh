@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Usage: default_configure.sh CMAKE SOURCE_DIR
 # Configures SOURCE_DIR as `cmake -S . -B build` does, with GoogleTest and Google Benchmark made
 # unfindable, and checks the result: a Release build without tests or benchmarks.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Usage: recipes.sh CMAKE BUILD_DIR LIBDIR DOC
 # Runs the build recipes of DOC (docs/cmake.md) as a user would copy them: installs BUILD_DIR into
 # a temporary prefix, then for each recipe (make, meson, cc) writes the files of the blocks tagged

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Usage: run.sh CMAKE BUILD_DIR EXAMPLE_DIR LIBDIR CC
 # Installs BUILD_DIR into a temporary prefix and uses it as a project would (tests/package/
 # CMakeLists.txt). Prints what failed and exits 1 on the first failed check.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The standard policy library on real programs: for each std block, a policy that uses it (plus
 // `read_file + execute` on the programs it runs) lets those programs do the job the block is for
 // under `landlockc exec`, and still denies what the block is not for. Outputs that depend on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tests/support/sample_policies.h"
 
 #include "compiler/codegen/codegen.h"

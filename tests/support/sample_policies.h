@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Hand-built checked models for the tests that start below the checker (code generator, decoder,
 // runtime, kernel): built the way the checker builds them, so that each test states only what it
 // is about. The highest ABI used comes from model::HighestAbiUsed, as it does in the checker.

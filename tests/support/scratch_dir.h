@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A directory of one test's own for the files it writes, removed with its contents afterwards.
 #ifndef LANDLOCKC_TESTS_SUPPORT_SCRATCH_DIR_H_
 #define LANDLOCKC_TESTS_SUPPORT_SCRATCH_DIR_H_

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading the test suite's own inputs. A test that cannot find its input must fail, loudly: an
 // unreadable file is never an empty string, and an empty folder never an empty list that passes.
 #ifndef LANDLOCKC_TESTS_SUPPORT_TEST_FILES_H_

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // bind on IPv6: a TCP socket on [::1]:argv[1], then a UDP socket on the same port.
 #include <arpa/inet.h>
 #include <netinet/in.h>

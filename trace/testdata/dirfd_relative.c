@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // Relative paths through a dirfd: argv[1] holds sub/file.txt.
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // execve of the script argv[1], whose first line is `#!INTERPRETER`.
 #include <unistd.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // Exits with status argv[1], or kills itself with signal argv[2] when given.
 #include <signal.h>
 #include <stdlib.h>

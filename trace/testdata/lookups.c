@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // Lookups: stat of argv[1]/file and access to argv[1]/missing.
 #include <stdio.h>
 #include <sys/stat.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // One of each remaining traced call, in argv[1] (which holds a/ and b/ and file): openat2,
 // symlinkat, linkat across directories, mknodat of a fifo, renameat2 with RENAME_EXCHANGE,
 // truncate, unlinkat of a file and of a directory, ioctl on /dev/null, UDP connect and sendto

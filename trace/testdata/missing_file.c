@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // A failed open of a file that does not exist: argv[1]/missing.
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // A rename across directories: argv[1]/a/f moves to argv[1]/b/f.
 #include <stdio.h>
 #include <string.h>

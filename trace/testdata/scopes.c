@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // Scoped accesses: connect to the abstract unix socket @argv[1] (refused: nobody listens), signal
 // the process argv[2] (outside the traced tree) with signal 0, and a forked child of its own with
 // SIGKILL (inside).

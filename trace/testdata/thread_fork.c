@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 // A thread and a forked child each open a file: argv[1]/thread.txt and argv[1]/child.txt.
 #include <fcntl.h>
 #include <pthread.h>

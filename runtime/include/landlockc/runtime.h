@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * landlockc runtime: applies a compiled landlockc policy blob with the Linux Landlock system calls.
  *

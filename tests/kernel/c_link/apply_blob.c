@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A C99 program that applies its own compiled policy with the runtime, linked with `cc` alone.
  * Exit 0 when the policy is enforced as written, 77 (skip) when the kernel has no Landlock,
  * anything else on failure. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writes the C header the C link test includes: a policy, compiled by the code generator and
 // emitted by EmitCHeader, that lets the program read `/usr` (and only there) and execute nothing.
 // Usage: emit_policy_header OUT.h

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Installed set-user-ID and run by another user, so that the kernel marks it AT_SECURE: applies the
  * blob in the file argv[1] with the default environment, where a set-user-ID process must expand
  * no variable. Exit 0 when applying fails with LANDLOCKC_ERR_SECURE and the message argv[2], 77
