@@ -20,20 +20,10 @@ cl::list<std::string> include_dirs("I", cl::Prefix, cl::ZeroOrMore, cl::value_de
 
 // 0, 1 or 2 for one policy file.
 int CheckOne(const std::string& path, const check::Options& options) {
-  llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
-  if (!input) {
-    PrintError(llvm::toString(input.takeError()));
-    return kExitUsage;
-  }
-  if (input->is_blob) {
-    PrintError(BlobWhereSourceNeeded(*input, "check"));
-    return kExitUsage;
-  }
-  llvm::SourceMgr source_mgr;
-  diag::DiagnosticEngine diags(source_mgr);
-  std::optional<model::Policy> policy = CheckPolicySource(*input, options, diags);
-  RenderDiagnostics(diags);
-  return policy ? kExitOk : kExitFailure;
+  std::optional<PolicyInput> input = ReadPolicySource(path, "check");
+  if (!input) return kExitUsage;
+  llvm::SourceMgr sources;
+  return CheckAndPrint(*input, options, sources) ? kExitOk : kExitFailure;
 }
 
 }  // namespace
@@ -41,11 +31,8 @@ int CheckOne(const std::string& path, const check::Options& options) {
 cl::SubCommand& CheckCommand() { return command; }
 
 int RunCheck() {
-  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
-  if (!options) {
-    PrintError(llvm::toString(options.takeError()));
-    return kExitUsage;
-  }
+  std::optional<check::Options> options = CheckOptionsOrPrint(include_dirs);
+  if (!options) return kExitUsage;
   int status = kExitOk;
   for (const std::string& path : policies) status = std::max(status, CheckOne(path, *options));
   return status;

@@ -109,24 +109,12 @@ int RunCompile() {
     PrintError(problem);
     return kExitUsage;
   }
-  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
-  if (!options) {
-    PrintError(llvm::toString(options.takeError()));
-    return kExitUsage;
-  }
-  llvm::Expected<PolicyInput> input = ReadPolicyInput(policy);
-  if (!input) {
-    PrintError(llvm::toString(input.takeError()));
-    return kExitUsage;
-  }
-  if (input->is_blob) {
-    PrintError(BlobWhereSourceNeeded(*input, "compile"));
-    return kExitUsage;
-  }
-  llvm::SourceMgr source_mgr;
-  diag::DiagnosticEngine diags(source_mgr);
-  std::optional<model::Policy> checked = CheckPolicySource(*input, *options, diags);
-  RenderDiagnostics(diags);
+  std::optional<check::Options> options = CheckOptionsOrPrint(include_dirs);
+  if (!options) return kExitUsage;
+  std::optional<PolicyInput> input = ReadPolicySource(policy, "compile");
+  if (!input) return kExitUsage;
+  llvm::SourceMgr sources;
+  std::optional<model::Policy> checked = CheckAndPrint(*input, *options, sources);
   if (!checked) return kExitFailure;
   if (llvm::Error error = WriteOutputFile(output_name, Render(*checked, input->name))) {
     PrintError(llvm::toString(std::move(error)));

@@ -25,9 +25,7 @@ LoadFailure LoadBlob(const PolicyInput& input, CompiledPolicy& compiled) {
 LoadFailure LoadSource(const PolicyInput& input, const check::Options& options,
                        CompiledPolicy& compiled) {
   compiled.sources = std::make_unique<llvm::SourceMgr>();
-  diag::DiagnosticEngine diags(*compiled.sources);
-  std::optional<model::Policy> checked = CheckPolicySource(input, options, diags);
-  RenderDiagnostics(diags);
+  std::optional<model::Policy> checked = CheckAndPrint(input, options, *compiled.sources);
   if (!checked) return LoadFailure::kBadPolicy;
   compiled.model = std::move(*checked);
   compiled.blob = codegen::EmitBlob(compiled.model);
@@ -38,11 +36,8 @@ LoadFailure LoadSource(const PolicyInput& input, const check::Options& options,
 
 LoadFailure LoadCompiledPolicy(llvm::StringRef path, llvm::ArrayRef<std::string> include_dirs,
                                CompiledPolicy& compiled) {
-  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
-  if (!options) {
-    PrintError(llvm::toString(options.takeError()));
-    return LoadFailure::kUsage;
-  }
+  std::optional<check::Options> options = CheckOptionsOrPrint(include_dirs);
+  if (!options) return LoadFailure::kUsage;
   llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
   if (!input) {
     PrintError(llvm::toString(input.takeError()));
@@ -55,11 +50,8 @@ LoadFailure LoadCompiledPolicy(llvm::StringRef path, llvm::ArrayRef<std::string>
 
 LoadFailure LoadCompiledSource(llvm::StringRef name, llvm::StringRef text,
                                llvm::ArrayRef<std::string> include_dirs, CompiledPolicy& compiled) {
-  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
-  if (!options) {
-    PrintError(llvm::toString(options.takeError()));
-    return LoadFailure::kUsage;
-  }
+  std::optional<check::Options> options = CheckOptionsOrPrint(include_dirs);
+  if (!options) return LoadFailure::kUsage;
   PolicyInput input;
   input.name = name.str();
   input.contents = llvm::MemoryBuffer::getMemBufferCopy(text, name);

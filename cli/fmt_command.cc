@@ -37,15 +37,8 @@ bool ParsesCleanly(const PolicyInput& input) {
 }
 
 int FormatOne(const std::string& path) {
-  llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
-  if (!input) {
-    PrintError(llvm::toString(input.takeError()));
-    return kExitUsage;
-  }
-  if (input->is_blob) {
-    PrintError(BlobWhereSourceNeeded(*input, "fmt"));
-    return kExitUsage;
-  }
+  std::optional<PolicyInput> input = ReadPolicySource(path, "fmt");
+  if (!input) return kExitUsage;
   if (!ParsesCleanly(*input)) return kExitFailure;
   std::string formatted = format::FormatPolicy(input->contents->getBuffer());
   bool changed = formatted != input->contents->getBuffer();

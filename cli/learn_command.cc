@@ -142,15 +142,8 @@ bool WriteProposal(const trace::TraceResult& result, int abi, const check::Optio
 
 // Repairs --from P with `result` and writes it; false when learning failed.
 bool WriteRepair(const trace::TraceResult& result, const check::Options& options) {
-  llvm::Expected<PolicyInput> input = ReadPolicyInput(from);
-  if (!input) {
-    PrintError(llvm::toString(input.takeError()));
-    return false;
-  }
-  if (input->is_blob) {
-    PrintError(BlobWhereSourceNeeded(*input, "learn --from"));
-    return false;
-  }
+  std::optional<PolicyInput> input = ReadPolicySource(from, "learn --from");
+  if (!input) return false;
   llvm::SourceMgr sources;
   diag::DiagnosticEngine diags(sources);
   std::optional<model::Policy> policy = CheckPolicySource(*input, options, diags);
@@ -191,11 +184,8 @@ int RunLearn() {
                              abi_option.getValue(), abi::kNewestAbi));
     return kExitApplyFailed;
   }
-  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
-  if (!options) {
-    PrintError(llvm::toString(options.takeError()));
-    return kExitApplyFailed;
-  }
+  std::optional<check::Options> options = CheckOptionsOrPrint(include_dirs);
+  if (!options) return kExitApplyFailed;
   if (!from.empty() && !llvm::sys::fs::exists(from) && from != "-") {
     PrintError(llvm::formatv("cannot read `{0}`: {1}", from.getValue(), std::strerror(ENOENT)));
     return kExitApplyFailed;

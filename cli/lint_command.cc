@@ -153,15 +153,8 @@ lint::LintOptions Merge(const config::Config& file, const CommandLine& command_l
 // Checks and lints one file into `linted`; false when it could not be read as source.
 bool LintOne(const std::string& path, const check::Options& check_options,
              const lint::LintOptions& options, Linted& linted) {
-  llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
-  if (!input) {
-    PrintError(llvm::toString(input.takeError()));
-    return false;
-  }
-  if (input->is_blob) {
-    PrintError(BlobWhereSourceNeeded(*input, "lint"));
-    return false;
-  }
+  std::optional<PolicyInput> input = ReadPolicySource(path, "lint");
+  if (!input) return false;
   std::optional<model::Policy> checked = CheckPolicySource(*input, check_options, *linted.checked);
   if (!checked) return true;
   linted.compiled = true;
@@ -220,11 +213,8 @@ int RunLint() {
   }
   std::optional<CommandLine> command_line = ParseCommandLine();
   if (!command_line) return kExitUsage;
-  llvm::Expected<check::Options> check_options = MakeCheckOptions(include_dirs);
-  if (!check_options) {
-    PrintError(llvm::toString(check_options.takeError()));
-    return kExitUsage;
-  }
+  std::optional<check::Options> check_options = CheckOptionsOrPrint(include_dirs);
+  if (!check_options) return kExitUsage;
   Configs configs;
   std::vector<Linted> linted(policies.size());
   std::vector<lint::LintOptions> options;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/policy_input.h"
 
+#include "cli/console.h"
+
 #include <cstring>
 
 #include "cli/stdlib_dir.h"
@@ -50,6 +52,34 @@ std::optional<model::Policy> CheckPolicySource(const PolicyInput& input,
                                                const check::Options& options,
                                                diag::DiagnosticEngine& diags) {
   return check::CheckSource(input.name, input.contents->getBuffer(), options, diags);
+}
+
+std::optional<check::Options> CheckOptionsOrPrint(llvm::ArrayRef<std::string> include_dirs) {
+  llvm::Expected<check::Options> options = MakeCheckOptions(include_dirs);
+  if (options) return std::move(*options);
+  PrintError(llvm::toString(options.takeError()));
+  return std::nullopt;
+}
+
+std::optional<PolicyInput> ReadPolicySource(llvm::StringRef path, llvm::StringRef command) {
+  llvm::Expected<PolicyInput> input = ReadPolicyInput(path);
+  if (!input) {
+    PrintError(llvm::toString(input.takeError()));
+    return std::nullopt;
+  }
+  if (input->is_blob) {
+    PrintError(BlobWhereSourceNeeded(*input, command));
+    return std::nullopt;
+  }
+  return std::move(*input);
+}
+
+std::optional<model::Policy> CheckAndPrint(const PolicyInput& input, const check::Options& options,
+                                           llvm::SourceMgr& sources) {
+  diag::DiagnosticEngine diags(sources);
+  std::optional<model::Policy> policy = CheckPolicySource(input, options, diags);
+  RenderDiagnostics(diags);
+  return policy;
 }
 
 std::string BlobWhereSourceNeeded(const PolicyInput& input, llvm::StringRef command) {

@@ -42,11 +42,24 @@ llvm::Expected<PolicyInput> ReadPolicyInput(llvm::StringRef path);
 /// otherwise only show as an include not found, or not at all when another directory has it.
 llvm::Expected<check::Options> MakeCheckOptions(llvm::ArrayRef<std::string> include_dirs);
 
+/// MakeCheckOptions for a command: prints the `landlockc: error:` line and returns nullopt when a
+/// `-I` directory is missing.
+std::optional<check::Options> CheckOptionsOrPrint(llvm::ArrayRef<std::string> include_dirs);
+
+/// Reads `path` as policy source for `command` (e.g. `check`): prints the `landlockc: error:` line
+/// and returns nullopt when it cannot be read or holds a compiled blob.
+std::optional<PolicyInput> ReadPolicySource(llvm::StringRef path, llvm::StringRef command);
+
 /// Checks a source input: diagnostics go to `diags` (whose SourceMgr then holds the sources).
 /// Returns nullopt when the policy has errors.
 std::optional<model::Policy> CheckPolicySource(const PolicyInput& input,
                                                const check::Options& options,
                                                diag::DiagnosticEngine& diags);
+
+/// CheckPolicySource, printing every diagnostic; `sources` keeps the texts the model's locations
+/// point into. Returns nullopt when the policy has errors.
+std::optional<model::Policy> CheckAndPrint(const PolicyInput& input, const check::Options& options,
+                                           llvm::SourceMgr& sources);
 
 /// The message for a blob given to a command that needs source, e.g. `check`.
 std::string BlobWhereSourceNeeded(const PolicyInput& input, llvm::StringRef command);
