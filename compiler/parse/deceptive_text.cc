@@ -8,23 +8,16 @@
 
 namespace landlockc::parse {
 
-bool CheckDeceptiveText(llvm::StringRef text, ErrorListener& listener) {
+bool CheckDeceptiveText(const TokenBuffer& tokens, ErrorListener& listener) {
   using diag::CharacterKind;
+  llvm::StringRef text = tokens.text;
   bool bidi_seen = false, invisible_seen = false, look_alike_seen = false;
-  enum { kCode, kString, kComment } context = kCode;
+  // The first token that does not end before the character at hand; every non-ASCII character
+  // stands in a token (blanks are ASCII), so that token tells whether it is in a string.
+  size_t token = 0;
   for (size_t i = 0; i < text.size();) {
     unsigned char byte = text[i];
     if (byte < 0x80) {
-      if (byte == '\n')
-        context = kCode;
-      else if (context == kCode && byte == '"')
-        context = kString;
-      else if (context == kCode && byte == '#')
-        context = kComment;
-      else if (context == kString && byte == '"')
-        context = kCode;
-      else if (context == kString && byte == '\\' && i + 1 < text.size() && text[i + 1] != '\n')
-        ++i;  // an escaped character, perhaps a quote
       ++i;
       continue;
     }
@@ -52,13 +45,16 @@ bool CheckDeceptiveText(llvm::StringRef text, ErrorListener& listener) {
                           diag::CharacterName(code_point));
         invisible_seen = true;
         break;
-      case CharacterKind::kLookAlike:
-        if (context != kString) break;
+      case CharacterKind::kLookAlike: {
+        while (token < tokens.tokens.size() && tokens.tokens[token].end() <= i) ++token;
+        TokenKind kind = token < tokens.tokens.size() ? tokens.tokens[token].kind : TokenKind::kEnd;
+        if (kind != TokenKind::kString && kind != TokenKind::kUnterminatedString) break;
         if (!look_alike_seen)
           listener.Report(diag::DiagId::kConfusableCharacter, range, name,
                           std::string(1, diag::LookAlikeOf(code_point)));
         look_alike_seen = true;
         break;
+      }
       default:
         break;
     }

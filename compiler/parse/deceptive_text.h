@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: MIT
-// The check for text that deceives a reviewer, run after the encoding check and before lexing:
-// policies are reviewed in pull requests, and some characters make a reviewer read another grant
-// than the one the kernel gets. Apart from the lexer on purpose: it scans the raw text, knowing
-// only where strings and comments are. Which characters deceive is compiler/diag/characters.h.
+// The check for text that deceives a reviewer, run after the encoding check, on the lexer's tokens
+// and before parsing: policies are reviewed in pull requests, and some characters make a reviewer
+// read another grant than the one the kernel gets. Which characters deceive is
+// compiler/diag/characters.h.
 #ifndef LANDLOCKC_COMPILER_PARSE_DECEPTIVE_TEXT_H_
 #define LANDLOCKC_COMPILER_PARSE_DECEPTIVE_TEXT_H_
 
 #include "compiler/parse/error_listener.h"
-#include "llvm/ADT/StringRef.h"
+#include "compiler/parse/lexer.h"
 
 namespace landlockc::parse {
 
-/// Reports, each at the exact character of its first occurrence in `text` (valid UTF-8, as
-/// CheckEncoding ensures): `bidi-control` for a bidirectional control character anywhere (the
-/// "Trojan Source" attack, CVE-2021-42574), `zero-width-character` for an invisible character
+/// Reports, each at the exact character of its first occurrence in the text of `tokens` (valid
+/// UTF-8, as CheckEncoding ensures): `bidi-control` for a bidirectional control character anywhere
+/// (the "Trojan Source" attack, CVE-2021-42574), `zero-width-character` for an invisible character
 /// anywhere (a byte-order mark is allowed at the very start), and `confusable-character` for a
 /// non-ASCII character that looks like an ASCII one inside a string (where paths are written).
-/// Returns whether the text is free of them and may be lexed.
-bool CheckDeceptiveText(llvm::StringRef text, ErrorListener& listener);
+/// Returns whether the text is free of them and may be parsed.
+bool CheckDeceptiveText(const TokenBuffer& tokens, ErrorListener& listener);
 
 }  // namespace landlockc::parse
 

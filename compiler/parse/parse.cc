@@ -12,6 +12,25 @@
 
 namespace landlockc::parse {
 
+namespace {
+
+// A file with nothing to report takes the fast path; any other is parsed again from the start by
+// the ANTLR parser, whose recovery finds and words every error.
+void ParseTokens(const TokenBuffer& tokens, ErrorListener& listener,
+                 std::vector<ast::TopStmt>& statements) {
+  if (std::optional<std::vector<ast::TopStmt>> well_formed = ParseWellFormed(tokens)) {
+    statements = std::move(*well_formed);
+    return;
+  }
+  try {
+    ParseWithRecovery(tokens, listener, statements);
+  } catch (const ParseAborted&) {
+    // The reason was reported; the statements built so far stay.
+  }
+}
+
+}  // namespace
+
 ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
   const llvm::MemoryBuffer* buffer = diags.source_mgr().getMemoryBuffer(buffer_id);
   llvm::StringRef text = buffer->getBuffer();
@@ -24,19 +43,10 @@ ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
     llvm::SMLoc start = llvm::SMLoc::getFromPointer(text.data());
     listener.Report(diag::DiagId::kIoError, llvm::SMRange(start, start), file.path,
                     "policy files are at most 4 GiB");
-  } else if (CheckEncoding(text, listener) && CheckDeceptiveText(text, listener)) {
+  } else if (CheckEncoding(text, listener)) {
     TokenBuffer tokens = Lex(text);
-    // A file with nothing to report takes the fast path; any other is parsed again from the
-    // start by the ANTLR parser, whose recovery finds and words every error.
-    if (std::optional<std::vector<ast::TopStmt>> statements = ParseWellFormed(tokens)) {
-      file.statements = std::move(*statements);
-    } else {
-      try {
-        ParseWithRecovery(tokens, listener, file.statements);
-      } catch (const ParseAborted&) {
-        // The reason was reported; the statements built so far stay.
-      }
-    }
+    // What a reviewer would read otherwise than the compiler is reported, and not parsed.
+    if (CheckDeceptiveText(tokens, listener)) ParseTokens(tokens, listener, file.statements);
   }
   listener.Flush();
   return file;
