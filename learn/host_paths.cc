@@ -3,20 +3,18 @@
 
 #include <unistd.h>
 
-#include "runtime/expand.h"
-#include "trace/resolve.h"
-#include "trace/tracer.h"
+#include "lint/host_paths.h"
 
 namespace landlockc::learn {
 
+// The one host resolution every host-aware command uses (lint/host_paths.h): the runtime's
+// expansion, then the kernel's path walk.
 void ResolveGrantsOnHost(model::Policy& policy) {
+  lint::LookupCache cache;
   for (model::Layer& layer : policy.layers)
     for (model::FsGrant& grant : layer.fs_grants) {
-      char buffer[trace::kMaxPathBytes];
-      runtime::ExpandResult expanded =
-          runtime::ExpandPath(grant.path.c_str(), environ, buffer, sizeof buffer);
-      if (expanded.status == runtime::Expansion::kOk)
-        grant.path = trace::ResolvePath(expanded.path, /*follow_last=*/true);
+      lint::HostExpansion expanded = lint::ExpandOnHost(grant.path, environ);
+      if (expanded.ok) grant.path = lint::ResolveOnHost(expanded.path, cache).path;
     }
 }
 
