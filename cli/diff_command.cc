@@ -40,6 +40,8 @@ cl::opt<diff::FailOn> fail_on(
                clEnumValN(diff::FailOn::kNever, "never",
                           "never, unless a policy does not compile")),
     cl::sub(command));
+cl::opt<bool> quiet("quiet", cl::desc("Differences only: no summary line"), cl::sub(command));
+cl::alias quiet_short("q", cl::desc("Alias for --quiet"), cl::aliasopt(quiet));
 cl::list<std::string> include_dirs("I", cl::Prefix, cl::ZeroOrMore, cl::value_desc("dir"),
                                    cl::desc("Search DIR for included files"), cl::sub(command));
 
@@ -76,7 +78,7 @@ int RunDiff() {
   diff::Report report = diff::Compare(before.model, after.model, target);
   report.old_name = before.name;
   report.new_name = after.name;
-  diff::WriteReport(report, format, llvm::outs());
+  diff::WriteReport(report, format, llvm::outs(), quiet);
   return diff::ExitCode(report, fail_on);
 }
 

@@ -385,7 +385,7 @@ int ExitCode(const Report& report, FailOn fail_on) {
   return 0;
 }
 
-void WriteText(const Report& report, llvm::raw_ostream& os) {
+void WriteText(const Report& report, llvm::raw_ostream& os, bool quiet) {
   if (report.Empty()) return;
   auto policy_lines = [&](Level level) {
     for (const PolicyChange& change : report.policy) {
@@ -405,7 +405,7 @@ void WriteText(const Report& report, llvm::raw_ostream& os) {
   }
   for (const AccessChange& change : report.narrowed) os << NarrowedMessage(change, true) << "\n";
   policy_lines(Level::kChange);
-  os << Summary(report) << "\n";
+  if (!quiet) os << Summary(report) << "\n";
 }
 
 llvm::json::Value ToJson(const Report& report) {
@@ -491,10 +491,10 @@ llvm::json::Value ToSarif(const Report& report, llvm::StringRef base_dir) {
   };
 }
 
-void WriteReport(const Report& report, Format format, llvm::raw_ostream& os) {
+void WriteReport(const Report& report, Format format, llvm::raw_ostream& os, bool quiet) {
   switch (format) {
     case Format::kText:
-      WriteText(report, os);
+      WriteText(report, os, quiet);
       return;
     case Format::kJson:
       os << llvm::formatv("{0:2}", ToJson(report)) << "\n";

@@ -20,9 +20,9 @@ enum class FailOn : uint8_t { kWiden, kChange, kNever };
 /// else 0.
 int ExitCode(const Report& report, FailOn fail_on);
 
-/// One line per difference (widened, then narrowed, then other changes) and a summary line;
-/// nothing at all when the policies allow the same.
-void WriteText(const Report& report, llvm::raw_ostream& os);
+/// One line per difference (widened, then narrowed, then other changes) and, unless `quiet`, a
+/// summary line; nothing at all when the policies allow the same.
+void WriteText(const Report& report, llvm::raw_ostream& os, bool quiet = false);
 
 /// The report as JSON, `"version": 1` (docs/diff.md documents every field).
 llvm::json::Value ToJson(const Report& report);
@@ -35,8 +35,9 @@ void WriteMarkdown(const Report& report, llvm::raw_ostream& os);
 /// relative to `base_dir` under %SRCROOT% when beneath it.
 llvm::json::Value ToSarif(const Report& report, llvm::StringRef base_dir);
 
-/// Writes the report in `format` on `os` (SARIF relative to the current directory).
-void WriteReport(const Report& report, Format format, llvm::raw_ostream& os);
+/// Writes the report in `format` on `os` (SARIF relative to the current directory); `quiet` drops
+/// the text form's summary line.
+void WriteReport(const Report& report, Format format, llvm::raw_ostream& os, bool quiet = false);
 
 }  // namespace landlockc::diff
 

@@ -80,6 +80,16 @@ TEST_F(DiffTest, TextIsTheContractExample) {
   EXPECT_EQ(result.err, "");
 }
 
+TEST_F(DiffTest, QuietDropsTheSummaryLine) {
+  Result result = Diff({"old/web.landlock", "web.landlock", "-q"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out,
+            "web.landlock:9:5: widened: `write_file`, `make_reg` on `/var/log` (was only "
+            "`/var/log/web`) in layer `base`\n"
+            "web.landlock:12:5: widened: `bind_tcp` on port 8443 in layer `base`\n"
+            "narrowed: `read_dir` on `/srv/www/private` (old/web.landlock:7:5)\n");
+}
+
 // The docs show this very run: they must show what the tool prints.
 TEST_F(DiffTest, TheDocsShowTheRealOutput) {
   std::string expected = "$ landlockc diff old/web.landlock web.landlock\n" +
