@@ -8,4 +8,4 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DLANDLOCKC_BUILD_TESTS=ON -DLANDLOCKC_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build build
 cd build
-ctest --output-on-failure --timeout 600 -j"$(nproc)"
+ctest --no-tests=error --output-on-failure --timeout 600 -j"$(nproc)"
