@@ -471,24 +471,7 @@ llvm::json::Value ToSarif(const Report& report, llvm::StringRef base_dir) {
     if (!places.empty()) places.erase(places.begin());
     results.push_back(SarifResult(report, WidenedMessage(change, false), first, places, base_dir));
   }
-  std::string base_uri = "file://" + base_dir.str();
-  if (!llvm::StringRef(base_uri).endswith("/")) base_uri += "/";
-  llvm::json::Object driver{
-      {"name", "landlockc"},
-      {"version", LANDLOCKC_VERSION},
-      {"rules", llvm::json::Array{SarifRule()}},
-  };
-  llvm::json::Object run{
-      {"tool", llvm::json::Object{{"driver", std::move(driver)}}},
-      {"originalUriBaseIds",
-       llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", base_uri}}}}},
-      {"results", std::move(results)},
-  };
-  return llvm::json::Object{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", llvm::json::Array{std::move(run)}},
-  };
+  return lint::SarifLog(llvm::json::Array{SarifRule()}, std::move(results), base_dir);
 }
 
 void WriteReport(const Report& report, Format format, llvm::raw_ostream& os, bool quiet) {

@@ -455,6 +455,11 @@ llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
     }
   }
 
+  return SarifLog(std::move(rules), std::move(results), base_dir);
+}
+
+llvm::json::Object SarifLog(llvm::json::Array rules, llvm::json::Array results,
+                            llvm::StringRef base_dir) {
   std::string base_uri = "file://" + UriPath(base_dir);
   if (!llvm::StringRef(base_uri).endswith("/")) base_uri += "/";
   llvm::json::Object driver{

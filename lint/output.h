@@ -35,6 +35,11 @@ llvm::json::Value ToJson(llvm::ArrayRef<const diag::DiagnosticEngine*> engines);
 llvm::json::Value ToSarif(llvm::ArrayRef<const diag::DiagnosticEngine*> engines,
                           llvm::StringRef base_dir);
 
+/// A SARIF 2.1.0 log of one run of landlockc with `rules` and `results`, URIs relative to
+/// `base_dir` under %SRCROOT% (for the other SARIF writers, as ToSarif writes its own).
+llvm::json::Object SarifLog(llvm::json::Array rules, llvm::json::Array results,
+                            llvm::StringRef base_dir);
+
 /// The SARIF artifactLocation of `file`, as ToSarif writes it (for the other SARIF writers).
 llvm::json::Object SarifArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir);
 
