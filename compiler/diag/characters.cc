@@ -100,6 +100,19 @@ std::string CodePointName(uint32_t code_point) {
   return name;
 }
 
+unsigned DecodeUtf8(llvm::StringRef text, size_t at, uint32_t& code_point) {
+  unsigned length = llvm::getNumBytesForUTF8(static_cast<unsigned char>(text[at]));
+  llvm::UTF32 decoded = 0;
+  const auto* source = reinterpret_cast<const llvm::UTF8*>(text.data() + at);
+  llvm::UTF32* target = &decoded;
+  if (at + length > text.size() ||
+      llvm::ConvertUTF8toUTF32(&source, source + length, &target, target + 1,
+                               llvm::strictConversion) != llvm::conversionOK)
+    return 0;
+  code_point = decoded;
+  return length;
+}
+
 namespace {
 
 // `text` with each character written by `ordinary` when it is ordinary printable text, else by
@@ -118,13 +131,9 @@ std::string Escape(llvm::StringRef text, OrdinaryFn ordinary, EscapeFn escape) {
       ++i;
       continue;
     }
-    unsigned length = llvm::getNumBytesForUTF8(byte);
-    llvm::UTF32 code_point = 0;
-    const auto* source = reinterpret_cast<const llvm::UTF8*>(text.data() + i);
-    llvm::UTF32* target = &code_point;
-    if (i + length > text.size() ||
-        llvm::ConvertUTF8toUTF32(&source, source + length, &target, target + 1,
-                                 llvm::strictConversion) != llvm::conversionOK) {
+    uint32_t code_point = 0;
+    unsigned length = DecodeUtf8(text, i, code_point);
+    if (length == 0) {
       escape(os, byte, /*bad_byte=*/true);
       ++i;
       continue;

@@ -21,6 +21,10 @@ enum class CharacterKind {
   kLookAlike,  // a non-ASCII character that looks like an ASCII one
 };
 
+/// Decodes the UTF-8 character that starts at byte `at` of `text` (a byte of at least 0x80) into
+/// `code_point`; returns its length in bytes, or 0 when the bytes there are not valid UTF-8.
+unsigned DecodeUtf8(llvm::StringRef text, size_t at, uint32_t& code_point);
+
 /// The kind of `code_point`.
 CharacterKind Classify(uint32_t code_point);
 

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "compiler/diag/characters.h"
-#include "llvm/Support/ConvertUTF.h"
 
 namespace landlockc::parse {
 
@@ -21,14 +20,9 @@ bool CheckDeceptiveText(const TokenBuffer& tokens, ErrorListener& listener) {
       ++i;
       continue;
     }
-    unsigned length = llvm::getNumBytesForUTF8(byte);
-    llvm::UTF32 code_point = 0;
-    const auto* source = reinterpret_cast<const llvm::UTF8*>(text.data() + i);
-    llvm::UTF32* target = &code_point;
-    if (i + length > text.size() ||
-        llvm::ConvertUTF8toUTF32(&source, source + length, &target, target + 1,
-                                 llvm::strictConversion) != llvm::conversionOK)
-      return true;  // CheckEncoding reports it
+    uint32_t code_point = 0;
+    unsigned length = diag::DecodeUtf8(text, i, code_point);
+    if (length == 0) return true;  // CheckEncoding reports it
     llvm::SMRange range(llvm::SMLoc::getFromPointer(text.data() + i),
                         llvm::SMLoc::getFromPointer(text.data() + i + length));
     std::string name = diag::CodePointName(code_point);
