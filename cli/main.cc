@@ -15,6 +15,7 @@
 #include "cli/inspect_command.h"
 #include "cli/learn_command.h"
 #include "cli/lint_command.h"
+#include "cli/lsp_command.h"
 #include "cli/probe_command.h"
 #include "cli/stdlib_dir.h"
 #include "cli/version.h"
@@ -42,6 +43,7 @@ constexpr Command kCommands[] = {
     {landlockc::cli::ProbeCommand, landlockc::cli::RunProbe},
     {landlockc::cli::DiffCommand, landlockc::cli::RunDiff},
     {landlockc::cli::LearnCommand, landlockc::cli::RunLearn},
+    {landlockc::cli::LspCommand, landlockc::cli::RunLsp},
 };
 
 // `exec` and `learn` reserve small statuses for the command they run, so their own failures are

@@ -342,6 +342,11 @@ std::string RuleDocumentationUrl(llvm::StringRef id) {
   return DocsUrl(llvm::formatv("lint/{0}.md", id).str());
 }
 
+std::string DiagnosticDocumentationUrl(llvm::StringRef id) {
+  if (FindRule(id) != nullptr) return RuleDocumentationUrl(id);
+  return DocsUrl("language.md#diagnostics");
+}
+
 llvm::json::Value RulesJson() {
   llvm::json::Array rules;
   for (const Rule* rule : AllRules())

@@ -24,6 +24,11 @@ llvm::Expected<Format> ParseFormat(llvm::StringRef text);
 /// text findings, `--list-rules`).
 std::string RuleDocumentationUrl(llvm::StringRef id);
 
+/// The documentation of any diagnostic id: the rule's page for a lint rule, the language
+/// reference's list of diagnostics for a compiler diagnostic (the language server's
+/// `codeDescription`).
+std::string DiagnosticDocumentationUrl(llvm::StringRef id);
+
 /// `{"version": 1, "findings": [...]}`: one object per diagnostic of every engine, in order, with
 /// file, line, column, end_line, end_column, severity, id, message and notes.
 llvm::json::Value ToJson(llvm::ArrayRef<const diag::DiagnosticEngine*> engines);

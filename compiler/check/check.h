@@ -35,6 +35,12 @@ std::optional<model::Policy> CheckFile(llvm::StringRef path, const Options& opti
 std::optional<model::Policy> CheckSource(llvm::StringRef name, llvm::StringRef text,
                                          const Options& options, diag::DiagnosticEngine& diags);
 
+/// The file `include "name"` written in file `from` reads, as the check phase looks it up:
+/// beside `from`, then in each `-I` directory, then in the standard library; nullopt when none
+/// holds it (the language server's go-to-definition on an include).
+std::optional<std::string> FindIncludedFile(llvm::StringRef name, llvm::StringRef from,
+                                            const Options& options);
+
 }  // namespace landlockc::check
 
 #endif  // LANDLOCKC_COMPILER_CHECK_CHECK_H_

@@ -13,6 +13,33 @@
 namespace landlockc::check {
 namespace {
 
+// Where a relative include is looked up, in order: the including file's directory ("" for the
+// working directory), each `-I` directory, the standard library's.
+std::vector<std::string> IncludeSearchDirectories(llvm::StringRef from, const Options& options) {
+  std::vector<std::string> directories = {llvm::sys::path::parent_path(from).str()};
+  directories.insert(directories.end(), options.include_dirs.begin(), options.include_dirs.end());
+  if (!options.stdlib_dir.empty()) directories.push_back(options.stdlib_dir);
+  return directories;
+}
+
+// The file `include "name"` in `from` names: beside `from`, then in the -I directories, then
+// in the standard library. The result keeps the spelling of the directory it was found in.
+std::optional<std::string> FindInclude(llvm::StringRef name, llvm::StringRef from,
+                                       const Options& options, llvm::vfs::FileSystem& files) {
+  if (name.empty()) return std::nullopt;
+  if (llvm::sys::path::is_absolute(name)) {
+    if (files.exists(name)) return name.str();
+    return std::nullopt;
+  }
+  for (const std::string& directory : IncludeSearchDirectories(from, options)) {
+    llvm::SmallString<256> candidate(directory);
+    llvm::sys::path::append(candidate, name);
+    llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/false);
+    if (files.exists(candidate)) return std::string(candidate);
+  }
+  return std::nullopt;
+}
+
 class Loader {
  public:
   Loader(const Options& options, diag::DiagnosticEngine& diags)
@@ -46,8 +73,6 @@ class Loader {
       return std::make_error_code(std::errc::file_too_large);
     return files_->getBufferForFile(path, -1, /*RequiresNullTerminator=*/false);
   }
-
-  bool Exists(const llvm::Twine& path) const { return files_->exists(path); }
 
   struct OpenFile {
     const ast::File* file;
@@ -175,31 +200,12 @@ class Loader {
     return OpenFile{Parse(buffer_id), 0, key};
   }
 
-  // The file `include "name"` in `from` names: beside `from`, then in the -I directories, then
-  // in the standard library. The result keeps the spelling of the directory it was found in.
-  // Where a relative include is looked up, in order: the including file's directory ("" for the
-  // working directory), each `-I` directory, the standard library's.
   std::vector<std::string> SearchDirectories(llvm::StringRef from) const {
-    std::vector<std::string> directories = {llvm::sys::path::parent_path(from).str()};
-    directories.insert(directories.end(), options_.include_dirs.begin(),
-                       options_.include_dirs.end());
-    if (!options_.stdlib_dir.empty()) directories.push_back(options_.stdlib_dir);
-    return directories;
+    return IncludeSearchDirectories(from, options_);
   }
 
   std::optional<std::string> Find(llvm::StringRef name, llvm::StringRef from) const {
-    if (name.empty()) return std::nullopt;
-    if (llvm::sys::path::is_absolute(name)) {
-      if (Exists(name)) return name.str();
-      return std::nullopt;
-    }
-    for (const std::string& directory : SearchDirectories(from)) {
-      llvm::SmallString<256> candidate(directory);
-      llvm::sys::path::append(candidate, name);
-      llvm::sys::path::remove_dots(candidate, /*remove_dot_dot=*/false);
-      if (Exists(candidate)) return std::string(candidate);
-    }
-    return std::nullopt;
+    return FindInclude(name, from, options_, *files_);
   }
 
   const Options& options_;
@@ -211,6 +217,13 @@ class Loader {
 };
 
 }  // namespace
+
+std::optional<std::string> FindIncludedFile(llvm::StringRef name, llvm::StringRef from,
+                                            const Options& options) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files =
+      options.include_files ? options.include_files : llvm::vfs::getRealFileSystem();
+  return FindInclude(name, from, options, *files);
+}
 
 std::optional<LoadedPolicy> LoadFile(llvm::StringRef path, const Options& options,
                                      diag::DiagnosticEngine& diags) {

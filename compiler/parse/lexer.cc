@@ -2,33 +2,27 @@
 #include "compiler/parse/lexer.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace landlockc::parse {
 namespace {
 
+constexpr Keyword kKeywords[] = {
+    {"abi", TokenKind::kAbi},         {"allow", TokenKind::kAllow},
+    {"fs", TokenKind::kFs},           {"handle", TokenKind::kHandle},
+    {"include", TokenKind::kInclude}, {"layer", TokenKind::kLayer},
+    {"let", TokenKind::kLet},         {"log", TokenKind::kLog},
+    {"net", TokenKind::kNet},         {"none", TokenKind::kNone},
+    {"on", TokenKind::kOn},           {"optional", TokenKind::kOptional},
+    {"port", TokenKind::kPort},       {"requires", TokenKind::kRequires},
+    {"rules", TokenKind::kRules},     {"scope", TokenKind::kScope},
+    {"threads", TokenKind::kThreads}, {"use", TokenKind::kUse},
+};
+
 // Keywords are whole words: the grammar's lexer prefers the longest match, so `abis` is a name.
 TokenKind KeywordOrName(llvm::StringRef word) {
-  return llvm::StringSwitch<TokenKind>(word)
-      .Case("abi", TokenKind::kAbi)
-      .Case("allow", TokenKind::kAllow)
-      .Case("fs", TokenKind::kFs)
-      .Case("handle", TokenKind::kHandle)
-      .Case("include", TokenKind::kInclude)
-      .Case("layer", TokenKind::kLayer)
-      .Case("let", TokenKind::kLet)
-      .Case("log", TokenKind::kLog)
-      .Case("net", TokenKind::kNet)
-      .Case("none", TokenKind::kNone)
-      .Case("on", TokenKind::kOn)
-      .Case("optional", TokenKind::kOptional)
-      .Case("port", TokenKind::kPort)
-      .Case("requires", TokenKind::kRequires)
-      .Case("rules", TokenKind::kRules)
-      .Case("scope", TokenKind::kScope)
-      .Case("threads", TokenKind::kThreads)
-      .Case("use", TokenKind::kUse)
-      .Default(TokenKind::kIdent);
+  for (const Keyword& keyword : kKeywords)
+    if (keyword.spelling == word) return keyword.kind;
+  return TokenKind::kIdent;
 }
 
 TokenKind Punctuation(char c) {
@@ -185,6 +179,8 @@ void Lexer::CountForLimits(TokenKind kind) {
 }
 
 }  // namespace
+
+llvm::ArrayRef<Keyword> Keywords() { return kKeywords; }
 
 TokenBuffer Lex(llvm::StringRef text) { return Lexer(text).Run(); }
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/SMLoc.h"
 
@@ -74,6 +75,15 @@ enum class TokenKind : uint8_t {
   kRBrace,
   kDotDot,
 };
+
+/// A keyword of the language and its token kind.
+struct Keyword {
+  llvm::StringLiteral spelling;
+  TokenKind kind;
+};
+
+/// Every keyword, alphabetically (the language server completes them).
+llvm::ArrayRef<Keyword> Keywords();
 
 /// Longest text lexed: token positions are 32 bits, which keeps a token in 16 bytes.
 inline constexpr size_t kMaxTextBytes = UINT32_MAX;
