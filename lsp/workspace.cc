@@ -455,7 +455,8 @@ std::vector<Completion> Workspace::Complete(const std::string& uri, Position pos
         token.kind == TokenKind::kString || token.kind == TokenKind::kUnterminatedString;
     if (in_string && offset > token.offset &&
         (offset < token.end() || token.kind == TokenKind::kUnterminatedString)) {
-      llvm::StringRef inside = document->text.substr(token.offset + 1, offset - token.offset - 1);
+      llvm::StringRef inside =
+          llvm::StringRef(document->text).substr(token.offset + 1, offset - token.offset - 1);
       if (before != TokenKind::kInclude) return CompletePath(inside);
       std::vector<Completion> std_files;
       for (const Completion& file : CompletePath(options_.stdlib_dir + "/std/"))
