@@ -50,7 +50,7 @@ debian=$(awk -F'\t' '$1 == "target" && $2 ~ /^debian-/ {print $2}' "$words" | so
   sed 's/ $//')
 [[ -n $debian ]] || fail "no debian targets in $words"
 
-expect_bash "landlockc " "check compile diff exec explain fmt inspect learn lint probe"
+expect_bash "landlockc " "check compile diff exec explain fmt inspect learn lint lsp probe"
 expect_bash "landlockc co" "compile"
 expect_bash "landlockc -" "--help --version"
 expect_bash "landlockc fmt -" "--check --color= --help -i"
@@ -70,6 +70,8 @@ expect_bash "landlockc inspect policies/w" "policies/web.landlock policies/web.l
 expect_bash "landlockc compile -I pol" "policies"
 expect_bash "landlockc lint -I policies/" "policies/sub"
 expect_bash "landlockc probe " ""
+expect_bash "landlockc ls" "lsp"
+expect_bash "landlockc lsp " ""
 expect_bash "landlockc exec policies/web.llpb -- landlockc-test-t" "landlockc-test-tool"
 expect_bash "landlockc exec policies/web.llpb -- landlockc-test-tool pol" "policies"
 
@@ -82,6 +84,7 @@ if command -v fish >/dev/null; then
     [[ $got == "$2" ]] || fail "fish: \`$1\` completed to \`$got\`, expected \`$2\`"
   }
   expect_fish "landlockc li" "lint"
+  expect_fish "landlockc ls" "lsp"
   expect_fish "landlockc lint --format=" "--format=json --format=sarif --format=text"
   expect_fish "landlockc lint --disable=write" "--disable=write-execute"
   expect_fish "landlockc lint --target=debian-1" "--target=debian-11 --target=debian-12 --target=debian-13"
