@@ -71,11 +71,6 @@ std::string FriendlyName(llvm::StringRef id) {
   return name;
 }
 
-// The documentation of the producing version: the source tree at its release tag.
-std::string DocsUrl(llvm::StringRef page) {
-  return llvm::formatv("{0}/blob/v{1}/docs/{2}", kInformationUri, LANDLOCKC_VERSION, page).str();
-}
-
 // What GitHub code scanning ranks security alerts by, per lint rule: `security-severity` (a
 // CVSS-like score, as a string), the score of the rule's error-level findings when it has them
 // (`broad-grant` on `/`), and the precision: `very-high` for findings that are facts about the
@@ -181,7 +176,7 @@ std::string CompilerDescription(const diag::DiagInfo& info) {
 
 llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
   std::string text = CompilerDescription(info);
-  std::string help_uri = DocsUrl("language.md#diagnostics");
+  std::string help_uri = DocumentationUrl("language.md#diagnostics");
   return llvm::json::Object{
       {"id", info.id},
       {"name", FriendlyName(info.id)},
@@ -337,15 +332,6 @@ void WriteText(llvm::ArrayRef<const diag::DiagnosticEngine*> engines, llvm::raw_
 }
 
 }  // namespace
-
-std::string RuleDocumentationUrl(llvm::StringRef id) {
-  return DocsUrl(llvm::formatv("lint/{0}.md", id).str());
-}
-
-std::string DiagnosticDocumentationUrl(llvm::StringRef id) {
-  if (FindRule(id) != nullptr) return RuleDocumentationUrl(id);
-  return DocsUrl("language.md#diagnostics");
-}
 
 llvm::json::Value RulesJson() {
   llvm::json::Array rules;

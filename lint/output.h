@@ -7,6 +7,7 @@
 #include <string>
 
 #include "compiler/diag/diagnostics.h"
+#include "lint/docs_url.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -19,15 +20,6 @@ enum class Format { kText, kJson, kSarif };
 
 /// Parses `text`, `json` or `sarif`.
 llvm::Expected<Format> ParseFormat(llvm::StringRef text);
-
-/// The documentation page of lint rule `id` for the version that is running (`helpUri`, the URL on
-/// text findings, `--list-rules`).
-std::string RuleDocumentationUrl(llvm::StringRef id);
-
-/// The documentation of any diagnostic id: the rule's page for a lint rule, the language
-/// reference's list of diagnostics for a compiler diagnostic (the language server's
-/// `codeDescription`).
-std::string DiagnosticDocumentationUrl(llvm::StringRef id);
 
 /// `{"version": 1, "findings": [...]}`: one object per diagnostic of every engine, in order, with
 /// file, line, column, end_line, end_column, severity, id, message and notes.

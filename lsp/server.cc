@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "lsp/server.h"
 
-#include "lint/output.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -31,8 +30,7 @@ json::Value ToJson(const Finding& finding) {
                           {"message", finding.message}};
   if (!finding.code.empty()) {
     diagnostic["code"] = finding.code;
-    diagnostic["codeDescription"] =
-        json::Object{{"href", lint::DiagnosticDocumentationUrl(finding.code)}};
+    diagnostic["codeDescription"] = json::Object{{"href", finding.url}};
   }
   if (!finding.related.empty()) {
     json::Array related;

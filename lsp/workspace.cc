@@ -12,6 +12,7 @@
 #include "compiler/parse/parse.h"
 #include "config/config.h"
 #include "lint/access_model.h"
+#include "lint/docs_url.h"
 #include "lint/linter.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -76,6 +77,7 @@ Finding ToFinding(const llvm::SourceMgr& sources, const diag::Diagnostic& diagno
   Finding finding;
   finding.severity = SeverityOf(diagnostic.severity);
   finding.code = diagnostic.id;
+  finding.url = lint::DiagnosticDocumentationUrl(diagnostic.id);
   finding.message = diagnostic.message;
   std::string file = FileOf(sources, diagnostic.range.Start);
   if (file.empty() || file == main_file) {
@@ -370,7 +372,7 @@ std::vector<Finding> Workspace::Check(const std::string& uri) {
     llvm::Expected<config::Config> settings = config::ForPolicy(document->path);
     if (!settings) {
       findings.push_back(
-          {{}, FindingSeverity::kError, "", llvm::toString(settings.takeError()), {}});
+          {{}, FindingSeverity::kError, "", "", llvm::toString(settings.takeError()), {}});
       settings = config::Config();
     }
     lint::Lint(*checked->policy, LintOptionsOf(*settings), compiler.diagnostics(), linter);

@@ -39,6 +39,8 @@ struct Finding {
   FindingSeverity severity = FindingSeverity::kError;
   /// The diagnostic's id (a compiler diagnostic or a lint rule); empty for a configuration error.
   std::string code;
+  /// The documentation of `code`.
+  std::string url;
   std::string message;
   std::vector<RelatedPlace> related;
 };

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Where the documentation of a diagnostic is: the pages of docs/ at the release tag of the running
+// version. Apart from lint/output.h so that readers without JSON (the language server's
+// workspace) link to the same pages.
+#ifndef LANDLOCKC_LINT_DOCS_URL_H_
+#define LANDLOCKC_LINT_DOCS_URL_H_
+
+#include <string>
+
+#include "llvm/ADT/StringRef.h"
+
+namespace landlockc::lint {
+
+/// The page `page` of docs/ (e.g. "language.md#diagnostics") for the version that is running.
+std::string DocumentationUrl(llvm::StringRef page);
+
+/// The documentation page of lint rule `id` for the version that is running (`helpUri`, the URL on
+/// text findings, `--list-rules`).
+std::string RuleDocumentationUrl(llvm::StringRef id);
+
+/// The documentation of any diagnostic id: the rule's page for a lint rule, the language
+/// reference's list of diagnostics for a compiler diagnostic (the language server's
+/// `codeDescription`).
+std::string DiagnosticDocumentationUrl(llvm::StringRef id);
+
+}  // namespace landlockc::lint
+
+#endif  // LANDLOCKC_LINT_DOCS_URL_H_
