@@ -44,9 +44,11 @@ class Writer {
     std::string grants;
     for (const PathBeneath& rule : document.path_beneath) grants += PathGrant(rule, document);
     for (const NetPort& rule : document.net_port) grants += PortGrant(rule);
-    if (handled.Empty()) {
-      Refuse("a configuration that handles no right", {});
-      refused_ = true;  // nothing to keep, even under --lossy
+    if (handled.Empty()) {  // a part meant for composition, say; nothing to keep, even lossy
+      diags_.Report(diag::DiagId::kLandlockconfigInvalidValue, llvm::SMRange(), "(root)",
+                    "the configuration handles no access right: as a policy it would restrict "
+                    "nothing");
+      return std::nullopt;
     }
     if (refused_) return std::nullopt;
     std::string text = "# Converted from landlockconfig by `landlockc convert`.\n";
