@@ -7,6 +7,7 @@
 #include "cli/check_command.h"
 #include "cli/compile_command.h"
 #include "cli/console.h"
+#include "cli/convert_command.h"
 #include "cli/diff_command.h"
 #include "cli/exec_command.h"
 #include "cli/exit_codes.h"
@@ -43,6 +44,7 @@ constexpr Command kCommands[] = {
     {landlockc::cli::ProbeCommand, landlockc::cli::RunProbe},
     {landlockc::cli::DiffCommand, landlockc::cli::RunDiff},
     {landlockc::cli::LearnCommand, landlockc::cli::RunLearn},
+    {landlockc::cli::ConvertCommand, landlockc::cli::RunConvert},
     {landlockc::cli::LspCommand, landlockc::cli::RunLsp},
 };
 

@@ -18,7 +18,8 @@ mkdir -p "$work/policies/sub" "$work/bin"
 printf '#!/bin/sh\n' >"$work/bin/landlockc-test-tool"
 chmod +x "$work/bin/landlockc-test-tool"
 PATH=$work/bin:$PATH
-touch "$work/policies/web.landlock" "$work/policies/web.llpb" "$work/policies/notes.txt"
+touch "$work/policies/web.landlock" "$work/policies/web.llpb" "$work/policies/notes.txt" \
+  "$work/policies/web.json" "$work/policies/web.toml"
 cd "$work"
 
 # shellcheck source=/dev/null
@@ -50,8 +51,12 @@ debian=$(awk -F'\t' '$1 == "target" && $2 ~ /^debian-/ {print $2}' "$words" | so
   sed 's/ $//')
 [[ -n $debian ]] || fail "no debian targets in $words"
 
-expect_bash "landlockc " "check compile diff exec explain fmt inspect learn lint lsp probe"
-expect_bash "landlockc co" "compile"
+expect_bash "landlockc " "check compile convert diff exec explain fmt inspect learn lint lsp probe"
+expect_bash "landlockc com" "compile"
+expect_bash "landlockc con" "convert"
+expect_bash "landlockc convert --to=" "landlock landlockconfig-json landlockconfig-toml"
+expect_bash "landlockc convert --l" "--lossy"
+expect_bash "landlockc convert policies/w" "policies/web.json policies/web.landlock policies/web.llpb policies/web.toml"
 expect_bash "landlockc -" "--help --version"
 expect_bash "landlockc fmt -" "--check --color= --help -i"
 expect_bash "landlockc lint --f" "--fail-on= --format="
@@ -91,6 +96,7 @@ if command -v fish >/dev/null; then
   expect_fish "landlockc fmt --ch" "--check"
   expect_fish "landlockc check policies/" "policies/sub/ policies/web.landlock"
   expect_fish "landlockc inspect policies/w" "policies/web.landlock policies/web.llpb"
+  expect_fish "landlockc convert policies/web." "policies/web.json policies/web.landlock policies/web.llpb policies/web.toml"
 else
   fail "fish is not installed (scripts/install-deps.sh installs it)"
 fi

@@ -2,6 +2,9 @@
 // The golden diagnostics: for every id of the registry, `<id>.landlock` checked from this folder
 // must print exactly `<id>.expected` (colors off) and report that id. A registered id without its
 // pair fails, so every diagnostic has a test; a pair without a registered id fails too.
+// `convert`'s ids take their input in another form: `<id>.json` or `<id>.toml` (landlockconfig,
+// converted to a policy), or `<id>.convert.landlock` (`<id>.convert-lossy.landlock` for --lossy),
+// checked and converted to landlockconfig.
 //
 // To write the .expected files after an intended change of wording, run the test with
 // LANDLOCKC_UPDATE_GOLDENS=1 and review the diff.
@@ -13,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "compiler/check/check.h"
+#include "convert/convert.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -39,15 +43,39 @@ class GoldenTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override { ASSERT_EQ(chdir(LANDLOCKC_GOLDEN_DIR), 0); }
 };
 
+// Runs the golden input of `id` found in this folder, reporting into `diags`; false when there is
+// none.
+bool RunGoldenInput(const std::string& id, diag::DiagnosticEngine& diags) {
+  if (llvm::sys::fs::exists(id + ".landlock")) {
+    check::CheckFile(id + ".landlock", check::Options{}, diags);
+    return true;
+  }
+  for (const char* extension : {".json", ".toml"}) {
+    std::string path = id + extension;
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = llvm::MemoryBuffer::getFile(path);
+    if (!buffer) continue;
+    convert::Form form = convert::DetectForm((*buffer)->getBuffer());
+    unsigned id_in_sources = diags.source_mgr().AddNewSourceBuffer(std::move(*buffer), {});
+    convert::ConvertLandlockconfig(id_in_sources, form, convert::Target::kLandlock, false, diags);
+    return true;
+  }
+  for (bool lossy : {false, true}) {
+    std::string path = id + (lossy ? ".convert-lossy.landlock" : ".convert.landlock");
+    if (!llvm::sys::fs::exists(path)) continue;
+    if (std::optional<model::Policy> policy = check::CheckFile(path, check::Options{}, diags))
+      convert::ConvertPolicy(*policy, convert::Target::kLandlockconfigJson, lossy, diags);
+    return true;
+  }
+  return false;
+}
+
 TEST_P(GoldenTest, MatchesExpectedOutput) {
   const std::string& id = GetParam();
-  std::string policy = id + ".landlock";
   std::string expected_path = id + ".expected";
-  ASSERT_TRUE(llvm::sys::fs::exists(policy)) << "missing golden input " << policy;
 
   llvm::SourceMgr source_mgr;
   diag::DiagnosticEngine diags(source_mgr);
-  check::CheckFile(policy, check::Options{}, diags);
+  ASSERT_TRUE(RunGoldenInput(id, diags)) << "missing golden input for " << id;
   std::string rendered;
   llvm::raw_string_ostream os(rendered);
   diags.Render(os, /*colors=*/false);
@@ -65,7 +93,7 @@ TEST_P(GoldenTest, MatchesExpectedOutput) {
   bool reported = false;
   for (const diag::Diagnostic& diagnostic : diags.diagnostics())
     reported = reported || diagnostic.id == id;
-  EXPECT_TRUE(reported) << policy << " does not report `" << id << "`";
+  EXPECT_TRUE(reported) << "the golden input of `" << id << "` does not report it";
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryId, GoldenTest, ::testing::ValuesIn(RegisteredIds()),
@@ -84,9 +112,11 @@ TEST(GoldenFolderTest, EveryPairBelongsToARegisteredId) {
        it.increment(error)) {
     llvm::StringRef name = llvm::sys::path::filename(it->path());
     llvm::StringRef extension = llvm::sys::path::extension(name);
-    if (extension != ".landlock" && extension != ".expected") continue;
+    if (extension != ".landlock" && extension != ".expected" && extension != ".json" &&
+        extension != ".toml")
+      continue;
     if (it->type() != llvm::sys::fs::file_type::regular_file) continue;
-    EXPECT_TRUE(registered.count(llvm::sys::path::stem(name).str()))
+    EXPECT_TRUE(registered.count(name.split('.').first.str()))
         << name.str() << " has no registered diagnostic id";
   }
   EXPECT_FALSE(error) << error.message();
