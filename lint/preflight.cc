@@ -19,32 +19,6 @@ namespace {
 // The kernel reads this much of a file to decide how to run it (BINPRM_BUF_SIZE).
 constexpr size_t kHeadSize = 256;
 
-// What runs `path`: its `#!` interpreter (`script` set) or its ELF interpreter; "" for none.
-std::string InterpreterOf(const std::string& path, bool& script) {
-  script = false;
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return "";
-  char head[kHeadSize];
-  ssize_t length = pread(fd, head, sizeof head, 0);
-  std::string interpreter;
-  if (length >= 2 && head[0] == '#' && head[1] == '!') {
-    script = true;
-    llvm::StringRef line(head + 2, static_cast<size_t>(length) - 2);
-    line = line.take_until([](char c) { return c == '\n'; }).ltrim(" \t");
-    interpreter = line.take_until([](char c) { return c == ' ' || c == '\t'; }).str();
-  }
-  close(fd);
-  if (length < 0 || !LooksLikeElf(llvm::StringRef(head, static_cast<size_t>(length))))
-    return interpreter;
-  // A malformed ELF file is no policy matter: execve refuses it (ENOEXEC), which exec reports.
-  llvm::Expected<ElfFile> elf = ReadElf(path);
-  if (!elf) {
-    llvm::consumeError(elf.takeError());
-    return "";
-  }
-  return elf->interpreter;
-}
-
 std::string WorkingDirectory() {
   char buffer[PATH_MAX];
   return getcwd(buffer, sizeof buffer) != nullptr ? buffer : "/";
@@ -113,6 +87,31 @@ std::optional<std::string> StepDenial(HostAccess& access, llvm::StringRef comman
 }
 
 }  // namespace
+
+std::string InterpreterOf(const std::string& path, bool& script) {
+  script = false;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  char head[kHeadSize];
+  ssize_t length = pread(fd, head, sizeof head, 0);
+  std::string interpreter;
+  if (length >= 2 && head[0] == '#' && head[1] == '!') {
+    script = true;
+    llvm::StringRef line(head + 2, static_cast<size_t>(length) - 2);
+    line = line.take_until([](char c) { return c == '\n'; }).ltrim(" \t");
+    interpreter = line.take_until([](char c) { return c == ' ' || c == '\t'; }).str();
+  }
+  close(fd);
+  if (length < 0 || !LooksLikeElf(llvm::StringRef(head, static_cast<size_t>(length))))
+    return interpreter;
+  // A malformed ELF file is no policy matter: execve refuses it (ENOEXEC), which exec reports.
+  llvm::Expected<ElfFile> elf = ReadElf(path);
+  if (!elf) {
+    llvm::consumeError(elf.takeError());
+    return "";
+  }
+  return elf->interpreter;
+}
 
 std::vector<LaunchStep> TraceLaunch(const std::string& program, const std::string& how) {
   std::vector<LaunchStep> steps;

@@ -45,6 +45,11 @@ struct LaunchStep {
 /// The most `#!` interpreters followed, as the kernel's binfmt recursion allows.
 inline constexpr int kMaxInterpreterDepth = 4;
 
+/// What the kernel runs to start the file at `path`: its `#!` interpreter as written (`script`
+/// set) or its ELF interpreter (PT_INTERP); "" for neither, or for a file that cannot be read or
+/// is a malformed ELF file (execve refuses those itself).
+std::string InterpreterOf(const std::string& path, bool& script);
+
 /// The files execve opens to run `program` (a path, as found): the program, each `#!` interpreter
 /// up to kMaxInterpreterDepth, then the ELF interpreter (PT_INTERP) of the last one. `how` says
 /// how `program` was found. Stops at a file that is missing or is neither script nor ELF.
