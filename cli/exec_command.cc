@@ -222,7 +222,8 @@ int Preflight(const lint::HostPolicy& host, const landlockc_report& report, cons
   if (report.layers_applied == 0) return kExitOk;  // nothing will be restricted
   std::string how = llvm::StringRef(name).contains('/') ? "as given" : "found in PATH";
   std::optional<std::string> denial =
-      lint::LaunchDenial(host, report.effective_abi, name, lint::TraceLaunch(path, how));
+      lint::LaunchDenial(host, report.effective_abi, name, lint::TraceLaunch(path, how),
+                         lint::ProcessLoaderEnvironment());
   if (!denial) return kExitOk;
   PrintError(*denial);
   return kExitNotExecutable;

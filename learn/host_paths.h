@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Grant paths as the kernel will see them on this host: `${VAR}`s expanded from the environment by
-// the runtime's expansion, then symlinks resolved (trace/resolve.h), so that the access model can
-// compare them with the resolved paths the tracer records. (The `host` work resolves paths for
-// `explain` the same way; the two can share one implementation once both exist.)
+// Grant paths as the kernel will see them on this host, through the one host resolution
+// (lint/host_paths.h: the runtime's `${VAR}` expansion, then the kernel's path walk), so that the
+// access model can compare them with the paths the tracer records, which it resolves the same way.
 #ifndef LANDLOCKC_LEARN_HOST_PATHS_H_
 #define LANDLOCKC_LEARN_HOST_PATHS_H_
 

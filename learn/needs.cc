@@ -4,9 +4,9 @@
 #include <cctype>
 #include <cerrno>
 
+#include "lint/paths.h"
 #include "runtime/abi_table.h"
 #include "runtime/uapi.h"
-#include "trace/resolve.h"
 
 namespace landlockc::learn {
 namespace {
@@ -152,13 +152,14 @@ Needs NeedsFrom(llvm::ArrayRef<trace::Access> accesses, int abi) {
       case AccessKind::kMakeFifo:
       case AccessKind::kMakeChar:
       case AccessKind::kMakeBlock:
-        fs(trace::ParentOf(path), MakeRight(access.kind), kDir, Verb::kCreated, path);
+        fs(lint::ParentPath(path).str(), MakeRight(access.kind), kDir, Verb::kCreated, path);
         break;
       case AccessKind::kRemoveFile:
-        fs(trace::ParentOf(path), LANDLOCK_ACCESS_FS_REMOVE_FILE, kDir, Verb::kRemoved, path);
+        fs(lint::ParentPath(path).str(), LANDLOCK_ACCESS_FS_REMOVE_FILE, kDir, Verb::kRemoved,
+           path);
         break;
       case AccessKind::kRemoveDir:
-        fs(trace::ParentOf(path), LANDLOCK_ACCESS_FS_REMOVE_DIR, kDir, Verb::kRemoved, path);
+        fs(lint::ParentPath(path).str(), LANDLOCK_ACCESS_FS_REMOVE_DIR, kDir, Verb::kRemoved, path);
         break;
       case AccessKind::kRefer:
         fs(path, LANDLOCK_ACCESS_FS_REFER, kDir, Verb::kMoved, path);

@@ -14,7 +14,6 @@
 #include "lint/data/locations.h"
 #include "lint/paths.h"
 #include "runtime/uapi.h"
-#include "trace/resolve.h"
 
 namespace landlockc::learn {
 namespace {
@@ -158,10 +157,10 @@ std::vector<FsNeed> Proposer::IntoCreatedDirectories(std::vector<FsNeed> needs) 
   }
   for (FsNeed& need : needs) {
     std::string outermost;
-    for (std::string path = need.path; path != "/"; path = trace::ParentOf(path))
+    for (std::string path = need.path; path != "/"; path = lint::ParentPath(path).str())
       if (created.count(path)) outermost = path;
     if (outermost.empty()) continue;
-    std::string parent = trace::ParentOf(outermost);
+    std::string parent = lint::ParentPath(outermost).str();
     if (Protected(parent)) {
       optional_.insert(need.path);
       continue;
@@ -182,7 +181,7 @@ void Proposer::BuildGrants(const std::vector<FsNeed>& needs) {
   std::set<std::string> listed;
   std::vector<const FsNeed*> rest;
   for (const FsNeed& need : needs) {
-    std::string parent = trace::ParentOf(need.path);
+    std::string parent = lint::ParentPath(need.path).str();
     if (written.count(need.path)) {
       grants_[need.path].Add(need);
     } else if (need.kind == lint::ObjectKind::kFile && written.count(parent)) {
@@ -202,7 +201,7 @@ void Proposer::BuildGrants(const std::vector<FsNeed>& needs) {
     if (!Protected(directory)) collapsed.insert(directory);
   for (const FsNeed* need : rest) {
     bool read_only = (need->rights & ~kRead) == 0;
-    std::string parent = trace::ParentOf(need->path);
+    std::string parent = lint::ParentPath(need->path).str();
     if (read_only && collapsed.count(need->path)) {
       grants_[need->path].Add(*need);
       grants_[need->path].rights |= kRead;
@@ -219,8 +218,8 @@ void Proposer::DropSubsumed() {
   // A grant whose rights an ancestor's grant already gives adds nothing (grants inherit down).
   for (auto it = grants_.begin(); it != grants_.end();) {
     bool subsumed = false;
-    for (std::string ancestor = trace::ParentOf(it->first); !subsumed;
-         ancestor = trace::ParentOf(ancestor)) {
+    for (std::string ancestor = lint::ParentPath(it->first).str(); !subsumed;
+         ancestor = lint::ParentPath(ancestor).str()) {
       auto found = grants_.find(ancestor);
       if (found != grants_.end() && (it->second.rights & ~found->second.rights) == 0) {
         found->second.Absorb(it->second);

@@ -69,12 +69,12 @@ const LookupCache::Lookup& LookUp(const std::string& path, LookupCache& cache) {
 
 }  // namespace
 
-HostPath ResolveOnHost(llvm::StringRef path) {
+HostPath ResolveOnHost(llvm::StringRef path, LastLink last) {
   LookupCache cache;
-  return ResolveOnHost(path, cache);
+  return ResolveOnHost(path, cache, last);
 }
 
-HostPath ResolveOnHost(llvm::StringRef path, LookupCache& cache) {
+HostPath ResolveOnHost(llvm::StringRef path, LookupCache& cache, LastLink last) {
   HostPath result;
   std::string current = "/";
   std::vector<std::string> pending;
@@ -95,7 +95,10 @@ HostPath ResolveOnHost(llvm::StringRef path, LookupCache& cache) {
       continue;
     }
     const LookupCache::Lookup& info = LookUp(next, cache);
-    if (info.error == 0 && S_ISLNK(info.mode) && ++links > kMaxLinks) {
+    bool kept_link = S_ISLNK(info.mode) && pending.empty() && last == LastLink::kKeep;
+    if (info.error == 0 && kept_link) {
+      result.kind = ObjectKind::kFile;
+    } else if (info.error == 0 && S_ISLNK(info.mode) && ++links > kMaxLinks) {
       result.error = ELOOP;
     } else if (info.error != 0) {
       result.error = info.error;

@@ -35,9 +35,13 @@ struct HostPath {
   ObjectKind kind = ObjectKind::kDirectory;
 };
 
+/// Whether a symlink in the last component is followed: `open` follows it (unless O_NOFOLLOW);
+/// `lstat`, `unlink`, `rename`, a `symlink`'s new name and a unix socket's `bind` name the link.
+enum class LastLink { kFollow, kKeep };
+
 /// Resolves absolute `path` as the kernel's path walk does (following the last component too,
-/// as `open(O_PATH)` does).
-HostPath ResolveOnHost(llvm::StringRef path);
+/// as `open(O_PATH)` does, unless `last` keeps it). A kept link is a file.
+HostPath ResolveOnHost(llvm::StringRef path, LastLink last = LastLink::kFollow);
 
 /// What one round of resolutions has learnt about the file system (lstat and readlink answers),
 /// so that paths sharing a prefix ask the kernel once.
@@ -54,7 +58,7 @@ struct LookupCache {
 };
 
 /// ResolveOnHost, asking `cache` first.
-HostPath ResolveOnHost(llvm::StringRef path, LookupCache& cache);
+HostPath ResolveOnHost(llvm::StringRef path, LookupCache& cache, LastLink last = LastLink::kFollow);
 
 /// `${NAME}`s of a path template expanded by the runtime (runtime/expand.h).
 struct HostExpansion {

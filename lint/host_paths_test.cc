@@ -81,6 +81,19 @@ TEST_F(HostPathsTest, MissingComponentsAreAppendedAsWritten) {
   EXPECT_EQ(ResolveOnHost(root_ + "/loop").error, ELOOP);
 }
 
+TEST_F(HostPathsTest, TheLastLinkCanBeKept) {
+  // As lstat, unlink or rename see a path: the links on the way are followed, the last is not.
+  HostPath kept = ResolveOnHost(root_ + "/chain/sub/out", LastLink::kKeep);
+  EXPECT_EQ(kept.path, root_ + "/real/sub/out");
+  EXPECT_TRUE(kept.exists);
+  EXPECT_EQ(kept.kind, ObjectKind::kFile);
+  EXPECT_EQ(ResolveOnHost(root_ + "/dirlink", LastLink::kKeep).path, root_ + "/dirlink");
+  EXPECT_TRUE(ResolveOnHost(root_ + "/dangling", LastLink::kKeep).exists);
+  EXPECT_EQ(ResolveOnHost(root_ + "/loop", LastLink::kKeep).error, 0);
+  // A link followed on the way still is, and `..` after it still counts from its target.
+  EXPECT_EQ(ResolveOnHost(root_ + "/dirlink/../x", LastLink::kKeep).path, root_ + "/x");
+}
+
 TEST_F(HostPathsTest, ExpandsThroughTheRuntime) {
   const char* envp[] = {"SITE=/srv/site", "REL=srv", "UP=/srv/../etc", "EMPTY=", nullptr};
   HostExpansion ok = ExpandOnHost("${SITE}/data", envp);

@@ -72,11 +72,13 @@ TEST_F(PreflightTest, NamesTheFirstMissingRightAndTheLayer) {
   policy.layers[0].fs_grants.push_back(grant);
   std::vector<LaunchStep> steps = TraceLaunch(script, "found in PATH");
   const char* const no_environment[] = {nullptr};
-  EXPECT_EQ(LaunchDenial(ResolvePolicyOnHost(policy, no_environment), 7, "job", steps),
+  EXPECT_EQ(LaunchDenial(ResolvePolicyOnHost(policy, no_environment), 7, "job", steps,
+                         ProcessLoaderEnvironment()),
             std::nullopt);
   policy.layers[0].fs_grants[0].path = root_;
   policy.layers[0].fs_grants[0].rights = LANDLOCK_ACCESS_FS_EXECUTE;
-  EXPECT_EQ(LaunchDenial(ResolvePolicyOnHost(policy, no_environment), 7, "job", steps),
+  EXPECT_EQ(LaunchDenial(ResolvePolicyOnHost(policy, no_environment), 7, "job", steps,
+                         ProcessLoaderEnvironment()),
             "the policy does not let `job` run: `read_file` on `" + script +
                 "` (found in PATH) is denied by layer `main`");
 }

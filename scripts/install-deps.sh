@@ -11,7 +11,7 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang-format-14 binutils
   ca-certificates openssl git python3
-  libtomlplusplus-dev python3-yaml python3-jsonschema
+  libtomlplusplus-dev python3-yaml python3-jsonschema python3-rfc3987
   libseccomp-dev strace curl tar gzip make bc
   man-db groff-base zsh fish vim dpkg-dev meson
   clang-16 libclang-rt-16-dev

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Path resolution as the kernel does it, local to the tracer: absolute paths from a traced
-// process's working directory or dirfd (/proc/PID/cwd, /proc/PID/fd/N), then every symbolic link
-// followed with `..` taken after resolution. (The `host` work resolves grant paths the same way for
-// `explain`; the two can share one implementation once both exist.)
+// The one part of path resolution that is the tracer's own: a traced call names a path relative
+// to the calling process's working directory or to one of its directory descriptors, which only
+// that process's /proc/PID/cwd and /proc/PID/fd/N show, and only while it is stopped in the call.
+// Everything after that (symlinks, `..`, missing components) is the host resolution every
+// host-aware command uses, lint::ResolveOnHost (lint/host_paths.h).
 #ifndef LANDLOCKC_TRACE_RESOLVE_H_
 #define LANDLOCKC_TRACE_RESOLVE_H_
 
 #include <sys/types.h>
+
 #include <string>
 #include <string_view>
 
@@ -15,14 +17,6 @@ namespace landlockc::trace {
 /// `path` made absolute against `dirfd` of process `pid` (AT_FDCWD: its working directory), with
 /// `.`, `..` and `//` kept as written. Empty when the base cannot be read.
 std::string AbsoluteIn(pid_t pid, int dirfd, std::string_view path);
-
-/// The kernel's view of absolute `path`: each symlink replaced by its target (at most 40, as the
-/// kernel), `..` taken after resolution. The last component is followed only when `follow_last`.
-/// From the first component that does not exist, the rest is appended lexically.
-std::string ResolvePath(std::string_view path, bool follow_last);
-
-/// The directory part of a resolved path (`/a/b` -> `/a`, `/a` -> `/`).
-std::string ParentOf(std::string_view path);
 
 }  // namespace landlockc::trace
 

@@ -2,7 +2,6 @@
 #include "trace/tracer.h"
 
 #include <arpa/inet.h>
-#include <elf.h>
 #include <fcntl.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
@@ -29,6 +28,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "lint/host_paths.h"
+#include "lint/paths.h"
+#include "lint/preflight.h"
 #include "trace/resolve.h"
 #include "trace/syscalls.h"
 
@@ -41,8 +43,6 @@ namespace {
 constexpr long kOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
                           PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL |
                           PTRACE_O_TRACESYSGOOD;
-// The kernel's limit on nested interpreters (#! of #! ...), BINPRM_MAX_RECURSION.
-constexpr int kMaxInterpreterDepth = 4;
 
 llvm::Error SystemError(const std::string& what) {
   return llvm::createStringError(std::error_code(errno, std::generic_category()), "%s: %s",
@@ -134,42 +134,6 @@ bool AlwaysAllowedIoctl(uint64_t command) {
   }
 }
 
-// The ELF interpreter (PT_INTERP) of the program at `path`, or a script's `#!` interpreter.
-std::optional<std::string> InterpreterOf(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  char header[256] = {};
-  file.read(header, sizeof header);
-  size_t length = static_cast<size_t>(file.gcount());
-  if (length >= 2 && header[0] == '#' && header[1] == '!') {
-    std::string_view line(header + 2, length - 2);
-    line = line.substr(0, line.find('\n'));
-    size_t start = line.find_first_not_of(" \t");
-    if (start == std::string_view::npos) return std::nullopt;
-    line.remove_prefix(start);
-    return std::string(line.substr(0, line.find_first_of(" \t")));
-  }
-  if (length < sizeof(Elf64_Ehdr) || std::memcmp(header, ELFMAG, SELFMAG) != 0 ||
-      header[EI_CLASS] != ELFCLASS64)
-    return std::nullopt;
-  Elf64_Ehdr elf;
-  std::memcpy(&elf, header, sizeof elf);
-  for (unsigned i = 0; i < elf.e_phnum && i < 256; ++i) {
-    Elf64_Phdr segment;
-    file.clear();
-    file.seekg(static_cast<std::streamoff>(elf.e_phoff + i * sizeof segment));
-    if (!file.read(reinterpret_cast<char*>(&segment), sizeof segment)) return std::nullopt;
-    if (segment.p_type != PT_INTERP || segment.p_filesz == 0 || segment.p_filesz > kMaxPathBytes)
-      continue;
-    std::string interpreter(segment.p_filesz, '\0');
-    file.seekg(static_cast<std::streamoff>(segment.p_offset));
-    if (!file.read(interpreter.data(), static_cast<std::streamsize>(segment.p_filesz)))
-      return std::nullopt;
-    interpreter.resize(std::strlen(interpreter.c_str()));
-    return interpreter;
-  }
-  return std::nullopt;
-}
-
 // A system call stopped at entry, decoded, waiting for its exit.
 struct Pending {
   Handler handler;
@@ -243,7 +207,9 @@ std::optional<std::string> Tracer::PathArg(pid_t pid, int dirfd, uint64_t addres
   if (!text) return std::nullopt;
   std::string absolute = AbsoluteIn(pid, dirfd, *text);
   if (absolute.empty()) return std::nullopt;
-  return ResolvePath(absolute, follow_last);
+  return lint::ResolveOnHost(absolute,
+                             follow_last ? lint::LastLink::kFollow : lint::LastLink::kKeep)
+      .path;
 }
 
 void Tracer::DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags,
@@ -281,7 +247,10 @@ void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
     if (stat(ProcPath(pid, "fd/" + std::to_string(fd)).c_str(), &status) == 0)
       directory = S_ISDIR(status.st_mode);
   }
-  if (!resolved) base.path = ResolvePath(base.path, follow);
+  if (!resolved)
+    base.path =
+        lint::ResolveOnHost(base.path, follow ? lint::LastLink::kFollow : lint::LastLink::kKeep)
+            .path;
   auto add = [&](AccessKind kind, const std::string& path) {
     Access access = base;
     access.kind = kind;
@@ -303,12 +272,13 @@ void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
 
 void Tracer::AddInterpreters(pid_t pid, const std::string& program, Pending& pending) {
   std::string current = program;
-  for (int depth = 0; depth < kMaxInterpreterDepth; ++depth) {
-    std::optional<std::string> interpreter = InterpreterOf(current);
-    if (!interpreter || interpreter->empty()) return;
-    std::string absolute = AbsoluteIn(pid, AT_FDCWD, *interpreter);
+  for (int depth = 0; depth < lint::kMaxInterpreterDepth; ++depth) {
+    bool script = false;
+    std::string interpreter = lint::InterpreterOf(current, script);
+    if (interpreter.empty()) return;
+    std::string absolute = AbsoluteIn(pid, AT_FDCWD, interpreter);
     if (absolute.empty()) return;
-    current = ResolvePath(absolute, /*follow_last=*/true);
+    current = lint::ResolveOnHost(absolute).path;
     pending.accesses.push_back({AccessKind::kExecute, current, 0, 0, std::string(pending.syscall)});
   }
 }
@@ -337,7 +307,9 @@ void Tracer::DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uin
     std::string absolute = AbsoluteIn(pid, AT_FDCWD, name);
     if (absolute.empty()) return;
     add(binding ? AccessKind::kMakeSock : AccessKind::kResolveUnix,
-        ResolvePath(absolute, /*follow_last=*/!binding), 0);
+        lint::ResolveOnHost(absolute, binding ? lint::LastLink::kKeep : lint::LastLink::kFollow)
+            .path,
+        0);
     return;
   }
   uint16_t port;
@@ -414,9 +386,9 @@ std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info
       add(MakeKindFor(to_type), from);
       add(to_type == S_IFDIR ? AccessKind::kRemoveDir : AccessKind::kRemoveFile, to);
     }
-    if (ParentOf(*from) != ParentOf(*to)) {
-      add(AccessKind::kRefer, ParentOf(*from));
-      add(AccessKind::kRefer, ParentOf(*to));
+    if (lint::ParentPath(*from) != lint::ParentPath(*to)) {
+      add(AccessKind::kRefer, lint::ParentPath(*from).str());
+      add(AccessKind::kRefer, lint::ParentPath(*to).str());
     }
   };
   auto lookup = [&](int fd, uint64_t path, bool follow) {

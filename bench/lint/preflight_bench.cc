@@ -52,7 +52,8 @@ BENCHMARK(BM_TraceLaunch);
 void BM_Preflight(benchmark::State& state) {
   for (auto _ : state) {
     HostPolicy host = ResolvePolicyOnHost(ShellPolicy(), ProcessEnvironment());
-    benchmark::DoNotOptimize(LaunchDenial(host, 7, "sh", TraceLaunch("/bin/sh", "as given")));
+    benchmark::DoNotOptimize(LaunchDenial(host, 7, "sh", TraceLaunch("/bin/sh", "as given"),
+                                          ProcessLoaderEnvironment()));
   }
 }
 BENCHMARK(BM_Preflight);

@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Checks a `landlockc lint --format=sarif` log against the SARIF 2.1.0 schema (the subset of its
-definitions that the log uses, written down below from the OASIS specification: each object's
-allowed and required properties and value constraints), and against what GitHub code scanning
-documents for uploads ("SARIF support for code scanning"): the required fields, the values it
-accepts for the properties it ranks alerts by, its limits, and the links from messages to related
-locations.
+"""Validates every kind of SARIF log landlockc writes (`lint --format=sarif` with findings of every
+kind and with none, `diff --format=sarif` with widenings and with none):
+
+- against the official SARIF 2.1.0 JSON schema (sarif-schema-2.1.0.json beside this script, from
+  the OASIS SARIF TC; its terms are in sarif-schema-2.1.0.LICENSE.md), with python3-jsonschema,
+  formats included (python3-rfc3987 checks the `uri` and `uri-reference` ones);
+- against what GitHub code scanning documents for uploads ("SARIF support for code scanning") and
+  the schema does not say: the properties it ranks alerts by and their values, its limits,
+  fingerprints, one location per result with a line, and the links from message text to related
+  locations;
+- for lint, against the CI contract: every rule links its documentation.
 
   check_sarif.py --landlockc BIN
 
-Lints a set of policies with findings of every kind (and one that does not compile), then checks
-the log. Exits 1 naming the first problem.
+Exits 1 naming the first problem. It first makes sure the validator rejects a broken log, so that
+it cannot pass by checking nothing.
 """
 import argparse
+import copy
 import json
 import os
 import re
@@ -20,116 +26,26 @@ import subprocess
 import sys
 import tempfile
 
-POLICIES = {
+import jsonschema
+
+SCHEMA_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sarif-schema-2.1.0.json")
+LINT_POLICIES = {
     "broad.landlock": 'abi 10;\nlayer main {\n    allow read_write on "/";\n'
                       '    allow read on "/usr";\n    allow read on "/usr/lib";\n}\n',
     "home.landlock": 'abi 7;\nlayer main {\n    handle fs: all - truncate;\n'
                      '    allow read_write on "$HOME";\n    allow bind_tcp on port 1..65535;\n}\n',
     "bad.landlock": 'abi 4;\nallow read on "relative";\n',
 }
+CLEAN_POLICY = 'abi 10;\nlayer main {\n    allow read on "/usr/share/doc";\n}\n'
+DIFF_OLD = 'abi 7;\nlayer main {\n    allow read on "/srv/a";\n}\n'
+DIFF_NEW = 'abi 7;\nlayer main {\n    allow read on "/srv";\n    allow bind_tcp on port 8080;\n}\n'
+LINT_RULES_EXPECTED = ("broad-grant", "sensitive-path", "redundant-grant", "relative-path",
+                       "unhandled-fs", "broad-port")
 LEVELS = {"none", "note", "warning", "error"}
 PRECISIONS = {"very-high", "high", "medium", "low"}
 PROBLEM_SEVERITIES = {"error", "warning", "recommendation"}
 # GitHub's upload limits (beyond them data is dropped or the upload refused).
 MAX_RUNS, MAX_RULES, MAX_RESULTS, MAX_TAGS, MAX_LOCATIONS, MAX_RELATED = 20, 25000, 25000, 20, 1000, 1000
-
-
-# SARIF 2.1.0 object definitions the log uses: (allowed properties, required properties), and the
-# definition of each property that is itself an object or an array of objects.
-SCHEMA = {
-    "sarifLog": ({"$schema", "version", "runs", "inlineExternalProperties", "properties"},
-                 {"version", "runs"}),
-    "run": ({"tool", "invocations", "conversion", "language", "versionControlProvenance",
-             "originalUriBaseIds", "artifacts", "logicalLocations", "graphs", "results",
-             "automationDetails", "runAggregates", "baselineGuid", "redactionTokens",
-             "defaultEncoding", "defaultSourceLanguage", "newlineSequences", "columnKind",
-             "externalPropertyFileReferences", "threadFlowLocations", "taxonomies", "addresses",
-             "translations", "policies", "webRequests", "webResponses", "specialLocations",
-             "properties"}, {"tool"}),
-    "tool": ({"driver", "extensions", "properties"}, {"driver"}),
-    "toolComponent": ({"guid", "name", "organization", "product", "productSuite",
-                       "shortDescription", "fullDescription", "fullName", "version",
-                       "semanticVersion", "dottedQuadFileVersion", "releaseDateUtc", "downloadUri",
-                       "informationUri", "globalMessageStrings", "notifications", "rules", "taxa",
-                       "locations", "language", "contents", "isComprehensive",
-                       "localizedDataSemanticVersion",
-                       "minimumRequiredLocalizedDataSemanticVersion", "associatedComponent",
-                       "translationMetadata", "supportedTaxonomies", "properties"}, {"name"}),
-    "reportingDescriptor": ({"id", "deprecatedIds", "guid", "deprecatedGuids", "name",
-                             "deprecatedNames", "shortDescription", "fullDescription",
-                             "messageStrings", "defaultConfiguration", "helpUri", "help",
-                             "relationships", "properties"}, {"id"}),
-    "multiformatMessageString": ({"text", "markdown", "properties"}, {"text"}),
-    "reportingConfiguration": ({"enabled", "level", "rank", "parameters", "properties"}, set()),
-    "result": ({"ruleId", "ruleIndex", "rule", "kind", "level", "message", "analysisTarget",
-                "locations", "guid", "correlationGuid", "occurrenceCount",
-                "partialFingerprints", "fingerprints", "stacks", "codeFlows", "graphs",
-                "graphTraversals", "relatedLocations", "suppressions", "baselineState", "rank",
-                "attachments", "hostedViewerUri", "workItemUris", "provenance", "fixes", "taxa",
-                "webRequest", "webResponse", "properties"}, {"message"}),
-    "message": ({"text", "markdown", "id", "arguments", "properties"}, set()),
-    "location": ({"id", "physicalLocation", "logicalLocations", "message", "annotations",
-                  "relationships", "properties"}, set()),
-    "physicalLocation": ({"address", "artifactLocation", "region", "contextRegion", "properties"},
-                         set()),
-    "artifactLocation": ({"uri", "uriBaseId", "index", "description", "properties"}, set()),
-    "region": ({"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength",
-                "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties"},
-               set()),
-}
-CHILDREN = {
-    "sarifLog": {"runs": ["run"]},
-    "run": {"tool": "tool", "results": ["result"], "originalUriBaseIds": {"*": "artifactLocation"}},
-    "tool": {"driver": "toolComponent"},
-    "toolComponent": {"rules": ["reportingDescriptor"]},
-    "reportingDescriptor": {"shortDescription": "multiformatMessageString",
-                            "fullDescription": "multiformatMessageString",
-                            "help": "multiformatMessageString",
-                            "defaultConfiguration": "reportingConfiguration"},
-    "result": {"message": "message", "locations": ["location"], "relatedLocations": ["location"]},
-    "location": {"physicalLocation": "physicalLocation", "message": "message"},
-    "physicalLocation": {"artifactLocation": "artifactLocation", "region": "region"},
-}
-INTEGER_MINIMUMS = {("region", "startLine"): 1, ("region", "startColumn"): 1,
-                    ("region", "endLine"): 1, ("region", "endColumn"): 1,
-                    ("location", "id"): -1, ("result", "ruleIndex"): -1}
-
-
-def validate(value, definition, where):
-    """Validates `value` as the SARIF definition `definition`."""
-    require(isinstance(value, dict), where + ": must be an object")
-    allowed, required = SCHEMA[definition]
-    for key in value:
-        require(key in allowed, "%s: property %r is not allowed in %s" % (where, key, definition))
-    for key in required:
-        require(key in value, "%s: %s requires %r" % (where, definition, key))
-    for (owner, key), minimum in INTEGER_MINIMUMS.items():
-        if owner == definition and key in value:
-            require(isinstance(value[key], int) and value[key] >= minimum,
-                    "%s.%s: an integer >= %d" % (where, key, minimum))
-    if definition == "message":
-        require("text" in value or "id" in value, where + ": message needs text or id")
-    if definition == "physicalLocation":
-        require("address" in value or "artifactLocation" in value, where + ": no artifact")
-    if definition == "reportingConfiguration" and "level" in value:
-        require(value["level"] in LEVELS, where + ": level")
-    if definition == "result" and "level" in value:
-        require(value["level"] in LEVELS, where + ": level")
-    if "properties" in value:
-        tags = value["properties"].get("tags", [])
-        require(isinstance(tags, list) and len(set(tags)) == len(tags), where + ": tags unique")
-    for key, child in CHILDREN.get(definition, {}).items():
-        if key not in value:
-            continue
-        if isinstance(child, list):
-            require(isinstance(value[key], list), "%s.%s: must be an array" % (where, key))
-            for i, item in enumerate(value[key]):
-                validate(item, child[0], "%s.%s[%d]" % (where, key, i))
-        elif isinstance(child, dict):
-            for name, item in value[key].items():
-                validate(item, child["*"], "%s.%s.%s" % (where, key, name))
-        else:
-            validate(value[key], child, where + "." + key)
 
 
 def fail(message):
@@ -142,92 +58,165 @@ def require(condition, message):
         fail(message)
 
 
-def check_rule(rule):
-    name = rule.get("id", "?")
-    require(isinstance(rule.get("id"), str) and rule["id"], "a rule without an id")
+def schema_validator():
+    """A draft-4 validator for the SARIF schema that checks formats too."""
+    with open(SCHEMA_PATH, encoding="utf-8") as schema_file:
+        schema = json.load(schema_file)
+    jsonschema.Draft4Validator.check_schema(schema)
+    checker = jsonschema.FormatChecker()
+    for known in ("uri", "uri-reference"):  # the formats of the properties landlockc writes
+        require(known in checker.checkers,
+                "jsonschema cannot check the %r format: install python3-rfc3987 "
+                "(scripts/install-deps.sh)" % known)
+    return jsonschema.Draft4Validator(schema, format_checker=checker)
+
+
+def schema_errors(validator, log):
+    """Each way `log` breaks the schema, as "path: message"."""
+    return ["/".join(str(part) for part in error.absolute_path) + ": " + error.message
+            for error in sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))]
+
+
+def check_schema(validator, log, name):
+    errors = schema_errors(validator, log)
+    require(not errors, "%s breaks the SARIF 2.1.0 schema:\n  %s" % (name, "\n  ".join(errors)))
+
+
+def check_validator_rejects(validator, log):
+    """The schema check itself: a log broken in three known ways gets exactly those errors."""
+    broken = copy.deepcopy(log)
+    result = broken["runs"][0]["results"][0]
+    result["level"] = "fatal"
+    result["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    broken["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "not a uri"
+    paths = {error.split(":")[0] for error in schema_errors(validator, broken)}
+    expected = {"runs/0/results/0/level",
+                "runs/0/results/0/locations/0/physicalLocation/region/startLine",
+                "runs/0/tool/driver/rules/0/helpUri"}
+    require(paths == expected, "the schema check found %s in a log broken at %s"
+            % (sorted(paths), sorted(expected)))
+
+
+def check_rule(rule, log_name):
+    name = "%s: rule %s" % (log_name, rule.get("id", "?"))
+    require(isinstance(rule.get("id"), str) and rule["id"], log_name + ": a rule without an id")
     for key in ("shortDescription", "fullDescription", "help"):
-        require(isinstance(rule.get(key, {}).get("text"), str) and rule[key]["text"],
-                name + ": no " + key + ".text")
+        require(rule.get(key, {}).get("text"), name + ": no " + key + ".text")
     require("{0}" not in rule["shortDescription"]["text"], name + ": placeholder in description")
-    require(rule.get("defaultConfiguration", {}).get("level") in LEVELS, name + ": bad level")
-    require(re.match(r"https://", rule.get("helpUri", "")), name + ": no helpUri")
+    require(rule.get("defaultConfiguration", {}).get("level") in LEVELS, name + ": level")
     properties = rule.get("properties", {})
     tags = properties.get("tags", [])
-    require(0 < len(tags) <= MAX_TAGS and all(isinstance(t, str) for t in tags), name + ": tags")
+    require(0 < len(tags) <= MAX_TAGS, name + ": tags")
     require(properties.get("precision") in PRECISIONS, name + ": precision")
     require(properties.get("problem.severity") in PROBLEM_SEVERITIES, name + ": problem.severity")
     if "security-severity" in properties:
         require("security" in tags, name + ": security-severity needs the `security` tag")
-        score = float(properties["security-severity"])
-        require(isinstance(properties["security-severity"], str) and 0.0 <= score <= 10.0,
+        require(isinstance(properties["security-severity"], str) and
+                0.0 <= float(properties["security-severity"]) <= 10.0,
                 name + ": security-severity must be a string between 0.0 and 10.0")
 
 
-def check_result(result, rules):
+def check_result(result, rules, log_name):
     rule_id = result.get("ruleId")
-    require(rule_id in rules, "result of unknown rule %r" % rule_id)
-    index = result.get("ruleIndex")
-    require(index is None or rules[rule_id] == index, rule_id + ": ruleIndex")
-    require(result.get("level") in LEVELS, rule_id + ": level")
-    text = result.get("message", {}).get("text")
-    require(isinstance(text, str) and text, rule_id + ": no message.text")
+    name = "%s: result of %s" % (log_name, rule_id)
+    require(rule_id in rules, "%s: result of unknown rule %r" % (log_name, rule_id))
+    require(result.get("ruleIndex", rules[rule_id]) == rules[rule_id], name + ": ruleIndex")
+    text = result["message"].get("text")
+    require(text, name + ": no message.text")
     locations = result.get("locations", [])
-    require(0 < len(locations) <= MAX_LOCATIONS, rule_id + ": needs a location")
+    require(0 < len(locations) <= MAX_LOCATIONS, name + ": needs a location")
     for location in locations:
         physical = location["physicalLocation"]
-        require(physical["artifactLocation"].get("uri"), rule_id + ": no uri")
-        require(physical.get("region", {}).get("startLine", 0) >= 1, rule_id + ": no startLine")
+        require(physical["artifactLocation"].get("uri"), name + ": no uri")
+        require("startLine" in physical.get("region", {}), name + ": no startLine")
     related = result.get("relatedLocations", [])
-    require(len(related) <= MAX_RELATED, rule_id + ": too many related locations")
+    require(len(related) <= MAX_RELATED, name + ": too many related locations")
     ids = [location.get("id") for location in related]
     links = sorted(int(n) for n in re.findall(r"(?<!\\)\]\((\d+)\)", text))
-    require(sorted(ids) == links, rule_id + ": message links %s, related ids %s" % (links, ids))
-    fingerprints = result.get("partialFingerprints", {})
-    require(fingerprints and all(isinstance(v, str) for v in fingerprints.values()),
-            rule_id + ": partialFingerprints")
+    require(sorted(ids) == links, name + ": message links %s, related ids %s" % (links, ids))
+    require(result.get("partialFingerprints"), name + ": partialFingerprints")
+
+
+def check_code_scanning(log, log_name):
+    """GitHub code scanning's documented requirements that the schema leaves open."""
+    require(log["$schema"].endswith("sarif-2.1.0.json"), log_name + ": $schema")
+    runs = log["runs"]
+    require(0 < len(runs) <= MAX_RUNS, log_name + ": runs")
+    for run in runs:
+        driver = run["tool"]["driver"]
+        require(driver["name"] == "landlockc" and driver.get("version"), log_name + ": driver")
+        rules = {}
+        for position, rule in enumerate(driver.get("rules", [])):
+            check_rule(rule, log_name)
+            require(rule["id"] not in rules, "%s: rule %s listed twice" % (log_name, rule["id"]))
+            rules[rule["id"]] = position
+        require(len(rules) <= MAX_RULES, log_name + ": too many rules")
+        require("results" in run, log_name + ": a scan's run has `results`, even empty")
+        results = run["results"]
+        require(len(results) <= MAX_RESULTS, log_name + ": too many results")
+        for result in results:
+            check_result(result, rules, log_name)
+        keys = [(one["ruleId"], json.dumps(one["partialFingerprints"], sort_keys=True),
+                 json.dumps(one["locations"], sort_keys=True)) for one in results]
+        require(len(set(keys)) == len(keys), log_name + ": two results share a fingerprint")
+
+
+def run_landlockc(landlockc, root, arguments, exit_code):
+    completed = subprocess.run([landlockc, *arguments], cwd=root, capture_output=True, text=True)
+    require(completed.returncode == exit_code, "landlockc %s exits %d, not %d: %s" % (
+        " ".join(arguments), completed.returncode, exit_code, completed.stderr))
+    return json.loads(completed.stdout)
+
+
+def write(root, name, text):
+    with open(os.path.join(root, name), "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--landlockc", required=True)
-    options = parser.parse_args()
-    landlockc = os.path.abspath(options.landlockc)
+    landlockc = os.path.abspath(parser.parse_args().landlockc)
+    validator = schema_validator()
     with tempfile.TemporaryDirectory(prefix="landlockc-sarif-") as root:
-        for name, text in POLICIES.items():
-            with open(os.path.join(root, name), "w") as out:
-                out.write(text)
-        result = subprocess.run([landlockc, "lint", "--format=sarif", "--no-config",
-                                 "--target=debian-12", "--target=abi:10", *sorted(POLICIES)],
-                                cwd=root, capture_output=True, text=True)
-    require(result.returncode == 1, "lint exits %d: %s" % (result.returncode, result.stderr))
-    log = json.loads(result.stdout)
-    validate(log, "sarifLog", "log")
-    require(log.get("version") == "2.1.0", "version must be 2.1.0")
-    require(log.get("$schema", "").endswith("sarif-2.1.0.json"), "$schema")
-    runs = log.get("runs", [])
-    require(0 < len(runs) <= MAX_RUNS, "runs")
-    for run in runs:
-        driver = run["tool"]["driver"]
-        require(driver.get("name") == "landlockc" and driver.get("version"), "tool.driver")
-        rules = {}
-        for position, rule in enumerate(driver.get("rules", [])):
-            check_rule(rule)
-            require(rule["id"] not in rules, rule["id"] + ": listed twice")
-            rules[rule["id"]] = position
-        require(len(rules) <= MAX_RULES, "too many rules")
-        results = run.get("results", [])
-        require(0 < len(results) <= MAX_RESULTS, "results")
-        for one in results:
-            check_result(one, rules)
-        seen = {one["ruleId"] for one in results}
-        for expected in ("broad-grant", "sensitive-path", "redundant-grant", "relative-path",
-                         "unhandled-fs", "broad-port"):
-            require(expected in seen, "no %s result to check" % expected)
-        require(any(one.get("relatedLocations") for one in results), "no related location")
-        keys = [(one["ruleId"], json.dumps(one["partialFingerprints"], sort_keys=True),
-                 json.dumps(one["locations"], sort_keys=True)) for one in results]
-        require(len(set(keys)) == len(keys), "two results share a fingerprint and location")
-    print("checked %d results" % sum(len(run["results"]) for run in runs))
+        for name, text in LINT_POLICIES.items():
+            write(root, name, text)
+        write(root, "clean.landlock", CLEAN_POLICY)
+        write(root, "old.landlock", DIFF_OLD)
+        write(root, "new.landlock", DIFF_NEW)
+        lint = ["lint", "--format=sarif", "--no-config"]
+        logs = {
+            "lint with findings": run_landlockc(
+                landlockc, root, lint + ["--target=debian-12", "--target=abi:10",
+                                         *sorted(LINT_POLICIES)], 1),
+            "lint without findings": run_landlockc(landlockc, root, lint + ["clean.landlock"], 0),
+            "diff with widenings": run_landlockc(
+                landlockc, root, ["diff", "old.landlock", "new.landlock", "--format=sarif"], 1),
+            "diff without differences": run_landlockc(
+                landlockc, root, ["diff", "old.landlock", "old.landlock", "--format=sarif"], 0),
+        }
+    check_validator_rejects(validator, logs["lint with findings"])
+    for name, log in logs.items():
+        check_schema(validator, log, name)
+        check_code_scanning(log, name)
+
+    # What each log must hold for the checks above to have checked something.
+    findings = logs["lint with findings"]["runs"][0]["results"]
+    seen = {result["ruleId"] for result in findings}
+    for expected in LINT_RULES_EXPECTED:
+        require(expected in seen, "no %s result to check" % expected)
+    require(any(result.get("relatedLocations") for result in findings), "no related location")
+    for rule in logs["lint with findings"]["runs"][0]["tool"]["driver"]["rules"]:
+        require(rule.get("helpUri", "").startswith("https://"),
+                "lint rule %s links no documentation" % rule["id"])
+    require(logs["lint without findings"]["runs"][0]["results"] == [], "the clean lint found")
+    widenings = logs["diff with widenings"]["runs"][0]["results"]
+    require(len(widenings) == 2 and all(r["ruleId"] == "widened" for r in widenings),
+            "the diff log holds %d widenings, not 2" % len(widenings))
+    require(logs["diff without differences"]["runs"][0]["results"] == [], "diff of one policy")
+    print("checked %d logs against the SARIF 2.1.0 schema and code scanning's requirements, "
+          "%d results" % (len(logs), sum(len(run["results"]) for log in logs.values()
+                                        for run in log["runs"])))
 
 
 if __name__ == "__main__":

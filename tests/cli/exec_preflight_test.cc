@@ -152,6 +152,205 @@ TEST_F(ExecPreflightTest, PathResolvesOutsideThePolicy) {
   EXPECT_FALSE(Ran());
 }
 
+// Writes `contents` to `path`; returns `path`.
+std::string WriteTo(const std::string& path, const std::string& contents) {
+  std::error_code error;
+  llvm::raw_fd_ostream(path, error) << contents;
+  return path;
+}
+
+// Where the loader finds `library` for `program`, as the loader itself says (ldd).
+std::string LoaderFinds(const std::string& program, const std::string& library) {
+  Result ldd = RunProgram("/usr/bin/ldd", {program});
+  size_t at = ldd.out.find(library + " => ");
+  if (at == std::string::npos) return "";
+  at += library.size() + 4;
+  return ldd.out.substr(at, ldd.out.find(' ', at) - at);
+}
+
+TEST_F(ExecPreflightTest, LibraryNotReadable) {
+  std::string loader = ElfInterpreterOf(Real("/usr/bin/touch"));
+  std::string libc = LoaderFinds("/usr/bin/touch", "libc.so.6");
+  ASSERT_FALSE(libc.empty());
+  std::string policy = Write("p.landlock",
+                             "abi 7;\nlayer main {\n"
+                             "    allow read + execute on \"/usr/bin\";\n"
+                             "    allow read_file + execute on \"" +
+                                 loader +
+                                 "\";\n"
+                                 "    allow read_file on \"/etc/ld.so.cache\";\n"
+                                 "    allow read_write on \"" +
+                                 root() + "\";\n}\n");
+  Result result = Landlockc({"exec", policy, "--", "/usr/bin/touch", marker_});
+  EXPECT_EQ(result.exit_code, 126);
+  EXPECT_EQ(result.err,
+            "landlockc: error: the policy does not let `/usr/bin/touch` run: "
+            "`read_file` on " +
+                Shown(libc) +
+                " (`libc.so.6` needed by `/usr/bin/touch`, found through "
+                "`/etc/ld.so.cache`) is denied by layer `main` (" +
+                policy + ":2)\n");
+  EXPECT_FALSE(Ran());
+}
+
+// A static program that runs its arguments: the pre-flight has nothing to check beyond it, so
+// what it runs meets the kernel unannounced.
+std::string BuildStaticLauncher(const std::string& path) {
+  std::string source = WriteTo(path + ".c",
+                               "#include <stdio.h>\n#include <unistd.h>\n"
+                               "int main(int argc, char** argv) {\n"
+                               "  (void)argc;\n  execv(argv[1], argv + 1);\n"
+                               "  perror(\"execv\");\n  return 127;\n}\n");
+  Result cc = RunProgram(LANDLOCKC_C_COMPILER, {"-static", "-o", path, source});
+  return cc.exit_code == 0 ? path : "";
+}
+
+TEST_F(ExecPreflightTest, TheKernelAgreesTheLibraryIsNotReadable) {
+  std::string launcher = BuildStaticLauncher(Path("launch"));
+  ASSERT_FALSE(launcher.empty());
+  std::string loader = ElfInterpreterOf(Real("/usr/bin/touch"));
+  std::string policy = Write("p.landlock",
+                             "abi 7;\nlayer main {\n"
+                             "    allow read + execute on \"/usr/bin\", \"" +
+                                 launcher +
+                                 "\";\n"
+                                 "    allow read_file + execute on \"" +
+                                 loader + "\";\n    allow read_write on \"" + root() + "\";\n}\n");
+  Result result = Landlockc({"exec", policy, "--", launcher, "/usr/bin/touch", marker_});
+  // The loader tries every place and reports the last one's error: the very message that hides
+  // the denial, which is why the pre-flight names the library.
+  EXPECT_EQ(result.exit_code, 127);
+  EXPECT_EQ(result.err,
+            "/usr/bin/touch: error while loading shared libraries: libc.so.6: "
+            "cannot open shared object file: No such file or directory\n");
+  EXPECT_FALSE(Ran());
+}
+
+TEST_F(ExecPreflightTest, LibrariesNeedReadFileNotExecute) {
+  // The loader maps each library executable; Landlock checks `execute` on execve only.
+  std::string loader = ElfInterpreterOf(Real("/usr/bin/touch"));
+  std::string policy = Write("p.landlock",
+                             "abi 7;\nlayer main {\n"
+                             "    allow read_file + execute on \"/usr/bin/touch\", \"" +
+                                 loader +
+                                 "\";\n"
+                                 "    allow read_file on \"/lib\", \"/usr/lib\";\n"
+                                 "    allow read_write on \"" +
+                                 root() + "\";\n}\n");
+  Result result = Landlockc({"exec", policy, "--", "/usr/bin/touch", marker_});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  EXPECT_TRUE(Ran());
+}
+
+// A program in bin/ and its library in lib/, found through RUNPATH `$ORIGIN/../lib`; the
+// program writes "hello" to the file its argument names. Returns the program's path.
+std::string BuildProgramWithLibrary(const std::string& base) {
+  if (llvm::sys::fs::create_directories(base + "/bin") ||
+      llvm::sys::fs::create_directories(base + "/lib"))
+    return "";
+  std::string library = WriteTo(base + "/greet.c",
+                                "#include <stdio.h>\n"
+                                "int greet(const char* path) {\n"
+                                "  FILE* file = fopen(path, \"w\");\n"
+                                "  return file && fputs(\"hello\\n\", file) >= 0 && "
+                                "fclose(file) == 0 ? 0 : 1;\n}\n");
+  std::string main = WriteTo(base + "/main.c",
+                             "int greet(const char* path);\n"
+                             "int main(int argc, char** argv) {\n"
+                             "  return argc == 2 ? greet(argv[1]) : 2;\n}\n");
+  Result shared = RunProgram(LANDLOCKC_C_COMPILER,
+                             {"-shared", "-fPIC", "-o", base + "/lib/libgreet.so", library});
+  Result program =
+      RunProgram(LANDLOCKC_C_COMPILER, {"-o", base + "/bin/greet", main, "-L" + base + "/lib",
+                                        "-lgreet", "-Wl,--enable-new-dtags,-rpath,$ORIGIN/../lib"});
+  return shared.exit_code == 0 && program.exit_code == 0 ? base + "/bin/greet" : "";
+}
+
+// The pre-flight's message for BuildProgramWithLibrary's program when `policy` (with its
+// layer on line 4) does not grant its library.
+std::string GreetLibraryDenied(const std::string& program, const std::string& policy) {
+  std::string base = program.substr(0, program.size() - std::strlen("/bin/greet"));
+  return "landlockc: error: the policy does not let `" + program + "` run: `read_file` on `" +
+         base + "/bin/../lib/libgreet.so` -> `" + base +
+         "/lib/libgreet.so` (`libgreet.so` needed by `" + program +
+         "`, found through the RUNPATH `$ORIGIN/../lib` of `" + program +
+         "`) is denied by layer `main` (" + policy + ":4)\n";
+}
+
+TEST_F(ExecPreflightTest, LibraryFoundThroughRunpathWithOrigin) {
+  std::string program = BuildProgramWithLibrary(Path("app"));
+  ASSERT_FALSE(program.empty());
+  std::string policy =
+      Write("p.landlock",
+            "abi 7;\ninclude \"std/runtime.landlock\";\n\nlayer main {\n"
+            "    use runtime;\n    allow read + execute on \"" +
+                Path("app/bin") + "\";\n    allow read_write on \"" + Path("out") + "\";\n}\n");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Path("out")));
+  Result result = Landlockc({"exec", policy, "--", program, Path("out/greeting")});
+  EXPECT_EQ(result.exit_code, 126);
+  EXPECT_EQ(result.err, GreetLibraryDenied(program, policy));
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("out/greeting")));
+
+  std::string granted = Write("q.landlock",
+                              "abi 7;\ninclude \"std/runtime.landlock\";\n\nlayer main {\n"
+                              "    use runtime;\n    allow read + execute on \"" +
+                                  Path("app/bin") + "\";\n    allow read on \"" + Path("app/lib") +
+                                  "\";\n    allow read_write on \"" + Path("out") + "\";\n}\n");
+  result = Landlockc({"exec", granted, "--", program, Path("out/greeting")});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(ReadFile(Path("out/greeting")), "hello\n");
+}
+
+TEST_F(ExecPreflightTest, ALibraryThroughABindMountOfAGrantedDirectory) {
+  // In a mount namespace of its own, app/lib becomes a bind mount of store/, which the policy
+  // grants: the kernel ties the rule to store's inode, so the library may be read through app/lib
+  // and the pre-flight must agree; without the grant it must name the library.
+  std::string program = BuildProgramWithLibrary(Path("app"));
+  ASSERT_FALSE(program.empty());
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Path("store")));
+  ASSERT_FALSE(llvm::sys::fs::rename(Path("app/lib/libgreet.so"), Path("store/libgreet.so")));
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Path("out")));
+  auto policy_granting = [&](const std::string& name, const std::string& extra) {
+    return Write(name,
+                 "abi 7;\ninclude \"std/runtime.landlock\";\n\nlayer main {\n"
+                 "    use runtime;\n    allow read + execute on \"" +
+                     Path("app/bin") + "\";\n" + extra + "    allow read_write on \"" +
+                     Path("out") + "\";\n}\n");
+  };
+  auto exec_in_namespace = [&](const std::string& policy) {
+    return RunProgram(
+        "/usr/bin/unshare",
+        {"--mount", "--propagation", "private", "/bin/sh", "-c",
+         "mount --bind \"$1\" \"$2\" && exec \"$3\" exec \"$4\" -- \"$5\" \"$6\"", "sh",
+         Path("store"), Path("app/lib"), LANDLOCKC_BINARY, policy, program, Path("out/greeting")});
+  };
+  Result result = exec_in_namespace(
+      policy_granting("p.landlock", "    allow read on \"" + Path("store") + "\";\n"));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(ReadFile(Path("out/greeting")), "hello\n");
+
+  std::string denying = policy_granting("q.landlock", "");
+  result = exec_in_namespace(denying);
+  EXPECT_EQ(result.exit_code, 126);
+  EXPECT_EQ(result.err, GreetLibraryDenied(program, denying));
+  // The mount lived in the namespace only.
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("app/lib/libgreet.so")));
+}
+
+TEST_F(ExecPreflightTest, AMalformedProgramIsLeftToTheKernel) {
+  std::string program = Write("bin/broken", std::string("\x7f"
+                                                        "ELF\x02\x01\x01",
+                                                        7) +
+                                                "garbage");
+  chmod(program.c_str(), 0755);
+  std::string policy = Write(
+      "p.landlock", "abi 7;\nlayer main {\n    allow read + execute on \"" + root() + "\";\n}\n");
+  Result result = Landlockc({"exec", policy, "--", program});
+  EXPECT_EQ(result.exit_code, 126);
+  EXPECT_EQ(result.err, "landlockc: error: cannot execute `" + program + "`: Exec format error\n");
+}
+
 TEST_F(ExecPreflightTest, ABlobPolicyNamesTheLayer) {
   std::string policy =
       Write("p.landlock", "abi 7;\nlayer main {\n    allow read on \"/usr\";\n}\n");
