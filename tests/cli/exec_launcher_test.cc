@@ -3,6 +3,8 @@
 // stdout, stderr and exit status for every outcome (the command's own, its denials inside the
 // sandbox, 125, 126 with the pre-flight's explanation, 127, usage errors, options and source
 // policies handed over); and its fast path needs no `landlockc` at all.
+#include <limits.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "llvm/Support/FileSystem.h"
@@ -12,6 +14,11 @@ namespace landlockc::e2e {
 namespace {
 
 constexpr const char* kLauncher = LANDLOCKC_EXEC_BINARY;
+
+std::string Real(const std::string& path) {
+  char buffer[PATH_MAX];
+  return realpath(path.c_str(), buffer) != nullptr ? buffer : path;
+}
 
 class ExecLauncherTest : public ScratchTest {
  protected:
@@ -98,6 +105,33 @@ TEST_F(ExecLauncherTest, APreflightDenialIsExplainedAndNothingRuns) {
                                 script + "\";\n}\n");
   ExpectSameAsExec({Compile(shell, "shell.llpb"), "--", script}, 126);
   EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+}
+
+TEST_F(ExecLauncherTest, EveryLaunchStepInEveryLayerCounts) {
+  // The program is granted, its ELF interpreter (in /usr/lib) is not.
+  std::string loader = Write("loader.landlock",
+                             "abi 7;\nlayer main {\n    allow read + execute on \"/usr/bin\";\n"
+                             "    allow read on \"" +
+                                 Path("public") + "\";\n}\n");
+  Result result =
+      ExpectSameAsExec({Compile(loader, "loader.llpb"), "--", "/usr/bin/cat", public_file_}, 126);
+  EXPECT_NE(result.err.find("the ELF interpreter of"), std::string::npos) << result.err;
+  // The first layer grants everything; the second handles `execute` and grants it on nothing.
+  std::string layers = Write("layers.landlock",
+                             "abi 7;\nlayer main {\n    allow read + execute on \"/usr\";\n"
+                             "    allow read on \"" +
+                                 Path("public") +
+                                 "\";\n}\nlayer no_exec {\n    handle fs: execute;\n"
+                                 "    allow execute on \"" +
+                                 Path("public") + "\";\n}\n");
+  result = ExpectSameAsExec({Compile(layers, "layers.llpb"), "--", "cat", public_file_}, 126);
+  EXPECT_NE(result.err.find("is denied by layer `no_exec`"), std::string::npos) << result.err;
+  // Granted only through the links /bin and /lib64 (merged /usr): the kernel allows it; the
+  // launcher cannot prove it from the paths and hands over, with the same outcome.
+  std::string links =
+      Write("links.landlock", "abi 7;\nlayer main {\n    allow read + execute on \"" +
+                                  Real("/bin") + "\", \"/lib64\", \"/lib\", \"/usr/lib\";\n}\n");
+  ExpectSameAsExec({Compile(links, "links.llpb"), "--", "/bin/true"}, 0);
 }
 
 TEST_F(ExecLauncherTest, PoliciesThatCannotBeAppliedExit125) {
