@@ -64,7 +64,6 @@ bool Covers(const char* grant, const char* path) {
 }
 
 struct Walk {
-  const blob::Reader* reader;
   const Steps* steps;
   uint64_t abi_fs_rights;
   uint64_t needed = 0;  // of the current layer
@@ -88,7 +87,7 @@ int OnLayer(void* context, const blob::LayerHead& layer) {
 
 int OnFsGrant(void* context, const blob::LayerHead&, const blob::FsGrant& grant) {
   Walk& walk = *static_cast<Walk*>(context);
-  const char* path = walk.reader->String(grant.path);
+  const char* path = grant.path;
   if (strchr(path, '$') != nullptr) return 0;  // a variable: not proven here
   for (int i = 0; i < walk.steps->count; ++i)
     if (Covers(path, walk.steps->resolved[i])) walk.granted[i] |= grant.rights;
@@ -110,7 +109,7 @@ bool LaunchCertainlyAllowed(const void* blob, size_t size, int abi, const char* 
   blob::Reader reader(static_cast<const uint8_t*>(blob), size);
   blob::Header header;
   if (reader.ReadHeader(&header) != 0) return false;
-  Walk walk{&reader, &steps, abi::RightsForAbi(abi::Category::kFs, abi)};
+  Walk walk{&steps, abi::RightsForAbi(abi::Category::kFs, abi)};
   blob::LayerHooks hooks{OnLayer, OnFsGrant, OnNetGrant, &walk};
   if (reader.ReadLayers(header.layer_count, &hooks) != 0) return false;
   EndLayer(walk);
