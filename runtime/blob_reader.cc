@@ -54,7 +54,6 @@ bool IsPathTemplate(const uint8_t* s, size_t length) {
   return true;
 }
 
-
 int Reader::ReadByte(uint8_t* value) {
   field_ = static_cast<uint32_t>(pos_);
   if (pos_ >= end_) return LANDLOCKC_ERR_BLOB_OVERRUN;

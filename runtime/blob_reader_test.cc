@@ -46,12 +46,12 @@ struct Builder {
   std::vector<std::vector<uint8_t>> fields = {
       {0},                      // log flags
       {'m', 'a', 'i', 'n', 0},  // name
-      Varint(0x0c),  // handled fs: read_file read_dir
-      Varint(0x01),  // handled net: bind_tcp
-      Varint(0),     // handled scope
-      Varint(0x0c),  // explicit fs
-      Varint(0),     // explicit net
-      Varint(0),     // explicit scope
+      Varint(0x0c),             // handled fs: read_file read_dir
+      Varint(0x01),             // handled net: bind_tcp
+      Varint(0),                // handled scope
+      Varint(0x0c),             // explicit fs
+      Varint(0),                // explicit net
+      Varint(0),                // explicit scope
       Varint(1),                // fs grants
       Varint(0),                // shares nothing with the previous path (there is none)
       {'/', 'u', 's', 'r', 0},  // "/usr"
@@ -337,8 +337,7 @@ TEST(ValidateTest, AcceptsFrontCodedPathsInAscendingOrder) {
   // `/a/..` is good on its own.
   std::string long_path = "/" + std::string(kMaxStringLength - 2, 'a');
   EXPECT_EQ(ValidateBytes(WithPaths({{0, long_path}, {kMaxStringLength - 1, "b"}}).Build()), 0);
-  EXPECT_EQ(ValidateBytes(
-                WithPaths({{0, long_path}, {kMaxStringLength - 1, "bc"}}).Build()),
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, long_path}, {kMaxStringLength - 1, "bc"}}).Build()),
             LANDLOCKC_ERR_BLOB_STRING);
   EXPECT_EQ(ValidateBytes(WithPaths({{0, "/a/."}, {4, "."}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
 }
@@ -351,8 +350,7 @@ TEST(ValidateTest, RefusesEveryOtherFrontCoding) {
   EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {1, "usr/bin"}}).Build()),
             LANDLOCKC_ERR_BLOB_STRING);
   // Descending, or the same path twice.
-  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/var"}, {1, "usr"}}).Build()),
-            LANDLOCKC_ERR_BLOB_STRING);
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/var"}, {1, "usr"}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
   EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {4, ""}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
   EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {0, "/usr"}}).Build()),
             LANDLOCKC_ERR_BLOB_STRING);

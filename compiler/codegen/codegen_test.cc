@@ -36,23 +36,62 @@ model::Policy SmallPolicy() {
 
 TEST(EmitBlobTest, WritesTheDocumentedBytes) {
   std::vector<uint8_t> expected = {
-      'L', 'L', 'P', 'B',  // magic
-      2,                   // format version
-      4, 2, 4,             // abi 4, requires abi 2, highest ABI used 4
-      1,                   // one layer
-      0,                   // policy flags
-      0, 0,                // reserved
-      56, 0, 0, 0,         // total size
-      0, 0, 0, 0, 0, 0, 0, 0,  // checksum, filled below
-      0,                       // layer: no log flags
-      'm', 'a', 'i', 'n', 0,   // name
-      0x0c, 0x02, 0x00,        // handled fs (read_file read_dir), net (connect_tcp), scope
-      0x0c, 0x02, 0x00,        // explicit: the same
-      2,                       // two fs grants, by path
-      0, '/', 'u', 's', 'r', 0, 0x0c << 1,  // "/usr": read_file read_dir (one grant: not optional)
-      4, '/', 'l', 'i', 'b', 0, 0x04 << 1 | 1,  // "/usr" + "/lib": read_file, optional
-      1,                                         // one net grant
-      0x02, 0xbb, 0x03, 0,  // connect_tcp, port 443 (varint), range span 0
+      'L',
+      'L',
+      'P',
+      'B',  // magic
+      2,    // format version
+      4,
+      2,
+      4,  // abi 4, requires abi 2, highest ABI used 4
+      1,  // one layer
+      0,  // policy flags
+      0,
+      0,  // reserved
+      56,
+      0,
+      0,
+      0,  // total size
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,  // checksum, filled below
+      0,  // layer: no log flags
+      'm',
+      'a',
+      'i',
+      'n',
+      0,  // name
+      0x0c,
+      0x02,
+      0x00,  // handled fs (read_file read_dir), net (connect_tcp), scope
+      0x0c,
+      0x02,
+      0x00,  // explicit: the same
+      2,     // two fs grants, by path
+      0,
+      '/',
+      'u',
+      's',
+      'r',
+      0,
+      0x0c << 1,  // "/usr": read_file read_dir (one grant: not optional)
+      4,
+      '/',
+      'l',
+      'i',
+      'b',
+      0,
+      0x04 << 1 | 1,  // "/usr" + "/lib": read_file, optional
+      1,              // one net grant
+      0x02,
+      0xbb,
+      0x03,
+      0,  // connect_tcp, port 443 (varint), range span 0
   };
   uint64_t checksum = ReferenceChecksum(expected);
   for (int i = 0; i < 8; ++i) expected[16 + i] = static_cast<uint8_t>(checksum >> (8 * i));
