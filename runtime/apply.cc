@@ -81,11 +81,11 @@ class Preparer {
  public:
   Preparer(const uint8_t* data, size_t size, const char* const* envp, int effective_abi,
            landlockc_state* state, landlockc_report* report)
-      : reader_(data, size),
-        envp_(envp),
+      : envp_(envp),
         effective_abi_(effective_abi),
         state_(state),
-        report_(report) {}
+        report_(report),
+        reader_(data, size) {}
 
   /// Creates every layer's ruleset and adds its rules; on failure closes what it opened.
   int Run(const blob::Header& header);
@@ -109,7 +109,6 @@ class Preparer {
   int LayerFail(int error, const char* pattern, FormatArg a = {}, FormatArg b = {},
                 FormatArg c = {}, FormatArg d = {});
 
-  blob::Reader reader_;
   const char* const* envp_;
   int effective_abi_;
   landlockc_state* state_;
@@ -122,6 +121,8 @@ class Preparer {
   int ruleset_fd_;
   uint64_t kept_fs_;
   uint64_t kept_net_;
+  // Last, with its buffer: the fields above stay within short offsets (smaller code).
+  blob::Reader reader_;
   char path_[PATH_MAX];
 };
 
@@ -151,7 +152,7 @@ int Preparer::Run(const blob::Header& header) {
 // The layer's ruleset joins the state as soon as it exists, so a failure closes it with the rest.
 int Preparer::BeginLayer(const blob::LayerHead& layer) {
   ++index_;
-  name_ = reader_.String(layer.name);
+  name_ = layer.name;
   uint64_t kept[abi::kCategoryCount];
   bool active = false;
   for (int c = 0; c < abi::kCategoryCount; ++c) {
@@ -189,7 +190,7 @@ int Preparer::BeginLayer(const blob::LayerHead& layer) {
 // Every path is expanded and opened even when this kernel drops all its rights, so that a missing
 // path or a bad variable fails the same way on every kernel.
 int Preparer::AddFsGrant(const blob::FsGrant& grant) {
-  const char* path_template = reader_.String(grant.path);
+  const char* path_template = grant.path;
   ExpandResult expanded = ExpandPath(path_template, envp_, path_, sizeof(path_));
   Expansion status = expanded.status;
   const char* path = expanded.path;
@@ -446,7 +447,7 @@ const char* landlockc_strerror(int error) {
       "record past blob end\0"
       "bad number in blob\0"
       "bad string in blob\0"
-      "bad string ref in blob\0"
+      "bad string ref\0"  // never returned since format 2 (no string references)
       "bad rights in blob\0"
       "bad flags in blob\0"
       "bad layer in blob\0"

@@ -13,11 +13,11 @@
 //    10  2  reserved, zero
 //    12  4  total size of the blob in bytes
 //    16  8  checksum: FNV-1a 64 of the whole blob, these 8 bytes read as zero
-//   body, numbers as unsigned LEB128 varints in their shortest form:
-//     string table: byte length, then NUL-terminated strings back to back (each stored once);
-//       strings are referred to by their byte offset in the table
-//     per layer: log flags (1 byte), name ref, handled fs, net, scope, explicit fs, net, scope,
-//       fs grant count, per fs grant: path ref, (rights << 1 | optional),
+//   body, numbers as unsigned LEB128 varints in their shortest form, strings NUL-terminated:
+//     per layer: log flags (1 byte), name, handled fs, net, scope, explicit fs, net, scope,
+//       fs grant count, per fs grant in ascending byte order of paths (front coding): the
+//       length of the prefix its path shares with the previous grant's path in the layer (0 for
+//       the first), the rest of the path, (rights << 1 | optional),
 //       net grant count, per net grant: rights, low port, high - low
 //   nothing after the last layer.
 //
@@ -33,7 +33,7 @@
 namespace landlockc::blob {
 
 inline constexpr uint8_t kMagic[4] = {'L', 'L', 'P', 'B'};
-inline constexpr uint8_t kVersion = 1;
+inline constexpr uint8_t kVersion = 2;
 
 inline constexpr size_t kHeaderSize = 24;
 inline constexpr size_t kOffsetVersion = 4;
@@ -130,13 +130,13 @@ struct Header {
 /// A layer's fixed part; its grants follow.
 struct LayerHead {
   uint8_t log_flags;
-  uint32_t name;  // string table offset
+  const char* name;  // in the blob
   Rights handled;
   Rights explicit_handled;
 };
 
 struct FsGrant {
-  uint32_t path;  // string table offset
+  const char* path;  // in the reader, until it reads the next grant
   uint64_t rights;
   bool optional;
 };

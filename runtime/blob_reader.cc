@@ -26,6 +26,8 @@ bool IsIdentifier(const uint8_t* s, size_t length) {
 
 }  // namespace
 
+Reader::Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+
 bool HasDotDotComponent(const char* path, size_t length) {
   const char* end = path + length;
   for (const char* p = path; (p = static_cast<const char*>(memmem(p, end - p, "/..", 3))); p += 3)
@@ -37,6 +39,7 @@ bool HasDotDotComponent(const char* path, size_t length) {
 // component is what lets the expansion find a `..` its value forms with the text around it.
 // Searches with memchr/memmem: most paths hold neither, and validation time is part of every apply.
 bool IsPathTemplate(const uint8_t* s, size_t length) {
+  if (!IsPathStart(s[0])) return false;
   if (HasDotDotComponent(reinterpret_cast<const char*>(s), length)) return false;
   const uint8_t* end = s + length;
   for (const uint8_t* p = s; (p = static_cast<const uint8_t*>(memchr(p, '$', end - p)));) {
@@ -50,8 +53,6 @@ bool IsPathTemplate(const uint8_t* s, size_t length) {
   }
   return true;
 }
-
-Reader::Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
 
 int Reader::ReadByte(uint8_t* value) {
   field_ = static_cast<uint32_t>(pos_);
@@ -113,48 +114,24 @@ int Reader::ReadHeader(Header* header) {
   field_ = kOffsetLayerCount;
   if (header->layer_count < 1 || header->layer_count > abi::kMaxLayers)
     return LANDLOCKC_ERR_BLOB_LAYERS;
-  if (int error = ReadStringTable(*header)) return error;
-  return CheckStringTable();
+  SkipValidatedHeader(*header);
+  return 0;
 }
 
-void Reader::SkipValidatedHeader(const Header& header) { ReadStringTable(header); }
-
-int Reader::ReadStringTable(const Header& header) {
+void Reader::SkipValidatedHeader(const Header& header) {
   policy_abi_ = header.policy_abi;
   pos_ = kHeaderSize;
   end_ = size_;
-  uint64_t table_size = 0;
-  if (int error = ReadVarint(&table_size)) return error;
-  if (table_size > end_ - pos_) return LANDLOCKC_ERR_BLOB_OVERRUN;
-  strings_ = data_ + pos_;
-  strings_size_ = table_size;
-  pos_ += table_size;
-  return 0;
 }
 
-int Reader::CheckStringTable() {
-  const uint8_t* end = strings_ + strings_size_;
-  for (const uint8_t* start = strings_; start < end;) {
-    field_ = static_cast<uint32_t>(start - data_);
-    const auto* nul = static_cast<const uint8_t*>(memchr(start, 0, end - start));
-    if (!nul) return LANDLOCKC_ERR_BLOB_STRING;  // unterminated
-    size_t length = nul - start;
-    if (length == 0 || length > kMaxStringLength) return LANDLOCKC_ERR_BLOB_STRING;
-    bool valid =
-        IsPathStart(start[0]) ? IsPathTemplate(start, length) : IsIdentifier(start, length);
-    if (!valid) return LANDLOCKC_ERR_BLOB_STRING;
-    start = nul + 1;
-  }
-  return 0;
-}
-
-int Reader::ReadStringRef(bool want_path, uint32_t* ref) {
-  uint64_t offset = 0;
-  if (int error = ReadVarint(&offset)) return error;
-  if (offset >= strings_size_ || (offset > 0 && strings_[offset - 1] != 0))
-    return LANDLOCKC_ERR_BLOB_STRING_REF;
-  if (IsPathStart(strings_[offset]) != want_path) return LANDLOCKC_ERR_BLOB_STRING_REF;
-  *ref = static_cast<uint32_t>(offset);
+int Reader::ReadString(size_t prefix, const uint8_t** text, size_t* length) {
+  field_ = static_cast<uint32_t>(pos_);
+  *text = data_ + pos_;
+  const auto* nul = static_cast<const uint8_t*>(memchr(*text, 0, end_ - pos_));
+  if (!nul) return LANDLOCKC_ERR_BLOB_STRING;  // unterminated
+  *length = nul - *text;
+  if (*length == 0 || prefix + *length > kMaxStringLength) return LANDLOCKC_ERR_BLOB_STRING;
+  pos_ += *length + 1;
   return 0;
 }
 
@@ -179,7 +156,13 @@ int Reader::ReadLayer(LayerHead* layer) {
   if (layer->log_flags & ~kLayerLogFlagsKnown) return LANDLOCKC_ERR_BLOB_FLAGS;
   if (layer->log_flags & ~abi::kAbiMasks.Flags(policy_abi_)) return LANDLOCKC_ERR_BLOB_ABI;
   NoteUse(abi::kCategoryCount, layer->log_flags);
-  if (int error = ReadStringRef(false, &layer->name)) return error;
+  const uint8_t* name = nullptr;
+  size_t length = 0;
+  if (int error = ReadString(0, &name, &length)) return error;
+  if (!IsIdentifier(name, length)) return LANDLOCKC_ERR_BLOB_STRING;
+  layer->name = reinterpret_cast<const char*>(name);
+  path_length_ = 0;
+  path_[0] = 0;
   bool handles_something = false;
   for (int c = 0; c < abi::kCategoryCount; ++c) {
     if (int error = ReadRights(static_cast<abi::Category>(c), &layer->handled.bits[c]))
@@ -202,8 +185,21 @@ int Reader::ReadCount(uint32_t* count, size_t min_record_size) {
   return 0;
 }
 
+// Front coding: the shared prefix is the longest one and the paths ascend. One byte comparison
+// checks both (the byte after a shorter previous path is its NUL), so each list has one encoding.
 int Reader::ReadFsGrant(const LayerHead& layer, FsGrant* grant) {
-  if (int error = ReadStringRef(true, &grant->path)) return error;
+  uint64_t shared = 0;
+  if (int error = ReadVarint(&shared)) return error;
+  const uint8_t* rest = nullptr;
+  size_t length = 0;
+  if (int error = ReadString(shared, &rest, &length)) return error;
+  if (shared > path_length_ || rest[0] <= static_cast<uint8_t>(path_[shared]))
+    return LANDLOCKC_ERR_BLOB_STRING;
+  memcpy(path_ + shared, rest, length + 1);
+  path_length_ = shared + length;
+  const auto* path = reinterpret_cast<const uint8_t*>(path_);
+  if (!IsPathTemplate(path, path_length_)) return LANDLOCKC_ERR_BLOB_STRING;
+  grant->path = path_;
   uint64_t packed = 0;
   if (int error = ReadVarint(&packed)) return error;
   grant->optional = packed & kFsGrantOptional;

@@ -31,15 +31,17 @@ class Reader {
   Reader(const uint8_t* data, size_t size);
 
   /// Checks the fixed header (size, magic, version, checksum, reserved fields, ABI numbers, layer
-  /// count) and the string table, and leaves the reader at the first layer.
+  /// count), and leaves the reader at the first layer.
   int ReadHeader(Header* header);
   /// For a blob Validate() accepted, with its header: moves to the first layer without checking
-  /// the header and string table again (the checksum is the costly part of validation).
-  void SkipValidatedHeader(const Header& header);
+  /// the header again (the checksum is the costly part of validation).
+  __attribute__((noinline)) void SkipValidatedHeader(const Header& header);
   int ReadLayer(LayerHead* layer);
   /// A grant count; each grant takes at least `min_record_size` bytes, so a count that cannot fit
   /// in what remains fails here rather than after a long walk.
   int ReadCount(uint32_t* count, size_t min_record_size);
+  /// Rebuilds the grant's path from the previous one's (front coding) in the reader's buffer:
+  /// `grant->path` is valid until the next ReadFsGrant or ReadLayer.
   int ReadFsGrant(const LayerHead& layer, FsGrant* grant);
   int ReadNetGrant(const LayerHead& layer, NetGrant* grant);
   /// Fails when bytes remain after the last layer.
@@ -58,9 +60,6 @@ class Reader {
   /// The highest ABI the rights and flags read so far need.
   uint8_t HighestAbiUsed() const { return highest_abi_used_; }
 
-  /// The NUL-terminated string at a reference a Read* call accepted.
-  const char* String(uint32_t ref) const { return reinterpret_cast<const char*>(strings_ + ref); }
-
   /// Byte offset of the field that failed.
   size_t ErrorOffset() const { return field_; }
 
@@ -68,34 +67,35 @@ class Reader {
   int ReadByte(uint8_t* value);
   int ReadVarint(uint64_t* value);
   int ReadRights(abi::Category category, uint64_t* rights);
-  int ReadStringRef(bool want_path, uint32_t* ref);
+  /// A NUL-terminated string in place, `length` bytes (1..kMaxStringLength - prefix): the rest
+  /// of a string whose first `prefix` bytes are elsewhere.
+  int ReadString(size_t prefix, const uint8_t** text, size_t* length);
   /// Raises the highest ABI used to cover `bits` of abi::kAbiMasks row `row`.
   void NoteUse(int row, uint64_t bits);
-  /// Past the fixed header: the string table's bounds, then the first layer.
-  int ReadStringTable(const Header& header);
-  int CheckStringTable();
 
   const uint8_t* data_;
   size_t size_;
   size_t pos_ = 0;
   size_t end_ = 0;
   uint32_t field_ = 0;  // a valid header says the size in 32 bits, and no read passes it
-  const uint8_t* strings_ = nullptr;
-  size_t strings_size_ = 0;
   uint8_t policy_abi_ = 0;
   uint8_t highest_abi_used_ = 0;
+  size_t path_length_ = 0;
+  // The last fs grant's path. Last, so that the fields above stay within short offsets.
+  char path_[kMaxStringLength + 1];
 };
 
 /// Minimum encoded sizes of the records ReadCount guards.
-inline constexpr size_t kMinFsGrantSize = 2;
+inline constexpr size_t kMinFsGrantSize = 4;  // shared length, one byte and its NUL, rights
 inline constexpr size_t kMinNetGrantSize = 3;
 
 /// Whether `path` (`length` bytes, starting with `/` or `${`) has a `..` component: blob paths
 /// never do, nor may the values of their variables.
 bool HasDotDotComponent(const char* path, size_t length);
 
-/// Whether the blob path `s` (`length` bytes, starting with `/` or `$`) is a well-formed path
-/// template: every `$` opens a `${NAME}` that starts a component, and no component is `..`.
+/// Whether the blob path `s` (`length` bytes, at least 1) is a well-formed path template: it
+/// starts with `/` or `$`, every `$` opens a `${NAME}` that starts a component, and no component
+/// is `..`.
 bool IsPathTemplate(const uint8_t* s, size_t length);
 
 /// Validates a whole blob in one pass by walking a fresh `reader` to its end. Returns 0 or the

@@ -43,18 +43,18 @@ struct Builder {
   uint8_t layer_count = 1;
   uint8_t policy_flags = 0;
   uint8_t reserved = 0;
-  std::vector<uint8_t> strings = {'m', 'a', 'i', 'n', 0, '/', 'u', 's', 'r', 0};
   std::vector<std::vector<uint8_t>> fields = {
-      {0},           // log flags
-      Varint(0),     // name "main"
-      Varint(0x0c),  // handled fs: read_file read_dir
-      Varint(0x01),  // handled net: bind_tcp
-      Varint(0),     // handled scope
-      Varint(0x0c),  // explicit fs
-      Varint(0),     // explicit net
-      Varint(0),     // explicit scope
-      Varint(1),     // fs grants
-      Varint(5),     // "/usr"
+      {0},                      // log flags
+      {'m', 'a', 'i', 'n', 0},  // name
+      Varint(0x0c),             // handled fs: read_file read_dir
+      Varint(0x01),             // handled net: bind_tcp
+      Varint(0),                // handled scope
+      Varint(0x0c),             // explicit fs
+      Varint(0),                // explicit net
+      Varint(0),                // explicit scope
+      Varint(1),                // fs grants
+      Varint(0),                // shares nothing with the previous path (there is none)
+      {'/', 'u', 's', 'r', 0},  // "/usr"
       Varint(0x0c << 1),
       Varint(1),     // net grants
       Varint(0x01),  // bind_tcp
@@ -67,9 +67,6 @@ struct Builder {
                                 version,     policy_abi,   requires_abi, highest_abi,
                                 layer_count, policy_flags, reserved,     0};
     out.resize(kHeaderSize);
-    std::vector<uint8_t> table_size = Varint(strings.size());
-    out.insert(out.end(), table_size.begin(), table_size.end());
-    out.insert(out.end(), strings.begin(), strings.end());
     for (const std::vector<uint8_t>& field : fields)
       out.insert(out.end(), field.begin(), field.end());
     Seal(out.data(), out.size());
@@ -87,6 +84,7 @@ enum Field {
   kExplicitNet,
   kExplicitScope,
   kFsCount,
+  kFsShared,
   kFsPath,
   kFsRights,
   kNetCount,
@@ -145,9 +143,11 @@ TEST(ValidateTest, RefusesABadChecksum) {
 }
 
 TEST(ValidateTest, RefusesHeaderCorruption) {
-  Builder bad_version;
-  bad_version.version = 2;
-  EXPECT_EQ(ValidateBytes(bad_version.Build()), LANDLOCKC_ERR_BLOB_VERSION);
+  for (uint8_t version : {1, 3}) {  // 1: the string table's format
+    Builder bad_version;
+    bad_version.version = version;
+    EXPECT_EQ(ValidateBytes(bad_version.Build()), LANDLOCKC_ERR_BLOB_VERSION) << int{version};
+  }
   std::vector<uint8_t> bad_magic = Builder().Build();
   bad_magic[0] = 'X';
   EXPECT_EQ(ValidateBytes(bad_magic), LANDLOCKC_ERR_BLOB_MAGIC);
@@ -245,6 +245,7 @@ TEST(ValidateTest, RefusesBadLayerCounts) {
   handles_nothing.fields[kHandledNet] = Varint(0);
   handles_nothing.fields[kExplicitFs] = Varint(0);
   handles_nothing.fields[kFsCount] = Varint(0);
+  handles_nothing.fields[kFsShared].clear();
   handles_nothing.fields[kFsPath].clear();
   handles_nothing.fields[kFsRights].clear();
   handles_nothing.fields[kNetCount] = Varint(0);
@@ -259,10 +260,6 @@ TEST(ValidateTest, RefusesCountsPastTheEnd) {
   Builder net_count;
   net_count.fields[kNetCount] = Varint(2);
   EXPECT_EQ(ValidateBytes(net_count.Build()), LANDLOCKC_ERR_BLOB_OVERRUN);
-  std::vector<uint8_t> table_too_long = Builder().Build();
-  table_too_long[kHeaderSize] = 0x7f;
-  Seal(table_too_long.data(), table_too_long.size());
-  EXPECT_EQ(ValidateBytes(table_too_long), LANDLOCKC_ERR_BLOB_OVERRUN);
   Builder cut_in_a_number;
   cut_in_a_number.fields[kNetSpan] = {0x80};
   EXPECT_EQ(ValidateBytes(cut_in_a_number.Build()), LANDLOCKC_ERR_BLOB_OVERRUN);
@@ -280,59 +277,95 @@ TEST(ValidateTest, RefusesMalformedNumbers) {
   EXPECT_EQ(ValidateBytes(too_long.Build()), LANDLOCKC_ERR_BLOB_VARINT);
 }
 
+std::vector<uint8_t> Bytes(const std::string& text) {
+  return {text.c_str(), text.c_str() + text.size() + 1};  // with its NUL
+}
+
+// The default builder with fs grants on `paths`, each as (shared prefix length, rest).
+Builder WithPaths(const std::vector<std::pair<uint64_t, std::string>>& paths) {
+  Builder builder;
+  std::vector<std::vector<uint8_t>> grants;
+  for (const auto& [shared, rest] : paths) {
+    grants.push_back(Varint(shared));
+    grants.push_back(Bytes(rest));
+    grants.push_back(Varint(0x0c << 1));
+  }
+  builder.fields[kFsCount] = Varint(paths.size());
+  builder.fields.erase(builder.fields.begin() + kFsShared, builder.fields.begin() + kFsRights + 1);
+  builder.fields.insert(builder.fields.begin() + kFsShared, grants.begin(), grants.end());
+  return builder;
+}
+
 TEST(ValidateTest, RefusesMalformedStrings) {
   Builder unterminated;
-  unterminated.strings.back() = 'x';
+  unterminated.fields.resize(kFsPath + 1);
+  unterminated.fields[kFsPath] = {'/', 'u', 's', 'r'};  // and the blob ends
   EXPECT_EQ(ValidateBytes(unterminated.Build()), LANDLOCKC_ERR_BLOB_STRING);
   Builder empty;
-  empty.strings.insert(empty.strings.begin() + 5, 0);
-  empty.fields[kFsPath] = Varint(6);
+  empty.fields[kFsPath] = {0};
   EXPECT_EQ(ValidateBytes(empty.Build()), LANDLOCKC_ERR_BLOB_STRING);
   Builder oversized;
-  oversized.strings.resize(5);
-  oversized.strings.push_back('/');
-  oversized.strings.insert(oversized.strings.end(), kMaxStringLength, 'a');
-  oversized.strings.push_back(0);
+  oversized.fields[kFsPath] = Bytes("/" + std::string(kMaxStringLength, 'a'));
   EXPECT_EQ(ValidateBytes(oversized.Build()), LANDLOCKC_ERR_BLOB_STRING);
   for (const char* path : {"/a/$HOME", "/a/${HOME", "/a/${}", "/a/${1X}", "/a/../b", "/..",
-                           "/a/..${HOME}", "/a${HOME}"}) {
+                           "/a/..${HOME}", "/a${HOME}", "usr", "main"}) {
     Builder ill_formed;
-    ill_formed.strings.resize(5);
-    ill_formed.strings.insert(ill_formed.strings.end(), path, path + strlen(path) + 1);
+    ill_formed.fields[kFsPath] = Bytes(path);
     EXPECT_EQ(ValidateBytes(ill_formed.Build()), LANDLOCKC_ERR_BLOB_STRING) << path;
   }
-  Builder bad_name;
-  bad_name.strings[0] = '9';
-  EXPECT_EQ(ValidateBytes(bad_name.Build()), LANDLOCKC_ERR_BLOB_STRING);
+  for (const char* name : {"9main", "ma-in", "/usr", ""}) {
+    Builder bad_name;
+    bad_name.fields[kName] = Bytes(name);
+    EXPECT_EQ(ValidateBytes(bad_name.Build()), LANDLOCKC_ERR_BLOB_STRING) << name;
+  }
 }
 
 TEST(ValidateTest, AcceptsLongestStringAndVariables) {
   Builder longest;
-  longest.strings.resize(5);
-  longest.strings.push_back('/');
-  longest.strings.insert(longest.strings.end(), kMaxStringLength - 1, 'a');
-  longest.strings.push_back(0);
+  longest.fields[kFsPath] = Bytes("/" + std::string(kMaxStringLength - 1, 'a'));
   EXPECT_EQ(ValidateBytes(longest.Build()), 0);
   Builder variables;
-  variables.strings.resize(5);
-  const char path[] = "${HOME}/${XDG_2}/x..y/.z";
-  variables.strings.insert(variables.strings.end(), path, path + sizeof(path));
+  variables.fields[kFsPath] = Bytes("${HOME}/${XDG_2}/x..y/.z");
   EXPECT_EQ(ValidateBytes(variables.Build()), 0);
 }
 
-TEST(ValidateTest, RefusesBadStringReferences) {
-  Builder mid_string;
-  mid_string.fields[kFsPath] = Varint(6);
-  EXPECT_EQ(ValidateBytes(mid_string.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
-  Builder past_table;
-  past_table.fields[kFsPath] = Varint(10);
-  EXPECT_EQ(ValidateBytes(past_table.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
-  Builder path_is_a_name;
-  path_is_a_name.fields[kFsPath] = Varint(0);
-  EXPECT_EQ(ValidateBytes(path_is_a_name.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
-  Builder name_is_a_path;
-  name_is_a_path.fields[kName] = Varint(5);
-  EXPECT_EQ(ValidateBytes(name_is_a_path.Build()), LANDLOCKC_ERR_BLOB_STRING_REF);
+TEST(ValidateTest, AcceptsFrontCodedPathsInAscendingOrder) {
+  // `/usr`, `/usr/bin`, `/usr/lib`, `/var`: each after the longest prefix it shares.
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {4, "/bin"}, {5, "lib"}, {1, "var"}}).Build()),
+            0);
+  // A path rebuilt from a long prefix still fits the limit, and is checked whole: the prefix of
+  // `/a/..` is good on its own.
+  std::string long_path = "/" + std::string(kMaxStringLength - 2, 'a');
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, long_path}, {kMaxStringLength - 1, "b"}}).Build()), 0);
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, long_path}, {kMaxStringLength - 1, "bc"}}).Build()),
+            LANDLOCKC_ERR_BLOB_STRING);
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/a/."}, {4, "."}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
+}
+
+TEST(ValidateTest, RefusesEveryOtherFrontCoding) {
+  // The first path shares nothing; a prefix no longer than the previous path.
+  EXPECT_EQ(ValidateBytes(WithPaths({{1, "usr"}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {5, "x"}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
+  // Not the longest shared prefix: `/usr/bin` after `/usr` written as 1 + `usr/bin`.
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {1, "usr/bin"}}).Build()),
+            LANDLOCKC_ERR_BLOB_STRING);
+  // Descending, or the same path twice.
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/var"}, {1, "usr"}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {4, ""}}).Build()), LANDLOCKC_ERR_BLOB_STRING);
+  EXPECT_EQ(ValidateBytes(WithPaths({{0, "/usr"}, {0, "/usr"}}).Build()),
+            LANDLOCKC_ERR_BLOB_STRING);
+}
+
+TEST(ValidateTest, EachLayerStartsItsOwnPathList) {
+  // Two layers, both granting `/usr` (shared 0): the second list starts afresh.
+  Builder two_layers;
+  two_layers.layer_count = 2;
+  std::vector<std::vector<uint8_t>> layer = two_layers.fields;
+  two_layers.fields.insert(two_layers.fields.end(), layer.begin(), layer.end());
+  EXPECT_EQ(ValidateBytes(two_layers.Build()), 0);
+  two_layers.fields[layer.size() + kFsShared] = Varint(4);
+  two_layers.fields[layer.size() + kFsPath] = Bytes("/x");
+  EXPECT_EQ(ValidateBytes(two_layers.Build()), LANDLOCKC_ERR_BLOB_STRING);
 }
 
 TEST(ValidateTest, RefusesBadRights) {
@@ -388,12 +421,12 @@ TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {
   EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), &report), LANDLOCKC_ERR_BLOB_CHECKSUM);
   EXPECT_EQ(report.error, LANDLOCKC_ERR_BLOB_CHECKSUM);
   EXPECT_STREQ(report.message, "blob checksum mismatch (at byte 16)");
-  Builder past_table;
-  past_table.fields[kFsPath] = Varint(10);
-  std::vector<uint8_t> bad_ref = past_table.Build();
-  EXPECT_EQ(landlockc_validate(bad_ref.data(), bad_ref.size(), &report),
-            LANDLOCKC_ERR_BLOB_STRING_REF);
-  EXPECT_STREQ(report.message, "bad string ref in blob (at byte 44)");
+  std::vector<uint8_t> descending = WithPaths({{0, "/var"}, {1, "usr"}}).Build();
+  EXPECT_EQ(landlockc_validate(descending.data(), descending.size(), &report),
+            LANDLOCKC_ERR_BLOB_STRING);
+  // The header (24 bytes), the layer up to its grants (13), the first grant (7), the second's
+  // shared length (1): the error is at the rest of its path.
+  EXPECT_STREQ(report.message, "bad string in blob (at byte 45)");
   EXPECT_EQ(landlockc_validate(nullptr, 0, nullptr), LANDLOCKC_ERR_INVALID_ARGUMENT);
 }
 

@@ -15,6 +15,8 @@ packages=(
   libseccomp-dev strace curl tar gzip make bc
   man-db groff-base zsh fish vim dpkg-dev meson
   clang-16 libclang-rt-16-dev
+  apparmor  # apparmor_parser: the compile baseline of scripts/bench-compare
+  gnuplot-nox  # scripts/bench-report's plots
 )
 
 missing=()

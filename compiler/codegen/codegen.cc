@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "compiler/codegen/codegen.h"
 
+#include <algorithm>
 #include <cassert>
-#include <map>
+#include <vector>
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
@@ -14,22 +15,6 @@
 namespace landlockc::codegen {
 namespace {
 
-// Strings in order of first use (layer by layer: the layer's name, then its grants' paths), each
-// stored once; references are byte offsets into the table.
-class StringTable {
- public:
-  uint32_t Intern(const std::string& text) {
-    auto [it, inserted] = offsets_.try_emplace(text, static_cast<uint32_t>(bytes_.size()));
-    if (inserted) bytes_.insert(bytes_.end(), text.begin(), text.end()), bytes_.push_back(0);
-    return it->second;
-  }
-  const std::vector<uint8_t>& bytes() const { return bytes_; }
-
- private:
-  std::map<std::string, uint32_t> offsets_;
-  std::vector<uint8_t> bytes_;
-};
-
 class BlobWriter {
  public:
   void Byte(uint8_t value) { out_.push_back(value); }
@@ -38,8 +23,9 @@ class BlobWriter {
     size_t count = blob::EncodeVarint(value, bytes);
     out_.insert(out_.end(), bytes, bytes + count);
   }
-  void Bytes(const std::vector<uint8_t>& bytes) {
-    out_.insert(out_.end(), bytes.begin(), bytes.end());
+  void String(llvm::StringRef text) {
+    out_.insert(out_.end(), text.begin(), text.end());
+    out_.push_back(0);
   }
   std::vector<uint8_t>& out() { return out_; }
 
@@ -58,20 +44,58 @@ void WriteHeader(const model::Policy& policy, BlobWriter& writer) {
   while (writer.out().size() < blob::kHeaderSize) writer.Byte(0);  // reserved, size, checksum
 }
 
-void WriteLayer(const model::Layer& layer, StringTable& strings, BlobWriter& writer) {
+struct BlobFsGrant {
+  llvm::StringRef path;
+  uint64_t rights;
+  bool optional;
+};
+
+// A layer's fs grants as the blob holds them: one per path, in ascending byte order, grants with
+// no right left out. A path granted twice in a layer gets the union of the rights, and is optional
+// only if every grant on it is: the kernel adds up rules on one path the same way.
+std::vector<BlobFsGrant> SortedFsGrants(const model::Layer& layer) {
+  std::vector<BlobFsGrant> grants;
+  for (const model::FsGrant& grant : layer.fs_grants)
+    if (grant.rights != 0) grants.push_back({grant.path, grant.rights, grant.optional});
+  std::sort(grants.begin(), grants.end(),
+            [](const BlobFsGrant& a, const BlobFsGrant& b) { return a.path < b.path; });
+  std::vector<BlobFsGrant> merged;
+  for (const BlobFsGrant& grant : grants) {
+    if (!merged.empty() && merged.back().path == grant.path) {
+      merged.back().rights |= grant.rights;
+      merged.back().optional &= grant.optional;
+    } else {
+      merged.push_back(grant);
+    }
+  }
+  return merged;
+}
+
+// Front coding: each path is written as the length of the prefix it shares with the previous one,
+// then the rest.
+size_t SharedPrefix(llvm::StringRef previous, llvm::StringRef path) {
+  size_t shared = 0;
+  while (shared < previous.size() && shared < path.size() && previous[shared] == path[shared])
+    ++shared;
+  return shared;
+}
+
+void WriteLayer(const model::Layer& layer, BlobWriter& writer) {
   writer.Byte(static_cast<uint8_t>(layer.log_flags));
-  writer.Varint(strings.Intern(layer.name));
+  writer.String(layer.name);
   for (int c = 0; c < abi::kCategoryCount; ++c)
     writer.Varint(layer.handled.Get(static_cast<abi::Category>(c)));
   for (int c = 0; c < abi::kCategoryCount; ++c)
     writer.Varint(layer.explicit_handled.Get(static_cast<abi::Category>(c)));
-  size_t fs_count = 0;
-  for (const model::FsGrant& grant : layer.fs_grants) fs_count += grant.rights != 0;
-  writer.Varint(fs_count);
-  for (const model::FsGrant& grant : layer.fs_grants) {
-    if (grant.rights == 0) continue;
-    writer.Varint(strings.Intern(grant.path));
+  std::vector<BlobFsGrant> fs_grants = SortedFsGrants(layer);
+  writer.Varint(fs_grants.size());
+  llvm::StringRef previous;
+  for (const BlobFsGrant& grant : fs_grants) {
+    size_t shared = SharedPrefix(previous, grant.path);
+    writer.Varint(shared);
+    writer.String(grant.path.drop_front(shared));
     writer.Varint(grant.rights << 1 | (grant.optional ? blob::kFsGrantOptional : 0));
+    previous = grant.path;
   }
   size_t net_count = 0;
   for (const model::NetGrant& grant : layer.net_grants) net_count += grant.rights != 0;
@@ -98,15 +122,9 @@ std::string SanitizeIdentifier(llvm::StringRef text) {
 
 std::vector<uint8_t> EmitBlob(const model::Policy& policy) {
   assert(!policy.layers.empty() && policy.layers.size() <= abi::kMaxLayers);
-  StringTable strings;
-  BlobWriter layers;
-  for (const model::Layer& layer : policy.layers) WriteLayer(layer, strings, layers);
-
   BlobWriter writer;
   WriteHeader(policy, writer);
-  writer.Varint(strings.bytes().size());
-  writer.Bytes(strings.bytes());
-  writer.Bytes(layers.out());
+  for (const model::Layer& layer : policy.layers) WriteLayer(layer, writer);
   std::vector<uint8_t>& blob = writer.out();
   blob::Seal(blob.data(), blob.size());
   return std::move(blob);

@@ -19,14 +19,16 @@ uint64_t ReferenceChecksum(const std::vector<uint8_t>& bytes) {
   return hash;
 }
 
-// One layer: the same path twice (its string stored once), the second time optional, and a port.
+// One layer: a path under another (front-coded after it), the same path twice (one grant: the
+// union of the rights, optional only if both are), in no order; and a port.
 model::Policy SmallPolicy() {
   return test_support::PolicyBuilder(4)
       .Requires(2)
       .Layer(LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR,
              LANDLOCK_ACCESS_NET_CONNECT_TCP)
       .Named("main")
-      .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
+      .Fs("/usr/lib", LANDLOCK_ACCESS_FS_READ_FILE, /*optional=*/true)
+      .Fs("/usr", LANDLOCK_ACCESS_FS_READ_DIR)
       .Fs("/usr", LANDLOCK_ACCESS_FS_READ_FILE, /*optional=*/true)
       .Net(443, 443, LANDLOCK_ACCESS_NET_CONNECT_TCP)
       .Build();
@@ -34,38 +36,62 @@ model::Policy SmallPolicy() {
 
 TEST(EmitBlobTest, WritesTheDocumentedBytes) {
   std::vector<uint8_t> expected = {
-      'L',  'L',
-      'P',  'B',  // magic
-      1,          // format version
-      4,    2,
-      4,        // abi 4, requires abi 2, highest ABI used 4
-      1,        // one layer
-      0,        // policy flags
-      0,    0,  // reserved
-      53,   0,
-      0,    0,  // total size
-      0,    0,
-      0,    0,
-      0,    0,
-      0,    0,  // checksum, filled below
-      10,       // string table: 10 bytes
-      'm',  'a',
-      'i',  'n',
-      0,    '/',
-      'u',  's',
-      'r',  0,
+      'L',
+      'L',
+      'P',
+      'B',  // magic
+      2,    // format version
+      4,
+      2,
+      4,  // abi 4, requires abi 2, highest ABI used 4
+      1,  // one layer
+      0,  // policy flags
+      0,
+      0,  // reserved
+      56,
+      0,
+      0,
+      0,  // total size
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,  // checksum, filled below
       0,  // layer: no log flags
-      0,  // name: "main" at offset 0
-      0x0c, 0x02,
+      'm',
+      'a',
+      'i',
+      'n',
+      0,  // name
+      0x0c,
+      0x02,
       0x00,  // handled fs (read_file read_dir), net (connect_tcp), scope
-      0x0c, 0x02,
-      0x00,                 // explicit: the same
-      2,                    // two fs grants
-      5,    0x0c << 1,      // "/usr": read_file read_dir
-      5,    0x04 << 1 | 1,  // "/usr" again (stored once): read_file, optional
-      1,                    // one net grant
-      0x02, 0xbb,
-      0x03, 0,  // connect_tcp, port 443 (varint), range span 0
+      0x0c,
+      0x02,
+      0x00,  // explicit: the same
+      2,     // two fs grants, by path
+      0,
+      '/',
+      'u',
+      's',
+      'r',
+      0,
+      0x0c << 1,  // "/usr": read_file read_dir (one grant: not optional)
+      4,
+      '/',
+      'l',
+      'i',
+      'b',
+      0,
+      0x04 << 1 | 1,  // "/usr" + "/lib": read_file, optional
+      1,              // one net grant
+      0x02,
+      0xbb,
+      0x03,
+      0,  // connect_tcp, port 443 (varint), range span 0
   };
   uint64_t checksum = ReferenceChecksum(expected);
   for (int i = 0; i < 8; ++i) expected[16 + i] = static_cast<uint8_t>(checksum >> (8 * i));
@@ -93,7 +119,7 @@ TEST(EmitBlobTest, StoresThreadsAndLogFlags) {
   std::vector<uint8_t> blob = EmitBlob(policy);
   EXPECT_EQ(blob[5], 8);
   EXPECT_EQ(blob[9], 1);   // threads all
-  EXPECT_EQ(blob[35], 2);  // the layer's flags byte, after the 10-byte string table
+  EXPECT_EQ(blob[24], 2);  // the layer's flags byte, right after the header
 }
 
 TEST(EmitCHeaderTest, DefinesTheBytesForCAndCxx) {

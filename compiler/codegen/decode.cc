@@ -51,7 +51,7 @@ model::Layer DecodeLayer(blob::Reader& reader, int policy_abi) {
   blob::LayerHead head;
   reader.ReadLayer(&head);
   model::Layer layer;
-  layer.name = reader.String(head.name);
+  layer.name = head.name;
   layer.handled = ToAccessSet(head.handled);
   layer.explicit_handled = ToAccessSet(head.explicit_handled);
   layer.log_flags = head.log_flags;
@@ -61,7 +61,7 @@ model::Layer DecodeLayer(blob::Reader& reader, int policy_abi) {
     blob::FsGrant grant;
     reader.ReadFsGrant(head, &grant);
     model::FsGrant& fs = layer.fs_grants.emplace_back();
-    fs.path = reader.String(grant.path);
+    fs.path = grant.path;
     fs.requested = fs.rights = grant.rights;
     fs.optional = grant.optional;
   }

@@ -35,7 +35,7 @@ deb=$work/out/landlockc_${version}_$(dpkg --print-architecture).deb
 
 # Contents: every component.
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/contents"
-for path in /usr/bin/landlockc /usr/lib/liblandlockc_runtime.a /usr/include/landlockc/runtime.h \
+for path in /usr/bin/landlockc /usr/bin/landlockc-exec /usr/lib/liblandlockc_runtime.a /usr/include/landlockc/runtime.h \
   /usr/share/landlockc/std/runtime.landlock /usr/lib/cmake/landlockc/landlockcConfig.cmake \
   /usr/lib/pkgconfig/landlockc.pc /usr/share/man/man1/landlockc.1 \
   /usr/share/man/man1/landlockc-lint.1 /usr/share/man/man1/landlockc-compile.1 \
@@ -57,9 +57,11 @@ depends=$(dpkg-deb -f "$deb" Depends)
 
 # The tool is stripped.
 dpkg-deb -x "$deb" "$work/root"
-if readelf -S "$work/root/usr/bin/landlockc" | grep -qE '\.symtab|\.debug_'; then
-  fail "usr/bin/landlockc is not stripped"
-fi
+for tool in landlockc landlockc-exec; do
+  if readelf -S "$work/root/usr/bin/$tool" | grep -qE '\.symtab|\.debug_'; then
+    fail "usr/bin/$tool is not stripped"
+  fi
+done
 
 # Install it: for real as root, else use the unpacked tree (the CMake package is relocatable).
 if [[ $(id -u) == 0 ]] && ! dpkg-query -W landlockc >/dev/null 2>&1; then
@@ -82,6 +84,12 @@ else
   prefix=$work/root/usr
   cmake_prefix=(-DCMAKE_PREFIX_PATH="$prefix")
 fi
+
+# The launcher finds the driver beside it: given no policy, it hands over and the driver says so.
+status=0
+message=$("$prefix/bin/landlockc-exec" 2>&1) || status=$?
+[[ $status == 125 && $message == "landlockc: error: no policy given"* ]] ||
+  fail "landlockc-exec does not hand over to the packaged landlockc ($status): $message"
 
 # The completions load in each shell, from where the package put them.
 bash -c "source $prefix/share/bash-completion/completions/landlockc && complete -p landlockc" \

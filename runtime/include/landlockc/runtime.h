@@ -59,8 +59,9 @@ enum landlockc_error {
   LANDLOCKC_ERR_BLOB_ABI = -7,         /* ABI numbers out of range or inconsistent */
   LANDLOCKC_ERR_BLOB_OVERRUN = -8,     /* a count, length or number runs past the end */
   LANDLOCKC_ERR_BLOB_VARINT = -9,      /* a number is not canonically encoded or too large */
-  LANDLOCKC_ERR_BLOB_STRING = -10,     /* a string is unterminated, empty, too long or ill-formed */
-  LANDLOCKC_ERR_BLOB_STRING_REF = -11, /* a reference to a string that does not start one */
+  LANDLOCKC_ERR_BLOB_STRING = -10,     /* a string is unterminated, empty, too long or ill-formed,
+                                         or paths are not front-coded in ascending order */
+  LANDLOCKC_ERR_BLOB_STRING_REF = -11, /* format 1 only (string references): never returned */
   LANDLOCKC_ERR_BLOB_RIGHTS = -12,     /* unknown right bits, or rights not handled by the layer */
   LANDLOCKC_ERR_BLOB_FLAGS = -13,      /* unknown restrict or grant flags */
   LANDLOCKC_ERR_BLOB_LAYERS = -14,     /* no layer, too many layers, or a layer handling nothing */

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// What lets `landlockc-exec` skip the pre-flight: a proof, from the blob alone and a few system
+// calls, that a command will start under the policy. Part of the launcher, which links only the
+// runtime: no heap, no C++ library.
+#ifndef LANDLOCKC_CLI_LAUNCH_CHECK_H_
+#define LANDLOCKC_CLI_LAUNCH_CHECK_H_
+
+#include <stddef.h>
+
+namespace landlockc::launcher {
+
+/// Whether the policy in `blob` (one the runtime accepted), enforced at Landlock ABI `abi`,
+/// certainly lets the ELF program at `program` start: the program and its ELF interpreter, each
+/// with every symbolic link resolved, lie beneath grants giving `execute` and `read_file` in every
+/// layer that handles them (what `lint::LaunchDenial` asks of each launch step). False when it
+/// cannot be sure: a `#!` script, a file it cannot read, a grant reached only through a link or a
+/// `${VAR}`. Then the pre-flight decides.
+bool LaunchCertainlyAllowed(const void* blob, size_t size, int abi, const char* program);
+
+}  // namespace landlockc::launcher
+
+#endif  // LANDLOCKC_CLI_LAUNCH_CHECK_H_
