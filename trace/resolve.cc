@@ -2,25 +2,25 @@
 #include "trace/resolve.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <unistd.h>
 
 namespace landlockc::trace {
-namespace {
 
-std::string ReadLink(const std::string& path) {
-  char buffer[4096];
-  ssize_t length = readlink(path.c_str(), buffer, sizeof buffer);
+std::string ProcPath(pid_t pid, std::string_view rest) {
+  return "/proc/" + std::to_string(pid) + "/" + std::string(rest);
+}
+
+std::string ProcLink(pid_t pid, std::string_view rest) {
+  char buffer[PATH_MAX];
+  ssize_t length = readlink(ProcPath(pid, rest).c_str(), buffer, sizeof buffer);
   if (length <= 0 || static_cast<size_t>(length) >= sizeof buffer) return {};
   return std::string(buffer, static_cast<size_t>(length));
 }
 
-}  // namespace
-
 std::string AbsoluteIn(pid_t pid, int dirfd, std::string_view path) {
   if (!path.empty() && path.front() == '/') return std::string(path);
-  std::string base =
-      ReadLink(dirfd == AT_FDCWD ? "/proc/" + std::to_string(pid) + "/cwd"
-                                 : "/proc/" + std::to_string(pid) + "/fd/" + std::to_string(dirfd));
+  std::string base = ProcLink(pid, dirfd == AT_FDCWD ? "cwd" : "fd/" + std::to_string(dirfd));
   if (base.empty() || base.front() != '/') return {};
   if (path.empty()) return base;
   return base + "/" + std::string(path);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The one part of path resolution that is the tracer's own: a traced call names a path relative
 // to the calling process's working directory or to one of its directory descriptors, which only
-// that process's /proc/PID/cwd and /proc/PID/fd/N show, and only while it is stopped in the call.
+// that process's /proc/PID/cwd and /proc/PID/fd/N show, and only while it is stopped in the call
+// (the tracer reads its other /proc/PID entries through the same two functions).
 // Everything after that (symlinks, `..`, missing components) is the host resolution every
 // host-aware command uses, lint::ResolveOnHost (lint/host_paths.h).
 #ifndef LANDLOCKC_TRACE_RESOLVE_H_
@@ -13,6 +14,12 @@
 #include <string_view>
 
 namespace landlockc::trace {
+
+/// `/proc/PID/` + `rest`.
+std::string ProcPath(pid_t pid, std::string_view rest);
+
+/// Where the link `/proc/PID/` + `rest` points (`cwd`, `fd/N`); empty when it cannot be read.
+std::string ProcLink(pid_t pid, std::string_view rest);
 
 /// `path` made absolute against `dirfd` of process `pid` (AT_FDCWD: its working directory), with
 /// `.`, `..` and `//` kept as written. Empty when the base cannot be read.

@@ -12,6 +12,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+TEST(ProcLink, ReadsTheLinksOfAProcess) {
+  EXPECT_EQ(ProcPath(7, "fd/3"), "/proc/7/fd/3");
+  EXPECT_EQ(ProcLink(getpid(), "cwd"), fs::current_path().string());
+  EXPECT_EQ(ProcLink(getpid(), "fd/9999"), "");
+}
+
 TEST(AbsoluteIn, UsesTheWorkingDirectoryOrTheDirfdOfTheProcess) {
   std::string cwd = fs::current_path().string();
   EXPECT_EQ(AbsoluteIn(getpid(), AT_FDCWD, "a/b"), cwd + "/a/b");

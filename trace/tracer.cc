@@ -49,17 +49,6 @@ llvm::Error SystemError(const std::string& what) {
                                  what.c_str(), std::strerror(errno));
 }
 
-std::string ProcPath(pid_t pid, const std::string& rest) {
-  return "/proc/" + std::to_string(pid) + "/" + rest;
-}
-
-std::string ReadLink(const std::string& path) {
-  char buffer[kMaxPathBytes];
-  ssize_t length = readlink(path.c_str(), buffer, sizeof buffer);
-  if (length <= 0 || static_cast<size_t>(length) >= sizeof buffer) return {};
-  return std::string(buffer, static_cast<size_t>(length));
-}
-
 bool ReadMemory(pid_t pid, uint64_t address, void* buffer, size_t length) {
   iovec local{buffer, length};
   iovec remote{reinterpret_cast<void*>(address), length};
@@ -172,9 +161,7 @@ class Tracer {
 
   // A path argument, absolute and resolved; nullopt when unreadable.
   std::optional<std::string> PathArg(pid_t pid, int dirfd, uint64_t address, bool follow_last);
-  std::string FdPath(pid_t pid, int64_t fd) {
-    return ReadLink(ProcPath(pid, "fd/" + std::to_string(fd)));
-  }
+  std::string FdPath(pid_t pid, int64_t fd) { return ProcLink(pid, "fd/" + std::to_string(fd)); }
 
   pid_t root_;
   std::unordered_map<pid_t, Task> tasks_;
@@ -478,7 +465,7 @@ std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info
       if (stat(fd_link.c_str(), &status) != 0 ||
           !(S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode)))
         break;
-      std::string path = ReadLink(fd_link);
+      std::string path = FdPath(pid, static_cast<int64_t>(dirfd(a[0])));
       if (!path.empty() && path.front() == '/') add(AccessKind::kIoctlDev, path);
       break;
     }

@@ -12,7 +12,8 @@ kind and with none, `diff --format=sarif` with widenings and with none):
   locations;
 - for lint, against the CI contract: every rule links its documentation.
 
-  check_sarif.py --landlockc BIN
+  check_sarif.py --landlockc BIN     writes the logs above with BIN and checks them
+  check_sarif.py --log FILE...       checks logs other tests wrote (tests/cli: SarifProblems)
 
 Exits 1 naming the first problem. It first makes sure the validator rejects a broken log, so that
 it cannot pass by checking nothing.
@@ -173,11 +174,27 @@ def write(root, name, text):
         out.write(text)
 
 
+def check_files(validator, paths):
+    for path in paths:
+        with open(path, encoding="utf-8") as log_file:
+            log = json.load(log_file)
+        check_schema(validator, log, path)
+        check_code_scanning(log, path)
+    print("checked %d logs against the SARIF 2.1.0 schema and code scanning's requirements"
+          % len(paths))
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--landlockc", required=True)
-    landlockc = os.path.abspath(parser.parse_args().landlockc)
+    parser.add_argument("--landlockc")
+    parser.add_argument("--log", action="append", default=[])
+    options = parser.parse_args()
+    require(bool(options.landlockc) != bool(options.log), "give --landlockc BIN or --log FILE...")
     validator = schema_validator()
+    if options.log:
+        check_files(validator, options.log)
+        return
+    landlockc = os.path.abspath(options.landlockc)
     with tempfile.TemporaryDirectory(prefix="landlockc-sarif-") as root:
         for name, text in LINT_POLICIES.items():
             write(root, name, text)

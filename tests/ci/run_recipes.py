@@ -22,6 +22,8 @@ import tempfile
 
 import yaml
 
+import check_sarif as check_sarif_log  # beside this script
+
 # A policy with a finding at warning level: write access to a top-level system directory.
 BROAD = 'abi 7;\nlayer main {\n    allow read_write on "/srv";\n}\n'
 
@@ -124,6 +126,9 @@ def fail(message, result=None):
 def check_sarif(path, expect_results):
     with open(path) as sarif_file:
         log = json.load(sarif_file)
+    # The log the recipe uploads is what code scanning gets: schema and upload requirements.
+    check_sarif_log.check_schema(check_sarif_log.schema_validator(), log, path)
+    check_sarif_log.check_code_scanning(log, path)
     results = log["runs"][0]["results"]
     if bool(results) != expect_results:
         fail("%s: expected %s results, found %d" % (path, "some" if expect_results else "no",

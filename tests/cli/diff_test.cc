@@ -150,6 +150,7 @@ TEST_F(DiffTest, Markdown) {
 TEST_F(DiffTest, SarifPutsWideningsAtTheNewGrants) {
   Result result = Diff({"old/web.landlock", "web.landlock", "--format=sarif"});
   EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(SarifProblems(result.out), "");
   llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(result.out);
   ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
   const llvm::json::Object& run = *(*parsed->getAsObject()->getArray("runs"))[0].getAsObject();

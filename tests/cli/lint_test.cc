@@ -67,6 +67,14 @@ TEST_F(LintTest, JsonAndSarifGoToStdout) {
   llvm::Expected<llvm::json::Value> log = llvm::json::parse(sarif.out);
   ASSERT_TRUE(static_cast<bool>(log)) << llvm::toString(log.takeError());
   EXPECT_EQ(log->getAsObject()->getString("version").getValueOr("").str(), "2.1.0");
+  EXPECT_EQ(SarifProblems(sarif.out), "");
+}
+
+// The SARIF check the tests above rely on fails a log that breaks the schema, naming where.
+TEST_F(LintTest, TheSarifCheckNamesASchemaViolation) {
+  std::string problems = SarifProblems("{\"version\": \"2.0.0\", \"runs\": []}");
+  EXPECT_NE(problems.find("version: '2.0.0' is not one of ['2.1.0']"), std::string::npos)
+      << problems;
 }
 
 // `unhandled-grant` is the compiler's warning; `lint` reports it once, as the rule's finding.
@@ -268,6 +276,7 @@ TEST_F(LintTest, SarifFingerprintsDoNotDependOnTheOrderOfTargetsOrFiles) {
     std::vector<std::string> command = {"lint", "--format=sarif"};
     command.insert(command.end(), arguments.begin(), arguments.end());
     Result result = Landlockc(command);
+    EXPECT_EQ(SarifProblems(result.out), "");
     llvm::Expected<llvm::json::Value> log = llvm::json::parse(result.out);
     std::set<std::string> found;
     if (!log) {

@@ -70,6 +70,18 @@ Result Landlockc(const std::vector<std::string>& arguments, const std::string& i
   return RunProgram(LANDLOCKC_BINARY, arguments, input);
 }
 
+std::string SarifProblems(const std::string& log) {
+  std::string path = TempFile("landlockc-sarif");
+  {
+    std::error_code error;
+    llvm::raw_fd_ostream(path, error) << log;
+  }
+  Result check = RunProgram(LANDLOCKC_SYSTEM_PYTHON3,
+                            {LANDLOCKC_SOURCE_DIR "/tests/ci/check_sarif.py", "--log", path});
+  llvm::sys::fs::remove(path);
+  return check.exit_code == 0 ? "" : check.err + check.out;
+}
+
 std::string ReadFile(const std::string& path) { return test_support::ReadTestFile(path); }
 
 bool KernelHasLandlock() { return landlockc_probe(nullptr) > 0; }

@@ -26,6 +26,10 @@ Result RunProgram(const std::string& program, const std::vector<std::string>& ar
 /// Runs the landlockc binary under test.
 Result Landlockc(const std::vector<std::string>& arguments, const std::string& input = "");
 
+/// Why `log` (a SARIF log a test had landlockc write) fails the SARIF 2.1.0 schema or GitHub code
+/// scanning's upload requirements, as tests/ci/check_sarif.py says; "" when it passes both.
+std::string SarifProblems(const std::string& log);
+
 /// Reads a whole file ("" when it cannot be read).
 std::string ReadFile(const std::string& path);
 
