@@ -124,7 +124,9 @@ int main(int argc, char** argv) {
   static char path[PATH_MAX];
   if (landlockc_prepare(blob, size, nullptr, &state, &report) < 0 ||
       report.status != LANDLOCKC_FULLY_ENFORCED || !FindCommand(command[0], path) ||
-      !landlockc::launcher::LaunchCertainlyAllowed(blob, size, report.effective_abi, path)) {
+      !landlockc::launcher::LaunchCertainlyAllowed(blob, size, report.policy_abi,
+                                                   static_cast<int>(report.layers_total),
+                                                   report.effective_abi, path)) {
     landlockc_abort(&state);
     return HandOver(argc, argv);
   }

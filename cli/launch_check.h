@@ -9,13 +9,15 @@
 
 namespace landlockc::launcher {
 
-/// Whether the policy in `blob` (one the runtime accepted), enforced at Landlock ABI `abi`,
+/// Whether the policy in `blob` (one the runtime validated, whose report gave `policy_abi` and
+/// `layer_count`), enforced at Landlock ABI `abi`,
 /// certainly lets the ELF program at `program` start: the program and its ELF interpreter, each
 /// with every symbolic link resolved, lie beneath grants giving `execute` and `read_file` in every
 /// layer that handles them (what `lint::LaunchDenial` asks of each launch step). False when it
 /// cannot be sure: a `#!` script, a file it cannot read, a grant reached only through a link or a
 /// `${VAR}`. Then the pre-flight decides.
-bool LaunchCertainlyAllowed(const void* blob, size_t size, int abi, const char* program);
+bool LaunchCertainlyAllowed(const void* blob, size_t size, int policy_abi, int layer_count, int abi,
+                            const char* program);
 
 }  // namespace landlockc::launcher
 

@@ -20,20 +20,11 @@ std::string Real(const std::string& path) {
   return realpath(path.c_str(), buffer) != nullptr ? buffer : path;
 }
 
-class ExecLauncherTest : public ScratchTest {
+class ExecLauncherTest : public CatPolicyTest {
  protected:
   void SetUp() override {
-    ScratchTest::SetUp();
-    if (!KernelHasLandlock()) GTEST_SKIP() << "this kernel has no Landlock";
-    public_file_ = Write("public/hello.txt", "hello\n");
-    secret_file_ = Write("private/secret.txt", "secret\n");
-    policy_ =
-        Write("cat.landlock",
-              "abi 7;\nlayer main {\n"
-              "    allow read + execute on \"/usr\";\n"
-              "    allow read + execute on \"/bin\", \"/lib\", \"/lib64\", \"/etc\" optional;\n"
-              "    allow read on \"" +
-                  Path("public") + "\";\n}\n");
+    CatPolicyTest::SetUp();
+    if (IsSkipped()) return;
     blob_ = Compile(policy_, "cat.llpb");
   }
 
@@ -58,9 +49,6 @@ class ExecLauncherTest : public ScratchTest {
     return launcher;
   }
 
-  std::string public_file_;
-  std::string secret_file_;
-  std::string policy_;
   std::string blob_;
 };
 

@@ -11,30 +11,7 @@
 namespace landlockc::e2e {
 namespace {
 
-// What a dynamically linked coreutils program needs to start, plus one readable folder.
-std::string CatPolicy(const std::string& readable, const std::string& extra = "") {
-  return "abi 7;\n"
-         "layer main {\n"
-         "    allow read + execute on \"/usr\";\n"
-         "    allow read + execute on \"/bin\", \"/lib\", \"/lib64\", \"/etc\" optional;\n"
-         "    allow read on \"" +
-         readable + "\";\n" + extra + "}\n";
-}
-
-class ExecTest : public ScratchTest {
- protected:
-  void SetUp() override {
-    ScratchTest::SetUp();
-    if (!KernelHasLandlock()) GTEST_SKIP() << "this kernel has no Landlock";
-    public_file_ = Write("public/hello.txt", "hello\n");
-    secret_file_ = Write("private/secret.txt", "secret\n");
-    policy_ = Write("cat.landlock", CatPolicy(Path("public")));
-  }
-
-  std::string public_file_;
-  std::string secret_file_;
-  std::string policy_;
-};
+using ExecTest = CatPolicyTest;
 
 TEST_F(ExecTest, SourcePolicyAllowsWhatItGrantsAndDeniesTheRest) {
   Result allowed = Landlockc({"exec", policy_, "--", "cat", public_file_});

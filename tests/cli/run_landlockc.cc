@@ -114,4 +114,13 @@ std::string CreateNonTemporaryDirectory() {
   return "";
 }
 
+std::string CatPolicy(const std::string& readable, const std::string& extra) {
+  return "abi 7;\n"
+         "layer main {\n"
+         "    allow read + execute on \"/usr\";\n"
+         "    allow read + execute on \"/bin\", \"/lib\", \"/lib64\", \"/etc\" optional;\n"
+         "    allow read on \"" +
+         readable + "\";\n" + extra + "}\n";
+}
+
 }  // namespace landlockc::e2e

@@ -33,6 +33,10 @@ std::string SarifProblems(const std::string& log);
 /// Reads a whole file ("" when it cannot be read).
 std::string ReadFile(const std::string& path);
 
+/// A policy that lets a dynamically linked coreutils program start and read `readable`, with
+/// `extra` statements added to its layer `main`.
+std::string CatPolicy(const std::string& readable, const std::string& extra = "");
+
 /// True when the running kernel has Landlock.
 bool KernelHasLandlock();
 
@@ -42,6 +46,23 @@ bool KernelHasLandlock();
 std::string CreateNonTemporaryDirectory();
 
 using test_support::ScratchTest;
+
+/// A scratch directory with `public/hello.txt` ("hello\n"), `private/secret.txt` ("secret\n")
+/// and `cat.landlock`, CatPolicy of `public`. Skips on a kernel without Landlock.
+class CatPolicyTest : public ScratchTest {
+ protected:
+  void SetUp() override {
+    ScratchTest::SetUp();
+    if (!KernelHasLandlock()) GTEST_SKIP() << "this kernel has no Landlock";
+    public_file_ = Write("public/hello.txt", "hello\n");
+    secret_file_ = Write("private/secret.txt", "secret\n");
+    policy_ = Write("cat.landlock", CatPolicy(Path("public")));
+  }
+
+  std::string public_file_;
+  std::string secret_file_;
+  std::string policy_;
+};
 
 }  // namespace landlockc::e2e
 
