@@ -196,6 +196,10 @@ TEST(ExpandTemplateTest, ExpandsVariablesAndEscapes) {
   ASSERT_FALSE(bool(paths));
   EXPECT_EQ(llvm::toString(paths.takeError()),
             "variable `c` is not defined by any `variable` entry");
+  std::vector<Variable> wide = {{"w", std::vector<std::string>(20, "x"), {}}};
+  paths = ExpandTemplate("/${w}${w}${w}", wide);
+  ASSERT_FALSE(bool(paths));
+  EXPECT_EQ(llvm::toString(paths.takeError()), "`/${w}${w}${w}` stands for more than 4096 paths");
   paths = ExpandTemplate("/${a", variables);
   ASSERT_FALSE(bool(paths));
   EXPECT_EQ(llvm::toString(paths.takeError()),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "convert/read_landlockconfig.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string_view>
@@ -34,7 +35,9 @@ constexpr FieldNames kJsonNames = {"handledAccessFs", "handledAccessNet", "pathB
 constexpr FieldNames kTomlNames = {"handled_access_fs", "handled_access_net", "path_beneath",
                                    "net_port", "allowed_access"};
 
-constexpr int64_t kMaxAbi = 2147483647;  // the schema's bound (a signed 32-bit ABI version)
+constexpr int64_t kMaxAbi = 2147483647;
+// More paths than any real grant names; beyond it a template is an error, not an hour of work.
+constexpr size_t kMaxExpandedPaths = 4096;  // the schema's bound (a signed 32-bit ABI version)
 
 std::string Join(llvm::ArrayRef<const char*> names) {
   std::string joined;
@@ -467,7 +470,13 @@ llvm::Expected<std::vector<std::string>> ExpandTemplate(llvm::StringRef text,
                                                         const std::vector<Variable>& variables) {
   // Each piece of the template is a set of alternatives; the paths are their product.
   std::vector<std::string> paths = {""};
+  bool too_many = false;
   auto append = [&](llvm::ArrayRef<std::string> alternatives) {
+    // Variables multiply: `${a}${a}${a}` with a few literals each is already many paths.
+    if (paths.size() * std::max<size_t>(alternatives.size(), 1) > kMaxExpandedPaths) {
+      too_many = true;
+      return;
+    }
     std::vector<std::string> product;
     for (const std::string& head : paths)
       for (const std::string& tail : alternatives) product.push_back(head + tail);
@@ -507,6 +516,10 @@ llvm::Expected<std::vector<std::string>> ExpandTemplate(llvm::StringRef text,
     i = close;
   }
   append({literal});
+  if (too_many)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "`%s` stands for more than %zu paths", text.str().c_str(),
+                                   kMaxExpandedPaths);
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
   return paths;

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 
+#include "compiler/diag/characters.h"
 #include "compiler/model/names.h"
 #include "compiler/model/path_template.h"
 #include "convert/read_landlockconfig.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace landlockc::convert {
@@ -13,23 +16,8 @@ namespace {
 
 constexpr const char* kTarget = "a .landlock policy";
 
-// A string literal of the policy language (its escapes: `\"`, `\\`, `\n`, `\t`).
-std::string Quote(llvm::StringRef text) {
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    if (c == '\n') {
-      quoted += "\\n";
-      continue;
-    }
-    if (c == '\t') {
-      quoted += "\\t";
-      continue;
-    }
-    quoted += c;
-  }
-  return quoted + "\"";
-}
+// A string literal of the policy language.
+std::string Quote(llvm::StringRef text) { return "\"" + diag::EscapeForPolicyString(text) + "\""; }
 
 std::string Rights(abi::Category category, uint64_t mask) {
   return model::JoinRightNames(category, mask, " + ");
@@ -88,6 +76,10 @@ class Writer {
           Refuse(
               "the `$` in path `" + path + "`, which .landlock reads as an environment variable,",
               parent.where);
+          continue;
+        }
+        if (llvm::any_of(path, [](char c) { return llvm::isPrint(c) == 0 && c >= 0; })) {
+          Refuse("the control character in path `" + path + "`", parent.where);
           continue;
         }
         model::NormalizedPath normalized = model::NormalizePathTemplate(path);
