@@ -185,7 +185,7 @@ TEST(DetectFormTest, TellsFormsByContent) {
 }
 
 TEST(ExpandTemplateTest, ExpandsVariablesAndEscapes) {
-  std::vector<Variable> variables = {{"a", {"/x", "/y"}, {}}, {"b", {"1", "2"}, {}}};
+  std::vector<Variable> variables = {{"a", {"/x", "/y"}}, {"b", {"1", "2"}}};
   llvm::Expected<std::vector<std::string>> paths = ExpandTemplate("${a}/d${b}", variables);
   ASSERT_TRUE(bool(paths));
   EXPECT_EQ(*paths, (std::vector<std::string>{"/x/d1", "/x/d2", "/y/d1", "/y/d2"}));
@@ -196,7 +196,7 @@ TEST(ExpandTemplateTest, ExpandsVariablesAndEscapes) {
   ASSERT_FALSE(bool(paths));
   EXPECT_EQ(llvm::toString(paths.takeError()),
             "variable `c` is not defined by any `variable` entry");
-  std::vector<Variable> wide = {{"w", std::vector<std::string>(20, "x"), {}}};
+  std::vector<Variable> wide = {{"w", std::vector<std::string>(20, "x")}};
   paths = ExpandTemplate("/${w}${w}${w}", wide);
   ASSERT_FALSE(bool(paths));
   EXPECT_EQ(llvm::toString(paths.takeError()), "`/${w}${w}${w}` stands for more than 4096 paths");
@@ -527,7 +527,7 @@ TEST(LandlockconfigToSourceTest, RefusesWhatAPolicyCannotSay) {
                 "c.toml:6:11: error: the `$` in path `/a$b`, which .landlock reads as an "
                 "environment variable, cannot be expressed in a .landlock policy; `--lossy` "
                 "drops it with a warning [not-convertible]",
-                "c.toml:7:1: error: port 70000 (ports stop at 65535) cannot be expressed in a "
+                "c.toml:9:13: error: port 70000 (ports stop at 65535) cannot be expressed in a "
                 ".landlock policy; `--lossy` drops it with a warning [not-convertible]"}));
   Outcome lossy = FromLandlockconfig("c.toml", text, Target::kLandlock, true);
   ASSERT_TRUE(lossy.output.has_value());

@@ -161,7 +161,6 @@ class Reader {
     const char* const known[] = {"name", "literal"};
     KnownFields(*object, path + ".", "a `variable` entry", known);
     Variable variable;
-    variable.where = Where(path);
     const json::Value* name = object->get("name");
     if (name == nullptr) return Invalid(path, "a `variable` entry needs a `name`");
     std::optional<std::string> text = String(*name, path + ".name");
@@ -248,7 +247,6 @@ class Reader {
     const char* const known[] = {names_.allowed_access, "parent"};
     KnownFields(*object, path + ".", "a `" + std::string(names_.path_beneath) + "` entry", known);
     PathBeneath rule;
-    rule.where = Where(path);
     std::optional<uint64_t> access = RuleAccess(*object, path, abi::Category::kFs, document);
     const json::Value* parents = object->get("parent");
     if (parents == nullptr) return Invalid(path, "the rule needs `parent`");
@@ -273,15 +271,14 @@ class Reader {
     const char* const known[] = {names_.allowed_access, "port"};
     KnownFields(*object, path + ".", "a `" + std::string(names_.net_port) + "` entry", known);
     NetPort rule;
-    rule.where = Where(path);
     std::optional<uint64_t> access = RuleAccess(*object, path, abi::Category::kNet, document);
     const json::Value* ports = object->get("port");
     if (ports == nullptr) return Invalid(path, "the rule needs `port`");
     ForEach(*ports, path + ".port", [&](const json::Value& entry, const std::string& at) {
       if (llvm::Optional<int64_t> port = entry.getAsInteger(); port && *port >= 0)
-        rule.ports.push_back(static_cast<uint64_t>(*port));
+        rule.ports.push_back({static_cast<uint64_t>(*port), Where(at)});
       else if (llvm::Optional<uint64_t> large = entry.getAsUINT64())
-        rule.ports.push_back(*large);
+        rule.ports.push_back({*large, Where(at)});
       else
         WrongType(at, "an integer from 0 to 18446744073709551615");
     });

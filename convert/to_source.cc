@@ -100,12 +100,12 @@ class Writer {
   std::string PortGrant(const NetPort& rule) {
     if (rule.access == 0) return "";
     std::string ports;
-    for (uint64_t port : rule.ports) {
-      if (port > 65535) {
-        Refuse("port " + std::to_string(port) + " (ports stop at 65535)", rule.where);
+    for (const Port& port : rule.ports) {
+      if (port.number > 65535) {
+        Refuse("port " + std::to_string(port.number) + " (ports stop at 65535)", port.where);
         continue;
       }
-      ports += (ports.empty() ? "" : ", ") + std::to_string(port);
+      ports += (ports.empty() ? "" : ", ") + std::to_string(port.number);
     }
     if (ports.empty()) return "";
     return "allow " + Rights(abi::Category::kNet, rule.access) + " on port " + ports + ";\n";
