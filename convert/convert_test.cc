@@ -497,6 +497,9 @@ TEST(BadInputTest, ClearErrorsNeverACrash) {
        "`variable` entry [landlockconfig-invalid-value]\n"
        "{\"pathBeneath\": [{\"allowedAccess\": [\"read_file\"], \"parent\": [\"${x}\"]}]}\n"
        "                                                             ^~~~~~\n"},
+      {"a.json", "{\"abi\": 1, \"abi\": 2}",
+       "a.json:1:12: error: invalid JSON: key `abi` is given twice in one object "
+       "[landlockconfig-syntax]\n{\"abi\": 1, \"abi\": 2}\n           ^~~~~\n"},
       {"a.json", "{}",
        "a.json:1:1: error: `(root)`: the configuration is empty: it needs `ruleset`, "
        "`pathBeneath`, `netPort` or `variable` [landlockconfig-invalid-value]\n{}\n^\n"},

@@ -359,6 +359,7 @@ class JsonLocator {
     char c = text_[pos_];
     if (c == '{' || c == '[') {
       ++pos_;
+      std::set<std::string> keys;
       for (size_t index = 0;; ++index) {
         SkipSpace();
         if (pos_ >= text_.size() || text_[pos_] == '}' || text_[pos_] == ']') break;
@@ -368,6 +369,8 @@ class JsonLocator {
           std::string key = String();
           child = path.empty() ? key : path + "." + key;
           Record(child, start, pos_);
+          // LLVM keeps the last of two equal keys; landlockconfig refuses the document.
+          if (!keys.insert(key).second) duplicates_.push_back({key, Range(start, pos_)});
           SkipSpace();
           ++pos_;  // `:`
           Value(child);
@@ -389,6 +392,11 @@ class JsonLocator {
     while (pos_ < text_.size() && !llvm::StringRef(",]} \t\r\n").contains(text_[pos_])) ++pos_;
   }
 
+  // Each key given twice in one object, and where the second one is.
+  const std::vector<std::pair<std::string, llvm::SMRange>>& duplicates() const {
+    return duplicates_;
+  }
+
  private:
   void SkipSpace() {
     while (pos_ < text_.size() && llvm::StringRef(" \t\r\n").contains(text_[pos_])) ++pos_;
@@ -401,13 +409,17 @@ class JsonLocator {
     ++pos_;
     return text;
   }
+  llvm::SMRange Range(size_t begin, size_t end) const {
+    return llvm::SMRange(llvm::SMLoc::getFromPointer(text_.data() + begin),
+                         llvm::SMLoc::getFromPointer(text_.data() + end));
+  }
   void Record(const std::string& path, size_t begin, size_t end) {
-    locations_.emplace(path, llvm::SMRange(llvm::SMLoc::getFromPointer(text_.data() + begin),
-                                           llvm::SMLoc::getFromPointer(text_.data() + end)));
+    locations_.emplace(path, Range(begin, end));
   }
 
   llvm::StringRef text_;
   std::map<std::string, llvm::SMRange>& locations_;
+  std::vector<std::pair<std::string, llvm::SMRange>> duplicates_;
   size_t pos_ = 0;
 };
 
@@ -443,7 +455,12 @@ std::optional<Document> ReadLandlockconfig(unsigned buffer_id, Syntax syntax,
       return std::nullopt;
     }
     std::map<std::string, llvm::SMRange> locations;
-    JsonLocator(text, locations).Value("");
+    JsonLocator locator(text, locations);
+    locator.Value("");
+    for (const auto& [key, where] : locator.duplicates())
+      diags.Report(diag::DiagId::kLandlockconfigSyntax, where, "JSON",
+                   "key `" + key + "` is given twice in one object");
+    if (!locator.duplicates().empty()) return std::nullopt;
     locations["(root)"] = llvm::SMRange(start, start);
     return Reader(diags, kJsonNames, start, std::move(locations)).Read(*root);
   }
