@@ -43,6 +43,11 @@ cl::opt<bool> lossy("lossy",
 cl::list<std::string> include_dirs("I", cl::Prefix, cl::ZeroOrMore, cl::value_desc("dir"),
                                    cl::desc("Search DIR for included files"), cl::sub(command));
 
+// `--to`, or the default for the input's form.
+convert::Target TargetOr(convert::Target default_target) {
+  return target.getNumOccurrences() != 0 ? target.getValue() : default_target;
+}
+
 int Write(const std::optional<std::string>& output) {
   if (!output) return kExitFailure;
   if (llvm::Error error = WriteOutputFile(output_path, *output)) {
@@ -58,7 +63,7 @@ int FromLandlockconfig(const PolicyInput& input, convert::Form form) {
       llvm::MemoryBuffer::getMemBufferCopy(input.contents->getBuffer(), input.name), llvm::SMLoc());
   diag::DiagnosticEngine diags(sources);
   std::optional<std::string> output = convert::ConvertLandlockconfig(
-      buffer, form, target.getNumOccurrences() ? target : convert::Target::kLandlock, lossy, diags);
+      buffer, form, TargetOr(convert::Target::kLandlock), lossy, diags);
   RenderDiagnostics(diags);
   return Write(output);
 }
@@ -69,17 +74,15 @@ int FromPolicy(const PolicyInput& input) {
       LoadCompiledSource(input.name, input.contents->getBuffer(), include_dirs, compiled);
   if (failure != LoadFailure::kNone)
     return failure == LoadFailure::kBadPolicy ? kExitFailure : kExitUsage;
-  llvm::SourceMgr no_sources;
-  diag::DiagnosticEngine diags(compiled.sources ? *compiled.sources : no_sources);
+  diag::DiagnosticEngine diags(*compiled.sources);  // where the model's locations point
   std::optional<std::string> output = convert::ConvertPolicy(
-      compiled.model, target.getNumOccurrences() ? target : convert::Target::kLandlockconfigJson,
-      lossy, diags);
+      compiled.model, TargetOr(convert::Target::kLandlockconfigJson), lossy, diags);
   RenderDiagnostics(diags);
   return Write(output);
 }
 
 int FromBlob(const PolicyInput& input) {
-  if (target == convert::Target::kLandlock && target.getNumOccurrences()) {
+  if (TargetOr(convert::Target::kLandlockconfigJson) == convert::Target::kLandlock) {
     llvm::Expected<std::string> source = codegen::BlobToSource(input.bytes());
     if (!source) return ReportBadBlob(input.name, source.takeError());
     return Write(*source);
@@ -89,8 +92,7 @@ int FromBlob(const PolicyInput& input) {
   llvm::SourceMgr no_sources;
   diag::DiagnosticEngine diags(no_sources);
   std::optional<std::string> output = convert::ConvertPolicy(
-      *decoded, target.getNumOccurrences() ? target : convert::Target::kLandlockconfigJson, lossy,
-      diags);
+      *decoded, TargetOr(convert::Target::kLandlockconfigJson), lossy, diags);
   RenderDiagnostics(diags);
   return Write(output);
 }
@@ -108,10 +110,9 @@ int RunConvert() {
   if (input->is_blob) return FromBlob(*input);
   convert::Form form = convert::DetectForm(input->contents->getBuffer());
   if (form != convert::Form::kPolicySource) return FromLandlockconfig(*input, form);
-  if (target == convert::Target::kLandlock && target.getNumOccurrences()) {
+  if (TargetOr(convert::Target::kLandlockconfigJson) == convert::Target::kLandlock) {
     PrintError("`" + input->name +
-               "` is already .landlock source; `--to landlock` converts "
-               "landlockconfig or a blob");
+               "` is already .landlock source; `--to landlock` converts landlockconfig or a blob");
     return kExitUsage;
   }
   return FromPolicy(*input);

@@ -19,10 +19,13 @@
 #include "gtest/gtest.h"
 #include "landlockc/runtime.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "tests/support/free_port.h"
 #include "tests/support/scratch_dir.h"
 
 namespace landlockc::convert {
 namespace {
+
+using test_support::FreePort;
 
 constexpr int kApplyFailed = 100;
 
@@ -54,19 +57,6 @@ int Bind(uint16_t port) {
   int error = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 ? 0 : errno;
   close(fd);
   return error;
-}
-
-// A loopback port nobody holds now.
-uint16_t FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  socklen_t length = sizeof(address);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
 }
 
 std::vector<uint8_t> CompileToBlob(const std::string& text) {

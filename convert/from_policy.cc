@@ -82,16 +82,16 @@ class Converter {
     auto same = llvm::find_if(document.path_beneath,
                               [&](const PathBeneath& rule) { return rule.access == rights; });
     if (same == document.path_beneath.end())
-      same = document.path_beneath.insert(same, PathBeneath{rights, {}, {}});
+      same = document.path_beneath.insert(same, PathBeneath{rights, {}});
     if (!llvm::any_of(same->parents, [&](const Parent& parent) { return parent.text == path; }))
       same->parents.push_back({path, {}});
   }
   static void AddPort(uint64_t rights, uint64_t port, Document& document) {
     auto same = llvm::find_if(document.net_port,
                               [&](const NetPort& rule) { return rule.access == rights; });
-    if (same == document.net_port.end())
-      same = document.net_port.insert(same, NetPort{rights, {}, {}});
-    if (!llvm::is_contained(same->ports, port)) same->ports.push_back(port);
+    if (same == document.net_port.end()) same = document.net_port.insert(same, NetPort{rights, {}});
+    if (llvm::none_of(same->ports, [&](const Port& known) { return known.number == port; }))
+      same->ports.push_back({port, {}});
   }
 
   bool lossy_;

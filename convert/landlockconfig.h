@@ -30,10 +30,10 @@ constexpr uint64_t LandlockconfigRights(abi::Category category) {
 struct Variable {
   std::string name;
   std::vector<std::string> literals;
-  llvm::SMRange where;
 };
 
-/// One `parent` string of a `pathBeneath` entry, as written (a template).
+/// One `parent` string of a `pathBeneath` entry, as written (a template), and where (none when
+/// the document was not read from text).
 struct Parent {
   std::string text;
   llvm::SMRange where;
@@ -43,14 +43,18 @@ struct Parent {
 struct PathBeneath {
   uint64_t access = 0;
   std::vector<Parent> parents;
+};
+
+/// One `port` of a `netPort` entry, and where.
+struct Port {
+  uint64_t number = 0;
   llvm::SMRange where;
 };
 
 /// A `netPort` entry.
 struct NetPort {
   uint64_t access = 0;
-  std::vector<uint64_t> ports;
-  llvm::SMRange where;
+  std::vector<Port> ports;
 };
 
 /// A landlockconfig document.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "convert/read_landlockconfig.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string_view>
@@ -34,7 +35,9 @@ constexpr FieldNames kJsonNames = {"handledAccessFs", "handledAccessNet", "pathB
 constexpr FieldNames kTomlNames = {"handled_access_fs", "handled_access_net", "path_beneath",
                                    "net_port", "allowed_access"};
 
-constexpr int64_t kMaxAbi = 2147483647;  // the schema's bound (a signed 32-bit ABI version)
+constexpr int64_t kMaxAbi = 2147483647;
+// More paths than any real grant names; beyond it a template is an error, not an hour of work.
+constexpr size_t kMaxExpandedPaths = 4096;  // the schema's bound (a signed 32-bit ABI version)
 
 std::string Join(llvm::ArrayRef<const char*> names) {
   std::string joined;
@@ -158,7 +161,6 @@ class Reader {
     const char* const known[] = {"name", "literal"};
     KnownFields(*object, path + ".", "a `variable` entry", known);
     Variable variable;
-    variable.where = Where(path);
     const json::Value* name = object->get("name");
     if (name == nullptr) return Invalid(path, "a `variable` entry needs a `name`");
     std::optional<std::string> text = String(*name, path + ".name");
@@ -245,7 +247,6 @@ class Reader {
     const char* const known[] = {names_.allowed_access, "parent"};
     KnownFields(*object, path + ".", "a `" + std::string(names_.path_beneath) + "` entry", known);
     PathBeneath rule;
-    rule.where = Where(path);
     std::optional<uint64_t> access = RuleAccess(*object, path, abi::Category::kFs, document);
     const json::Value* parents = object->get("parent");
     if (parents == nullptr) return Invalid(path, "the rule needs `parent`");
@@ -270,15 +271,14 @@ class Reader {
     const char* const known[] = {names_.allowed_access, "port"};
     KnownFields(*object, path + ".", "a `" + std::string(names_.net_port) + "` entry", known);
     NetPort rule;
-    rule.where = Where(path);
     std::optional<uint64_t> access = RuleAccess(*object, path, abi::Category::kNet, document);
     const json::Value* ports = object->get("port");
     if (ports == nullptr) return Invalid(path, "the rule needs `port`");
     ForEach(*ports, path + ".port", [&](const json::Value& entry, const std::string& at) {
       if (llvm::Optional<int64_t> port = entry.getAsInteger(); port && *port >= 0)
-        rule.ports.push_back(static_cast<uint64_t>(*port));
+        rule.ports.push_back({static_cast<uint64_t>(*port), Where(at)});
       else if (llvm::Optional<uint64_t> large = entry.getAsUINT64())
-        rule.ports.push_back(*large);
+        rule.ports.push_back({*large, Where(at)});
       else
         WrongType(at, "an integer from 0 to 18446744073709551615");
     });
@@ -359,6 +359,7 @@ class JsonLocator {
     char c = text_[pos_];
     if (c == '{' || c == '[') {
       ++pos_;
+      std::set<std::string> keys;
       for (size_t index = 0;; ++index) {
         SkipSpace();
         if (pos_ >= text_.size() || text_[pos_] == '}' || text_[pos_] == ']') break;
@@ -368,6 +369,8 @@ class JsonLocator {
           std::string key = String();
           child = path.empty() ? key : path + "." + key;
           Record(child, start, pos_);
+          // LLVM keeps the last of two equal keys; landlockconfig refuses the document.
+          if (!keys.insert(key).second) duplicates_.push_back({key, Range(start, pos_)});
           SkipSpace();
           ++pos_;  // `:`
           Value(child);
@@ -389,6 +392,11 @@ class JsonLocator {
     while (pos_ < text_.size() && !llvm::StringRef(",]} \t\r\n").contains(text_[pos_])) ++pos_;
   }
 
+  // Each key given twice in one object, and where the second one is.
+  const std::vector<std::pair<std::string, llvm::SMRange>>& duplicates() const {
+    return duplicates_;
+  }
+
  private:
   void SkipSpace() {
     while (pos_ < text_.size() && llvm::StringRef(" \t\r\n").contains(text_[pos_])) ++pos_;
@@ -401,13 +409,17 @@ class JsonLocator {
     ++pos_;
     return text;
   }
+  llvm::SMRange Range(size_t begin, size_t end) const {
+    return llvm::SMRange(llvm::SMLoc::getFromPointer(text_.data() + begin),
+                         llvm::SMLoc::getFromPointer(text_.data() + end));
+  }
   void Record(const std::string& path, size_t begin, size_t end) {
-    locations_.emplace(path, llvm::SMRange(llvm::SMLoc::getFromPointer(text_.data() + begin),
-                                           llvm::SMLoc::getFromPointer(text_.data() + end)));
+    locations_.emplace(path, Range(begin, end));
   }
 
   llvm::StringRef text_;
   std::map<std::string, llvm::SMRange>& locations_;
+  std::vector<std::pair<std::string, llvm::SMRange>> duplicates_;
   size_t pos_ = 0;
 };
 
@@ -443,7 +455,12 @@ std::optional<Document> ReadLandlockconfig(unsigned buffer_id, Syntax syntax,
       return std::nullopt;
     }
     std::map<std::string, llvm::SMRange> locations;
-    JsonLocator(text, locations).Value("");
+    JsonLocator locator(text, locations);
+    locator.Value("");
+    for (const auto& [key, where] : locator.duplicates())
+      diags.Report(diag::DiagId::kLandlockconfigSyntax, where, "JSON",
+                   "key `" + key + "` is given twice in one object");
+    if (!locator.duplicates().empty()) return std::nullopt;
     locations["(root)"] = llvm::SMRange(start, start);
     return Reader(diags, kJsonNames, start, std::move(locations)).Read(*root);
   }
@@ -467,7 +484,13 @@ llvm::Expected<std::vector<std::string>> ExpandTemplate(llvm::StringRef text,
                                                         const std::vector<Variable>& variables) {
   // Each piece of the template is a set of alternatives; the paths are their product.
   std::vector<std::string> paths = {""};
+  bool too_many = false;
   auto append = [&](llvm::ArrayRef<std::string> alternatives) {
+    // Variables multiply: `${a}${a}${a}` with a few literals each is already many paths.
+    if (paths.size() * std::max<size_t>(alternatives.size(), 1) > kMaxExpandedPaths) {
+      too_many = true;
+      return;
+    }
     std::vector<std::string> product;
     for (const std::string& head : paths)
       for (const std::string& tail : alternatives) product.push_back(head + tail);
@@ -507,6 +530,10 @@ llvm::Expected<std::vector<std::string>> ExpandTemplate(llvm::StringRef text,
     i = close;
   }
   append({literal});
+  if (too_many)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "`%s` stands for more than %zu paths", text.str().c_str(),
+                                   kMaxExpandedPaths);
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
   return paths;

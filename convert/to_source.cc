@@ -3,9 +3,12 @@
 
 #include <algorithm>
 
+#include "compiler/diag/characters.h"
 #include "compiler/model/names.h"
 #include "compiler/model/path_template.h"
 #include "convert/read_landlockconfig.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace landlockc::convert {
@@ -13,23 +16,8 @@ namespace {
 
 constexpr const char* kTarget = "a .landlock policy";
 
-// A string literal of the policy language (its escapes: `\"`, `\\`, `\n`, `\t`).
-std::string Quote(llvm::StringRef text) {
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    if (c == '\n') {
-      quoted += "\\n";
-      continue;
-    }
-    if (c == '\t') {
-      quoted += "\\t";
-      continue;
-    }
-    quoted += c;
-  }
-  return quoted + "\"";
-}
+// A string literal of the policy language.
+std::string Quote(llvm::StringRef text) { return "\"" + diag::EscapeForPolicyString(text) + "\""; }
 
 std::string Rights(abi::Category category, uint64_t mask) {
   return model::JoinRightNames(category, mask, " + ");
@@ -90,6 +78,10 @@ class Writer {
               parent.where);
           continue;
         }
+        if (llvm::any_of(path, [](char c) { return llvm::isPrint(c) == 0 && c >= 0; })) {
+          Refuse("the control character in path `" + path + "`", parent.where);
+          continue;
+        }
         model::NormalizedPath normalized = model::NormalizePathTemplate(path);
         if (normalized.problem == model::PathProblem::kRelative)
           Refuse("the relative path `" + path + "`", parent.where);
@@ -108,12 +100,12 @@ class Writer {
   std::string PortGrant(const NetPort& rule) {
     if (rule.access == 0) return "";
     std::string ports;
-    for (uint64_t port : rule.ports) {
-      if (port > 65535) {
-        Refuse("port " + std::to_string(port) + " (ports stop at 65535)", rule.where);
+    for (const Port& port : rule.ports) {
+      if (port.number > 65535) {
+        Refuse("port " + std::to_string(port.number) + " (ports stop at 65535)", port.where);
         continue;
       }
-      ports += (ports.empty() ? "" : ", ") + std::to_string(port);
+      ports += (ports.empty() ? "" : ", ") + std::to_string(port.number);
     }
     if (ports.empty()) return "";
     return "allow " + Rights(abi::Category::kNet, rule.access) + " on port " + ports + ";\n";

@@ -65,7 +65,7 @@ std::string WriteJson(const Document& document) {
           out.object([&] {
             strings("allowedAccess", Names(abi::Category::kNet, rule.access));
             out.attributeArray("port", [&] {
-              for (uint64_t port : rule.ports) out.value(port);
+              for (const Port& port : rule.ports) out.value(port.number);
             });
           });
       });
@@ -120,7 +120,7 @@ std::string WriteToml(const Document& document) {
       toml::array ports;
       // TOML integers are signed 64-bit; landlockconfig ports of this document come from the
       // kernel's 16-bit range or from TOML itself.
-      for (uint64_t port : rule.ports) ports.push_back(static_cast<int64_t>(port));
+      for (const Port& port : rule.ports) ports.push_back(static_cast<int64_t>(port.number));
       rules.push_back(
           toml::table{{"allowed_access", StringArray(Names(abi::Category::kNet, rule.access))},
                       {"port", std::move(ports)}});

@@ -32,6 +32,7 @@
 #include "landlockc/runtime.h"
 #include "runtime/abi_table.h"
 #include "runtime/uapi.h"
+#include "tests/support/free_port.h"
 #include "tests/support/sample_policies.h"
 
 namespace landlockc {
@@ -43,6 +44,7 @@ uint64_t AllRights(abi::Category category, int abi_version) {
   return abi::RightsForAbi(category, abi_version);
 }
 
+using test_support::FreePort;
 using test_support::PolicyBuilder;
 
 // What the child saw: its exit code, and the report it got (through shared memory).
@@ -86,18 +88,6 @@ std::vector<std::string> OpenDescriptors() {
   while (dirent* entry = readdir(dir)) fds.push_back(entry->d_name);
   closedir(dir);
   return fds;
-}
-
-uint16_t FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  socklen_t length = sizeof(address);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
 }
 
 // A listening loopback socket; returns its fd, and its port through `port`.
