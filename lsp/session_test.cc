@@ -266,6 +266,13 @@ TEST_F(FeatureTest, HoverOnAPathGivesTheAccessModelsAnswer) {
     "range": {"start": {"line": 4, "character": 18}, "end": {"line": 4, "character": 28}}})j"));
 }
 
+TEST_F(FeatureTest, HoverOnALetNameInPlaceOfAPathGivesItsPathsAnswer) {
+  EXPECT_EQ(Ask("textDocument/hover", At(uri_, 7, 20)), Result(7, R"j({
+    "contents": {"kind": "markdown",
+                 "value": "`/etc/app` under ABI 4\n\n- layer `main`: allows `read_file, read_dir`\n  - by allow `read_file, read_dir` on `/etc/app` (line 8)\n\nallowed: `read_file, read_dir`\n"},
+    "range": {"start": {"line": 7, "character": 18}, "end": {"line": 7, "character": 22}}})j"));
+}
+
 TEST_F(FeatureTest, HoverOnUseGivesTheBlocksGrants) {
   EXPECT_EQ(Ask("textDocument/hover", At(uri_, 8, 5)), Result(7, R"j({
     "contents": {"kind": "markdown",
