@@ -2,6 +2,7 @@
 #include "lint/docs_url.h"
 
 #include "lint/rules/registry.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace landlockc::lint {
@@ -18,6 +19,20 @@ std::string RuleDocumentationUrl(llvm::StringRef id) {
 std::string DiagnosticDocumentationUrl(llvm::StringRef id) {
   if (FindRule(id) != nullptr) return RuleDocumentationUrl(id);
   return DocumentationUrl("language.md#diagnostics");
+}
+
+std::string UriPath(llvm::StringRef path) {
+  std::string uri;
+  for (char c : path) {
+    if (llvm::isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      uri += c;
+      continue;
+    }
+    uri += '%';
+    uri += llvm::hexdigit(static_cast<unsigned char>(c) >> 4);
+    uri += llvm::hexdigit(static_cast<unsigned char>(c) & 15);
+  }
+  return uri;
 }
 
 }  // namespace landlockc::lint

@@ -197,22 +197,6 @@ llvm::json::Object CompilerRuleDescriptor(const diag::DiagInfo& info) {
   };
 }
 
-// `path` as the path of a URI (RFC 3986): bytes other than unreserved characters and `/` are
-// percent-encoded, so a file name with a space, `#` or `%` still gives a valid URI.
-std::string UriPath(llvm::StringRef path) {
-  std::string uri;
-  for (char c : path) {
-    if (llvm::isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      uri += c;
-      continue;
-    }
-    uri += '%';
-    uri += llvm::hexdigit(static_cast<unsigned char>(c) >> 4);
-    uri += llvm::hexdigit(static_cast<unsigned char>(c) & 15);
-  }
-  return uri;
-}
-
 // The artifact location of `file`: relative to `base_dir` under %SRCROOT% when beneath it.
 llvm::json::Object ArtifactLocation(llvm::StringRef file, llvm::StringRef base_dir) {
   llvm::SmallString<256> absolute(file);

@@ -36,6 +36,18 @@ class OutputTest : public ::testing::Test {
   diag::DiagnosticEngine diags_{source_mgr_};
 };
 
+TEST(DocsUrlTest, EachDiagnosticLinksToItsDocumentation) {
+  std::string base = "https://github.com/landlockc/landlockc/blob/v" LANDLOCKC_VERSION "/docs/";
+  EXPECT_EQ(DiagnosticDocumentationUrl("redundant-grant"), base + "lint/redundant-grant.md");
+  EXPECT_EQ(RuleDocumentationUrl("redundant-grant"), base + "lint/redundant-grant.md");
+  EXPECT_EQ(DiagnosticDocumentationUrl("unknown-rules"), base + "language.md#diagnostics");
+  EXPECT_EQ(DocumentationUrl("cli.md#lsp"), base + "cli.md#lsp");
+}
+
+TEST(DocsUrlTest, UriPathPercentEncodesAllButUnreservedBytes) {
+  EXPECT_EQ(UriPath("/srv/a b#c%d~e_f-g.h"), "/srv/a%20b%23c%25d~e_f-g.h");
+}
+
 TEST_F(OutputTest, ParsesFormats) {
   EXPECT_EQ(*ParseFormat("text"), Format::kText);
   EXPECT_EQ(*ParseFormat("json"), Format::kJson);

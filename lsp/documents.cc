@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "lsp/documents.h"
 
-#include "llvm/ADT/StringExtras.h"
+#include "lint/docs_url.h"
 
 namespace landlockc::lsp {
 namespace {
@@ -71,19 +71,7 @@ std::optional<std::string> UriToPath(llvm::StringRef uri) {
   return path;
 }
 
-std::string PathToUri(llvm::StringRef path) {
-  std::string uri = "file://";
-  for (char c : path) {
-    if (llvm::isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      uri += c;
-      continue;
-    }
-    uri += '%';
-    uri += llvm::hexdigit(static_cast<unsigned char>(c) >> 4);
-    uri += llvm::hexdigit(static_cast<unsigned char>(c) & 15);
-  }
-  return uri;
-}
+std::string PathToUri(llvm::StringRef path) { return "file://" + lint::UriPath(path); }
 
 const Document& DocumentStore::Open(llvm::StringRef uri, std::string text, int64_t version) {
   Document& document = documents_[uri.str()];

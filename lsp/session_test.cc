@@ -266,6 +266,13 @@ TEST_F(FeatureTest, HoverOnAPathGivesTheAccessModelsAnswer) {
     "range": {"start": {"line": 4, "character": 18}, "end": {"line": 4, "character": 28}}})j"));
 }
 
+TEST_F(FeatureTest, HoverOnALetNameInPlaceOfAPathGivesItsPathsAnswer) {
+  EXPECT_EQ(Ask("textDocument/hover", At(uri_, 7, 20)), Result(7, R"j({
+    "contents": {"kind": "markdown",
+                 "value": "`/etc/app` under ABI 4\n\n- layer `main`: allows `read_file, read_dir`\n  - by allow `read_file, read_dir` on `/etc/app` (line 8)\n\nallowed: `read_file, read_dir`\n"},
+    "range": {"start": {"line": 7, "character": 18}, "end": {"line": 7, "character": 22}}})j"));
+}
+
 TEST_F(FeatureTest, HoverOnUseGivesTheBlocksGrants) {
   EXPECT_EQ(Ask("textDocument/hover", At(uri_, 8, 5)), Result(7, R"j({
     "contents": {"kind": "markdown",
@@ -425,6 +432,38 @@ TEST_F(SessionTest, AnIncludeEditedInAnotherDocumentUpdatesTheIncludingOne) {
      "codeDescription": {"href": ")j" + std::string(kCompilerDocs) +
                                               R"j("},
      "message": "unknown `rules` block `web`"}])j"));
+}
+
+TEST_F(SessionTest, LintSettingsComeFromTheNearestConfigurationFile) {
+  Server server;
+  server.Initialize();
+  std::string text = "abi 7;\nallow read on \"/usr\";\n";
+  // Without a configuration, the default target (the newest ABI) finds the pinned ABI old.
+  std::string plain = Uri("plain/p.landlock");
+  server.Open(plain, text);
+  std::string newer_abi = R"j({"range": {"start": {"line": 0, "character": 0},
+                                          "end": {"line": 0, "character": 6}},
+     "severity": 3, "source": "landlockc", "code": "newer-abi",
+     "codeDescription": {"href": "https://github.com/landlockc/landlockc/blob/v)j" LANDLOCKC_VERSION
+                          R"j(/docs/lint/newer-abi.md"},
+     "message": "target `abi:10` offers `resolve_unix` (ABI 9), `bind_udp`, `connect_send_udp` (ABI 10), which this policy, written for ABI 7, leaves unrestricted; raise `abi` to restrict them"})j";
+  EXPECT_EQ(server.Receive(), Diagnostics(plain, 1, "[" + newer_abi + "]"));
+  // Its directory's .landlockc.toml disables the rule.
+  Write("quiet/.landlockc.toml", "disable = [\"newer-abi\"]\n");
+  std::string quiet = Uri("quiet/sub/p.landlock");
+  server.Open(quiet, text);
+  EXPECT_EQ(server.Receive(), Diagnostics(quiet, 1, "[]"));
+  // A broken one is reported at the top of the document, and the defaults apply.
+  Write("broken/.landlockc.toml", "fial-on = \"error\"\n");
+  std::string broken = Uri("broken/p.landlock");
+  server.Open(broken, text);
+  std::string message =
+      Path("broken/.landlockc.toml") + ":1:1: unknown key `fial-on` (did you mean `fail-on`?)";
+  EXPECT_EQ(server.Receive(), Diagnostics(broken, 1,
+                                          R"j([{"range": {"start": {"line": 0, "character": 0},
+                                        "end": {"line": 0, "character": 0}},
+                              "severity": 1, "source": "landlockc", "message": )j" +
+                                              Quote(message) + "}, " + newer_abi + "]"));
 }
 
 TEST_F(SessionTest, GarbageAndUnknownMethodsGetErrorsAndTheServerGoesOn) {

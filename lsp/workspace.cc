@@ -393,7 +393,8 @@ std::vector<std::string> Workspace::Dependents(const std::string& uri) const {
   std::string path = changed != nullptr ? changed->path : UriToPath(uri).value_or(uri);
   for (const auto& [other, checked] : checked_) {
     if (other == uri || documents_.Find(other) == nullptr) continue;
-    if (llvm::is_contained(llvm::ArrayRef(checked->files).drop_front(), path))
+    if (checked->files.size() > 1 &&
+        llvm::is_contained(llvm::ArrayRef(checked->files).drop_front(), path))
       dependents.push_back(other);
   }
   return dependents;
@@ -433,6 +434,9 @@ std::optional<HoverText> Workspace::Hover(const std::string& uri, Position posit
     text = DescribeLayer(policy, tokens.Text(token));
   } else if (token.kind == TokenKind::kIdent) {
     text = DescribeName(tokens.Text(token));
+    // A `let` name where a path goes: what the access model says about the path it holds.
+    const model::FsGrant* grant = GrantAt(policy, document->path, offset, document->text);
+    if (!text && grant != nullptr) text = DescribePath(policy, grant->path);
   } else if (token.kind == TokenKind::kString && before != TokenKind::kInclude) {
     const model::FsGrant* grant = GrantAt(policy, document->path, offset, document->text);
     std::string path = grant != nullptr ? grant->path : parse::DecodeString(tokens.Text(token));
@@ -466,8 +470,10 @@ std::vector<Completion> Workspace::Complete(const std::string& uri, Position pos
           AddIfPrefixed(std_files, inside, "std/" + file.label, CompletionKind::kFile, "");
       return std_files;
     }
-    if (token.kind == TokenKind::kIdent || token.kind == TokenKind::kUse ||
-        (token.kind >= TokenKind::kAbi && token.kind <= TokenKind::kUse)) {
+    // A word being typed: a name, or a keyword (the keyword kinds run from kAbi to kUse).
+    bool word = token.kind == TokenKind::kIdent ||
+                (token.kind >= TokenKind::kAbi && token.kind <= TokenKind::kUse);
+    if (word) {
       typed = tokens.Text(token).take_front(offset - token.offset);
     } else {
       before = token.kind;

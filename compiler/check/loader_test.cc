@@ -54,6 +54,21 @@ TEST_F(LoaderTest, SearchOrderIsLocalThenIncludeDirsThenStdlib) {
   EXPECT_EQ(path_of("std/z.landlock"), "/std");
 }
 
+TEST_F(LoaderTest, FindIncludedFileSearchesAsTheLoaderDoes) {
+  std::string local = Write("local/x.landlock", "");
+  Write("i1/x.landlock", "");
+  std::string in_dir = Write("i1/y.landlock", "");
+  std::string in_std = Write("std/std/z.landlock", "");
+  Options options{{Dir("i1")}, Dir("std")};
+  std::string from = Dir("local/main.landlock");
+  EXPECT_EQ(FindIncludedFile("x.landlock", from, options), local);
+  EXPECT_EQ(FindIncludedFile("y.landlock", from, options), in_dir);
+  EXPECT_EQ(FindIncludedFile("std/z.landlock", from, options), in_std);
+  EXPECT_EQ(FindIncludedFile(in_std, from, options), in_std);
+  EXPECT_EQ(FindIncludedFile("missing.landlock", from, options), std::nullopt);
+  EXPECT_EQ(FindIncludedFile("", from, options), std::nullopt);
+}
+
 TEST_F(LoaderTest, EachFileIsReadOnce) {
   Write("defs.landlock", "let a = \"/a\";");
   Write("other.landlock", "include \"./defs.landlock\";");
