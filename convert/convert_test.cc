@@ -407,10 +407,12 @@ TEST(PolicyToLandlockconfigTest, RefusesEachConstructAtItsLine) {
             "    }\n  ]\n}\n");
 }
 
+// A blob stores each layer's paths sorted (docs/blob-format.md), so its conversion lists them
+// sorted; a source that lists them sorted converts to the same text.
 TEST(PolicyToLandlockconfigTest, BlobConvertsAsItsSource) {
   const std::string policy =
       "abi 6;\nhandle fs: all;\nhandle net: tcp;\nhandle scope: signal;\n"
-      "allow read + execute on \"/usr\", \"/bin\";\nallow connect_tcp on port 443, 8000..8002;\n";
+      "allow read + execute on \"/bin\", \"/usr\";\nallow connect_tcp on port 443, 8000..8002;\n";
   model::Policy checked = Compile("p.landlock", policy);
   llvm::Expected<model::Policy> decoded = codegen::DecodeBlob(codegen::EmitBlob(checked));
   ASSERT_TRUE(bool(decoded)) << llvm::toString(decoded.takeError());
@@ -425,7 +427,7 @@ TEST(PolicyToLandlockconfigTest, BlobConvertsAsItsSource) {
       *from_blob,
       "abi = 6\n\n[[net_port]]\nallowed_access = [ 'connect_tcp' ]\n"
       "port = [ 443, 8000, 8001, 8002 ]\n\n[[path_beneath]]\n"
-      "allowed_access = [ 'execute', 'read_file', 'read_dir' ]\nparent = [ '/usr', '/bin' ]\n\n"
+      "allowed_access = [ 'execute', 'read_file', 'read_dir' ]\nparent = [ '/bin', '/usr' ]\n\n"
       "[[ruleset]]\nhandled_access_fs = [\n    'execute',\n    'write_file',\n"
       "    'read_file',\n    'read_dir',\n    'remove_dir',\n    'remove_file',\n"
       "    'make_char',\n    'make_dir',\n    'make_reg',\n    'make_sock',\n"
