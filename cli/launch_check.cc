@@ -39,18 +39,23 @@ bool Covers(const char* grant, const char* path) {
   return strncmp(grant, path, length) == 0 && (path[length] == '\0' || path[length] == '/');
 }
 
-// One question to the blob: does every layer grant `rights` (those it handles) on `path`?
+// The most paths one walk of the blob asks about: the program and its ELF interpreter.
+constexpr int kMaxPaths = 2;
+
+// One question to the blob: does every layer grant `rights` (those it handles) on each path?
 struct Walk {
-  const char* path;
+  const char* const* paths;
+  int count;
   uint64_t rights;
   uint64_t abi_fs_rights;
   uint64_t needed;  // of the current layer
-  uint64_t granted;
+  uint64_t granted[kMaxPaths];
   bool denied;
 };
 
 void EndLayer(Walk& walk) {
-  if ((walk.needed & ~walk.granted) != 0) walk.denied = true;
+  for (int i = 0; i < walk.count; ++i)
+    if ((walk.needed & ~walk.granted[i]) != 0) walk.denied = true;
 }
 
 int OnLayer(void* context, const blob::LayerHead& layer) {
@@ -58,28 +63,30 @@ int OnLayer(void* context, const blob::LayerHead& layer) {
   EndLayer(walk);
   walk.needed =
       layer.handled.bits[static_cast<int>(abi::Category::kFs)] & walk.abi_fs_rights & walk.rights;
-  walk.granted = 0;
+  for (uint64_t& granted : walk.granted) granted = 0;
   return 0;
 }
 
 int OnFsGrant(void* context, const blob::LayerHead&, const blob::FsGrant& grant) {
   Walk& walk = *static_cast<Walk*>(context);
   if (strchr(grant.path, '$') != nullptr) return 0;  // a variable: not proven here
-  if (Covers(grant.path, walk.path)) walk.granted |= grant.rights;
+  for (int i = 0; i < walk.count; ++i)
+    if (Covers(grant.path, walk.paths[i])) walk.granted[i] |= grant.rights;
   return 0;
 }
 
 int OnNetGrant(void*, const blob::LayerHead&, const blob::NetGrant&) { return 0; }
 
-// Whether the blob certainly grants `rights` on `path` (resolved) in every layer handling them.
-bool Granted(const Blob& blob, const char* path, uint64_t rights) {
+// Whether the blob certainly grants `rights` on each of `paths` (resolved; at most kMaxPaths) in
+// every layer handling them: one walk of the blob.
+bool Granted(const Blob& blob, const char* const* paths, int count, uint64_t rights) {
   // The runtime validated the blob: the walk need not check the header (and its checksum) again.
   blob::Reader reader(blob.data, blob.size);
   blob::Header header{};
   header.policy_abi = static_cast<uint8_t>(blob.policy_abi);
   header.layer_count = static_cast<uint8_t>(blob.layer_count);
   reader.SkipValidatedHeader(header);
-  Walk walk{path, rights, blob.abi_fs_rights, 0, 0, false};
+  Walk walk{paths, count, rights, blob.abi_fs_rights, 0, {}, false};
   blob::LayerHooks hooks{OnLayer, OnFsGrant, OnNetGrant, &walk};
   if (reader.ReadLayers(header.layer_count, &hooks) != 0) return false;
   EndLayer(walk);
@@ -102,7 +109,7 @@ int Resolve(void*, const char* path, char* resolved) {
 
 bool MayRead(void* context, const char* resolved) {
   Libraries& libraries = *static_cast<Libraries*>(context);
-  if (Granted(*libraries.blob, resolved, kLoaderRights)) return true;
+  if (Granted(*libraries.blob, &resolved, 1, kLoaderRights)) return true;
   libraries.unproven = true;
   return false;
 }
@@ -138,9 +145,10 @@ bool LaunchCertainlyAllowed(const void* blob, size_t size, int policy_abi, int l
   if (elf == 1 && realpath(interpreter, resolved_interpreter) == nullptr) return false;
   Blob policy{static_cast<const uint8_t*>(blob), size, policy_abi, layer_count,
               abi::RightsForAbi(abi::Category::kFs, abi)};
-  if (!Granted(policy, resolved_program, kLaunchRights)) return false;
+  // execve opens both, one walk asks about both.
+  const char* const launched[kMaxPaths] = {resolved_program, resolved_interpreter};
+  if (!Granted(policy, launched, elf == 1 ? 2 : 1, kLaunchRights)) return false;
   if (elf == 0) return true;
-  if (!Granted(policy, resolved_interpreter, kLaunchRights)) return false;
 
   // Then every library the loader opens, found where the loader finds it.
   static loader::LibrarySearch search;  // large: kept out of the stack, zero until used
