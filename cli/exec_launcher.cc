@@ -11,17 +11,16 @@
 // source policies, bad blobs, apply failures, best-effort warnings, commands not found or not
 // executable, and the pre-flight's explanation of a command the policy does not let start.
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/launch_check.h"
 #include "landlockc/runtime.h"
+#include "loader/mapped_file.h"
 
 extern char** environ;
 
@@ -52,20 +51,6 @@ int HandOver(int argc, char** argv) {
   execv(driver, arguments);
   fprintf(stderr, "landlockc-exec: error: cannot run `%s`: %s\n", driver, strerror(errno));
   return kExitApplyFailed;
-}
-
-// Maps the regular file `path` read-only; nullptr when it cannot (the driver will say why).
-const void* MapFile(const char* path, size_t* size) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return nullptr;
-  struct stat status;
-  void* data = MAP_FAILED;
-  if (fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
-    *size = static_cast<size_t>(status.st_size);
-    data = mmap(nullptr, *size, PROT_READ, MAP_PRIVATE, fd, 0);
-  }
-  close(fd);
-  return data == MAP_FAILED ? nullptr : data;
 }
 
 bool IsExecutableFile(const char* path) {
@@ -116,9 +101,11 @@ int main(int argc, char** argv) {
   const char* policy_name = argv[1];
   char** command = argv + first;
 
-  size_t size = 0;
-  const void* blob = MapFile(policy_name, &size);
-  if (blob == nullptr) return HandOver(argc, argv);
+  // A blob that cannot be mapped: the driver will say why.
+  landlockc::loader::MappedFile mapped;
+  if (!landlockc::loader::MapFile(policy_name, &mapped)) return HandOver(argc, argv);
+  const void* blob = mapped.bytes;
+  size_t size = mapped.size;
   landlockc_state state{};
   landlockc_report report;
   static char path[PATH_MAX];

@@ -13,9 +13,11 @@ namespace landlockc::launcher {
 /// `layer_count`), enforced at Landlock ABI `abi`,
 /// certainly lets the ELF program at `program` start: the program and its ELF interpreter, each
 /// with every symbolic link resolved, lie beneath grants giving `execute` and `read_file` in every
-/// layer that handles them (what `lint::LaunchDenial` asks of each launch step). False when it
-/// cannot be sure: a `#!` script, a file it cannot read, a grant reached only through a link or a
-/// `${VAR}`. Then the pre-flight decides.
+/// layer that handles them, and every shared library the loader opens (found as the pre-flight
+/// finds it, with the one search of loader/library_search.h) beneath grants giving `read_file`
+/// (what `lint::LaunchDenial` asks of each launch step). False when it cannot be sure: a `#!`
+/// script, a file it cannot read, a library missing or only reached through a link or a `${VAR}`,
+/// a limit of the search. Then the pre-flight decides.
 bool LaunchCertainlyAllowed(const void* blob, size_t size, int policy_abi, int layer_count, int abi,
                             const char* program);
 

@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "loader/elf_reader.h"
+#include "loader/mapped_file.h"
+#include "loader/testing/loader_files.h"
 #include "runtime/uapi.h"
 #include "tests/support/sample_policies.h"
 #include "tests/support/scratch_dir.h"
@@ -34,17 +37,23 @@ bool Allowed(const PolicyBuilder& policy, const std::string& program) {
                                 static_cast<int>(policy.Build().layers.size()), 7, program.c_str());
 }
 
-// /usr/bin/true (a link on some systems) and its ELF interpreter lie under /usr once resolved.
+// /usr/bin/true (a link on some systems), its ELF interpreter and the C library it needs lie under
+// /usr once resolved; the loader finds the library through its cache.
 const std::string kTrue = Real("/bin/true");
+constexpr const char* kCache = "/etc/ld.so.cache";
+constexpr uint64_t kReadFile = LANDLOCK_ACCESS_FS_READ_FILE;
 
 TEST(LaunchCertainlyAllowedTest, AProgramAndItsInterpreterBeneathGrants) {
-  EXPECT_TRUE(Allowed(PolicyBuilder().Layer(kExecute | kRead).Fs("/usr", kExecute | kRead), kTrue));
+  EXPECT_TRUE(Allowed(
+      PolicyBuilder().Layer(kExecute | kRead).Fs("/usr", kExecute | kRead).Fs(kCache, kReadFile),
+      kTrue));
   // Rights add up over the grants on the way, as the kernel adds them.
   EXPECT_TRUE(Allowed(PolicyBuilder()
                           .Layer(kExecute | kRead)
                           .Fs("/usr", kExecute)
                           .Fs("/usr/lib", LANDLOCK_ACCESS_FS_READ_FILE)
-                          .Fs("/usr/bin", LANDLOCK_ACCESS_FS_READ_FILE),
+                          .Fs("/usr/bin", LANDLOCK_ACCESS_FS_READ_FILE)
+                          .Fs(kCache, kReadFile),
                       kTrue));
   // A layer that does not handle the launch rights does not restrict them.
   EXPECT_TRUE(Allowed(PolicyBuilder()
@@ -72,6 +81,72 @@ TEST(LaunchCertainlyAllowedTest, AMissingRightInAnyLayerOrStep) {
   EXPECT_FALSE(Allowed(PolicyBuilder().Layer(kExecute | kRead).Fs("/us", kExecute | kRead), kTrue));
 }
 
+TEST(LaunchCertainlyAllowedTest, EveryLibraryTheLoaderOpens) {
+  // The program and its interpreter alone: the C library and the cache are not granted.
+  std::string interpreter = Real("/lib64/ld-linux-x86-64.so.2");
+  PolicyBuilder launch = PolicyBuilder()
+                             .Layer(kExecute | kRead)
+                             .Fs("/usr/bin", kExecute | kRead)
+                             .Fs(interpreter, kExecute | kRead);
+  EXPECT_FALSE(Allowed(launch, kTrue));
+  // The cache but not the library it names.
+  EXPECT_FALSE(Allowed(PolicyBuilder(launch).Fs(kCache, kReadFile), kTrue));
+  // Libraries need `read_file` only (the loader maps them; Landlock checks execute on execve).
+  EXPECT_TRUE(
+      Allowed(PolicyBuilder(launch).Fs(kCache, kReadFile).Fs("/usr/lib", kReadFile), kTrue));
+  // The library but not the cache: the loader would still find it in its default directories
+  // when the cache is denied, but the check cannot tell a denial from a grant through a link.
+  EXPECT_FALSE(Allowed(PolicyBuilder(launch).Fs("/usr/lib", kReadFile), kTrue));
+  // A second layer handling `read_file` that grants it elsewhere.
+  EXPECT_FALSE(Allowed(PolicyBuilder(launch)
+                           .Fs(kCache, kReadFile)
+                           .Fs("/usr/lib", kReadFile)
+                           .Layer(kReadFile)
+                           .Fs("/usr/bin", kReadFile)
+                           .Fs(interpreter, kReadFile)
+                           .Fs(kCache, kReadFile),
+                       kTrue));
+}
+
+// This machine's e_machine, as its libraries have it.
+uint16_t NativeMachine() {
+  loader::MappedFile self;
+  loader::ElfFacts elf{};
+  if (loader::MapFile("/proc/self/exe", &self)) loader::ParseElf(self.bytes, self.size, &elf);
+  loader::Unmap(self);
+  return elf.machine;
+}
+
+TEST(LaunchCertainlyAllowedTest, LibrariesFoundThroughRunpathWithOrigin) {
+  // Programs that are only read, never run: bin/app needs libapp.so through RUNPATH
+  // `$ORIGIN/../lib`, which needs the C library.
+  test_support::ScratchDir scratch;
+  std::string interpreter = Real("/lib64/ld-linux-x86-64.so.2");
+  loader::testing::ElfSpec app;
+  app.machine = NativeMachine();
+  app.interpreter = interpreter;
+  app.needed = {"libapp.so"};
+  app.runpath = "$ORIGIN/../lib";
+  std::string program = scratch.Write("bin/app", loader::testing::BuildElf(app));
+  loader::testing::ElfSpec library;
+  library.machine = app.machine;
+  library.needed = {"libc.so.6"};
+  library.soname = "libapp.so";
+  scratch.Write("lib/libapp.so", loader::testing::BuildElf(library));
+  PolicyBuilder launch = PolicyBuilder()
+                             .Layer(kExecute | kRead)
+                             .Fs(scratch.Path("bin"), kExecute | kRead)
+                             .Fs(interpreter, kExecute | kRead)
+                             .Fs("/usr/lib", kReadFile)
+                             .Fs(kCache, kReadFile);
+  EXPECT_FALSE(Allowed(launch, program));
+  EXPECT_TRUE(Allowed(PolicyBuilder(launch).Fs(scratch.Path("lib"), kReadFile), program));
+  // A library found nowhere: the loader fails, which the pre-flight leaves to it; not proven.
+  app.needed = {"libmissing-landlockc.so"};
+  scratch.Write("bin/app", loader::testing::BuildElf(app));
+  EXPECT_FALSE(Allowed(PolicyBuilder(launch).Fs(scratch.Path("lib"), kReadFile), program));
+}
+
 TEST(LaunchCertainlyAllowedTest, GivesUpOnWhatThePathsDoNotShow) {
   // Only through a variable: not proven, though it may expand to /usr.
   EXPECT_FALSE(
@@ -83,6 +158,7 @@ TEST(LaunchCertainlyAllowedTest, GivesUpOnWhatThePathsDoNotShow) {
   chmod(script.c_str(), 0755);
   std::string text = scratch.Write("notes.txt", "hello\n");
   PolicyBuilder everything = PolicyBuilder().Layer(kExecute | kRead).Fs("/", kExecute | kRead);
+
   EXPECT_FALSE(Allowed(everything, script));
   EXPECT_FALSE(Allowed(everything, text));
   EXPECT_FALSE(Allowed(everything, scratch.Path("missing")));

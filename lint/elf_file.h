@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// What the kernel and the dynamic loader read from an ELF file to start a program: the ELF
-// interpreter (PT_INTERP) and the dynamic section's library names and search paths. Reads any
-// bytes without trusting them: a truncated or malformed file is an error, never a crash.
+// What the kernel and the dynamic loader read from an ELF file to start a program, as the linter
+// wants it: loader/elf_reader.h (the one reader, shared with `landlockc-exec`) copied into
+// strings, its problems as errors. Reads any bytes without trusting them.
 #ifndef LANDLOCKC_LINT_ELF_FILE_H_
 #define LANDLOCKC_LINT_ELF_FILE_H_
 

@@ -3,14 +3,14 @@
 
 #include <gtest/gtest.h>
 
-#include "lint/testing/loader_files.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "loader/testing/loader_files.h"
 
 namespace landlockc::lint {
 namespace {
 
-using testing::BuildElf;
-using testing::ElfSpec;
+using loader::testing::BuildElf;
+using loader::testing::ElfSpec;
 
 std::string ErrorOf(llvm::StringRef bytes) {
   llvm::Expected<ElfFile> file = ParseElf(bytes);

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The dynamic loader's library search, as glibc's ld.so does it: each DT_NEEDED name of the
-// program and, breadth first, of every library it loads, looked up in DT_RPATH (of the needing
-// object and its loaders, when it has no DT_RUNPATH), LD_LIBRARY_PATH, DT_RUNPATH, the loader's
-// cache and the default directories, with `$ORIGIN` expanded. The exec pre-flight checks each
-// library found; a file the loader cannot open there makes it try the next place, as here.
+// The dynamic loader's library search (loader/library_search.h, the one implementation, shared
+// with `landlockc-exec`) as the exec pre-flight wants it: each library with the words that say
+// how the loader reached it, paths resolved as the access model resolves them.
 #ifndef LANDLOCKC_LINT_LIBRARY_SEARCH_H_
 #define LANDLOCKC_LINT_LIBRARY_SEARCH_H_
 

@@ -7,14 +7,14 @@
 #include <gtest/gtest.h>
 
 #include "lint/elf_file.h"
-#include "lint/testing/loader_files.h"
+#include "loader/testing/loader_files.h"
 
 namespace landlockc::lint {
 namespace {
 
-using testing::BuildCache;
-using testing::BuildElf;
-using testing::ElfSpec;
+using loader::testing::BuildCache;
+using loader::testing::BuildElf;
+using loader::testing::ElfSpec;
 
 // This machine's ELF machine: the search passes over libraries of any other.
 uint16_t HostMachine() {

@@ -95,6 +95,65 @@ TEST_F(ExecLauncherTest, APreflightDenialIsExplainedAndNothingRuns) {
   EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
 }
 
+TEST_F(ExecLauncherTest, AnUnreadableLibraryIsExplainedAndNothingRuns) {
+  // The program and its ELF interpreter (resolved, so the launcher could prove them) are granted,
+  // the C library is not: the launcher cannot prove the start and hands over, and the pre-flight
+  // names the library instead of the loader failing with "cannot open shared object file".
+  std::string loader = Real(ElfInterpreterOf(Real("/usr/bin/touch")));
+  ASSERT_FALSE(loader.empty());
+  std::string policy = Write(
+      "lib.landlock", "abi 7;\nlayer main {\n    allow read + execute on \"/usr/bin\", \"" +
+                          loader + "\";\n    allow read on \"/etc\";\n    allow read_write on \"" +
+                          root() + "\";\n}\n");
+  Result result =
+      ExpectSameAsExec({Compile(policy, "lib.llpb"), "--", "/usr/bin/touch", Path("ran")}, 126);
+  EXPECT_NE(result.err.find("`read_file` on "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("(`libc.so.6` needed by `/usr/bin/touch`, found through "),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("ran")));
+}
+
+TEST_F(ExecLauncherTest, ALibraryFoundThroughRunpathWithOrigin) {
+  std::string program = Real(BuildProgramWithLibrary(Path("app")));
+  ASSERT_FALSE(program.empty());
+  std::string app = program.substr(0, program.size() - std::string("/bin/greet").size());
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Path("out")));
+  auto blob_granting = [&](const std::string& name, const std::string& extra) {
+    return Compile(Write(name + ".landlock",
+                         CatPolicy(app + "/bin", "    allow execute on \"" + app + "/bin\";\n" +
+                                                     extra + "    allow read_write on \"" +
+                                                     Real(Path("out")) + "\";\n")),
+                   name + ".llpb");
+  };
+  // Its own library is not granted: both programs refuse, naming it, and nothing runs.
+  std::string denied = blob_granting("denied", "");
+  Result result = ExpectSameAsExec({denied, "--", program, Path("out/greeting")}, 126);
+  EXPECT_NE(result.err.find("`libgreet.so` needed by `" + program +
+                            "`, found through the RUNPATH `$ORIGIN/../lib` of `" + program + "`"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(llvm::sys::fs::exists(Path("out/greeting")));
+  // Granted: both run it.
+  std::string granted = blob_granting("granted", "    allow read on \"" + app + "/lib\";\n");
+  ExpectSameAsExec({granted, "--", program, Path("out/greeting")}, 0);
+  EXPECT_EQ(ReadFile(Path("out/greeting")), "hello\n");
+  // And the launcher proves it alone: its fast path, without a `landlockc` beside it.
+  ASSERT_FALSE(llvm::sys::fs::remove(Path("out/greeting")));
+  std::string alone = Path("alone/landlockc-exec");
+  ASSERT_FALSE(llvm::sys::fs::create_directories(Path("alone")));
+  ASSERT_FALSE(llvm::sys::fs::copy_file(kLauncher, alone));
+  chmod(alone.c_str(), 0755);
+  Result fast = RunProgram(alone, {granted, "--", program, Path("out/greeting")});
+  EXPECT_EQ(fast.exit_code, 0) << fast.err;
+  EXPECT_EQ(ReadFile(Path("out/greeting")), "hello\n");
+  // Without the grant it hands over, which it cannot do alone.
+  fast = RunProgram(alone, {denied, "--", program, Path("out/greeting")});
+  EXPECT_EQ(fast.exit_code, 125);
+  EXPECT_EQ(fast.err, "landlockc-exec: error: cannot run `" + Path("alone/landlockc") +
+                          "`: No such file or directory\n");
+}
+
 TEST_F(ExecLauncherTest, EveryLaunchStepInEveryLayerCounts) {
   // The program is granted, its ELF interpreter (in /usr/lib) is not.
   std::string loader = Write("loader.landlock",
@@ -151,8 +210,9 @@ TEST_F(ExecLauncherTest, EverythingElseIsTheDriversAsItIs) {
 }
 
 TEST_F(ExecLauncherTest, TheFastPathRunsWithoutTheDriver) {
-  // Alone in a directory, the launcher still applies a blob and runs an allowed command; only
-  // what it hands over needs the `landlockc` beside it.
+  // Alone in a directory, the launcher still applies a blob and runs an allowed command (`cat`,
+  // a dynamic program: it proves the C library readable too); only what it hands over needs the
+  // `landlockc` beside it.
   std::string alone = Path("alone/landlockc-exec");
   ASSERT_FALSE(llvm::sys::fs::create_directories(Path("alone")));
   ASSERT_FALSE(llvm::sys::fs::copy_file(kLauncher, alone));

@@ -22,25 +22,6 @@ std::string Real(const std::string& path) {
   return realpath(path.c_str(), buffer) != nullptr ? buffer : path;
 }
 
-// The PT_INTERP of a 64-bit ELF program ("" when none), read independently of the tool.
-std::string ElfInterpreterOf(const std::string& program) {
-  int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC);
-  Elf64_Ehdr header;
-  std::string interpreter;
-  if (fd >= 0 && pread(fd, &header, sizeof header, 0) == sizeof header) {
-    for (int i = 0; i < header.e_phnum; ++i) {
-      Elf64_Phdr segment;
-      pread(fd, &segment, sizeof segment, static_cast<off_t>(header.e_phoff + i * sizeof segment));
-      if (segment.p_type != PT_INTERP) continue;
-      interpreter.resize(segment.p_filesz);
-      pread(fd, interpreter.data(), segment.p_filesz, static_cast<off_t>(segment.p_offset));
-      interpreter.resize(std::strlen(interpreter.c_str()));
-    }
-  }
-  if (fd >= 0) close(fd);
-  return interpreter;
-}
-
 // `path`, or `path` -> `real` when a link lies on the way.
 std::string Shown(const std::string& path) {
   std::string real = Real(path);
@@ -152,13 +133,6 @@ TEST_F(ExecPreflightTest, PathResolvesOutsideThePolicy) {
   EXPECT_FALSE(Ran());
 }
 
-// Writes `contents` to `path`; returns `path`.
-std::string WriteTo(const std::string& path, const std::string& contents) {
-  std::error_code error;
-  llvm::raw_fd_ostream(path, error) << contents;
-  return path;
-}
-
 // Where the loader finds `library` for `program`, as the loader itself says (ldd).
 std::string LoaderFinds(const std::string& program, const std::string& library) {
   Result ldd = RunProgram("/usr/bin/ldd", {program});
@@ -241,30 +215,6 @@ TEST_F(ExecPreflightTest, LibrariesNeedReadFileNotExecute) {
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.err, "");
   EXPECT_TRUE(Ran());
-}
-
-// A program in bin/ and its library in lib/, found through RUNPATH `$ORIGIN/../lib`; the
-// program writes "hello" to the file its argument names. Returns the program's path.
-std::string BuildProgramWithLibrary(const std::string& base) {
-  if (llvm::sys::fs::create_directories(base + "/bin") ||
-      llvm::sys::fs::create_directories(base + "/lib"))
-    return "";
-  std::string library = WriteTo(base + "/greet.c",
-                                "#include <stdio.h>\n"
-                                "int greet(const char* path) {\n"
-                                "  FILE* file = fopen(path, \"w\");\n"
-                                "  return file && fputs(\"hello\\n\", file) >= 0 && "
-                                "fclose(file) == 0 ? 0 : 1;\n}\n");
-  std::string main = WriteTo(base + "/main.c",
-                             "int greet(const char* path);\n"
-                             "int main(int argc, char** argv) {\n"
-                             "  return argc == 2 ? greet(argv[1]) : 2;\n}\n");
-  Result shared = RunProgram(LANDLOCKC_C_COMPILER,
-                             {"-shared", "-fPIC", "-o", base + "/lib/libgreet.so", library});
-  Result program =
-      RunProgram(LANDLOCKC_C_COMPILER, {"-o", base + "/bin/greet", main, "-L" + base + "/lib",
-                                        "-lgreet", "-Wl,--enable-new-dtags,-rpath,$ORIGIN/../lib"});
-  return shared.exit_code == 0 && program.exit_code == 0 ? base + "/bin/greet" : "";
 }
 
 // The pre-flight's message for BuildProgramWithLibrary's program when `policy` (with its

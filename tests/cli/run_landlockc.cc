@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/cli/run_landlockc.h"
 
+#include <elf.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -8,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "landlockc/runtime.h"
@@ -121,6 +123,56 @@ std::string CatPolicy(const std::string& readable, const std::string& extra) {
          "    allow read + execute on \"/bin\", \"/lib\", \"/lib64\", \"/etc\" optional;\n"
          "    allow read on \"" +
          readable + "\";\n" + extra + "}\n";
+}
+
+// The PT_INTERP of a 64-bit ELF program ("" when none), read independently of the tool.
+std::string ElfInterpreterOf(const std::string& program) {
+  int fd = open(program.c_str(), O_RDONLY | O_CLOEXEC);
+  Elf64_Ehdr header;
+  std::string interpreter;
+  if (fd >= 0 && pread(fd, &header, sizeof header, 0) == sizeof header) {
+    for (int i = 0; i < header.e_phnum; ++i) {
+      Elf64_Phdr segment;
+      pread(fd, &segment, sizeof segment, static_cast<off_t>(header.e_phoff + i * sizeof segment));
+      if (segment.p_type != PT_INTERP) continue;
+      interpreter.resize(segment.p_filesz);
+      pread(fd, interpreter.data(), segment.p_filesz, static_cast<off_t>(segment.p_offset));
+      interpreter.resize(std::strlen(interpreter.c_str()));
+    }
+  }
+  if (fd >= 0) close(fd);
+  return interpreter;
+}
+
+// Writes `contents` to `path`; returns `path`.
+std::string WriteTo(const std::string& path, const std::string& contents) {
+  std::error_code error;
+  llvm::raw_fd_ostream(path, error) << contents;
+  return path;
+}
+
+// A program in bin/ and its library in lib/, found through RUNPATH `$ORIGIN/../lib`; the
+// program writes "hello" to the file its argument names. Returns the program's path.
+std::string BuildProgramWithLibrary(const std::string& base) {
+  if (llvm::sys::fs::create_directories(base + "/bin") ||
+      llvm::sys::fs::create_directories(base + "/lib"))
+    return "";
+  std::string library = WriteTo(base + "/greet.c",
+                                "#include <stdio.h>\n"
+                                "int greet(const char* path) {\n"
+                                "  FILE* file = fopen(path, \"w\");\n"
+                                "  return file && fputs(\"hello\\n\", file) >= 0 && "
+                                "fclose(file) == 0 ? 0 : 1;\n}\n");
+  std::string main = WriteTo(base + "/main.c",
+                             "int greet(const char* path);\n"
+                             "int main(int argc, char** argv) {\n"
+                             "  return argc == 2 ? greet(argv[1]) : 2;\n}\n");
+  Result shared = RunProgram(LANDLOCKC_C_COMPILER,
+                             {"-shared", "-fPIC", "-o", base + "/lib/libgreet.so", library});
+  Result program =
+      RunProgram(LANDLOCKC_C_COMPILER, {"-o", base + "/bin/greet", main, "-L" + base + "/lib",
+                                        "-lgreet", "-Wl,--enable-new-dtags,-rpath,$ORIGIN/../lib"});
+  return shared.exit_code == 0 && program.exit_code == 0 ? base + "/bin/greet" : "";
 }
 
 }  // namespace landlockc::e2e

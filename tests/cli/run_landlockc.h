@@ -45,6 +45,17 @@ bool KernelHasLandlock();
 /// "" when both lie in a temporary directory (a checkout in /tmp, say). The caller removes it.
 std::string CreateNonTemporaryDirectory();
 
+/// The PT_INTERP of a 64-bit ELF program ("" when none), read independently of the tool.
+std::string ElfInterpreterOf(const std::string& program);
+
+/// Writes `contents` to `path`; returns `path`.
+std::string WriteTo(const std::string& path, const std::string& contents);
+
+/// Builds, with the C compiler, a program in `base`/bin/ and its library in `base`/lib/, found
+/// through RUNPATH `$ORIGIN/../lib`; the program writes "hello" to the file its argument names.
+/// Returns the program's path ("" when the build failed).
+std::string BuildProgramWithLibrary(const std::string& base);
+
 using test_support::ScratchTest;
 
 /// A scratch directory with `public/hello.txt` ("hello\n"), `private/secret.txt` ("secret\n")

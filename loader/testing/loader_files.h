@@ -2,8 +2,8 @@
 // The files the dynamic loader reads, built in memory for the tests of the ELF reader, the loader
 // cache reader and the library search: small 64-bit ELF files (one PT_LOAD covering the file, an
 // optional PT_INTERP and a PT_DYNAMIC whose strings live in one string table) and loader caches.
-#ifndef LANDLOCKC_LINT_TESTING_LOADER_FILES_H_
-#define LANDLOCKC_LINT_TESTING_LOADER_FILES_H_
+#ifndef LANDLOCKC_LOADER_TESTING_LOADER_FILES_H_
+#define LANDLOCKC_LOADER_TESTING_LOADER_FILES_H_
 
 #include <elf.h>
 
@@ -13,9 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "lint/loader_cache.h"
-
-namespace landlockc::lint::testing {
+namespace landlockc::loader::testing {
 
 /// What the built file declares.
 struct ElfSpec {
@@ -98,8 +96,14 @@ inline std::string BuildElf(const ElfSpec& spec) {
   return bytes;
 }
 
+/// One library a built cache lists.
+struct CacheFileEntry {
+  std::string name;
+  std::string path;
+};
+
 /// A loader cache in glibc's format listing `entries`, the hwcap field of each as given.
-inline std::string BuildCache(const std::vector<std::pair<LoaderCacheEntry, uint64_t>>& entries) {
+inline std::string BuildCache(const std::vector<std::pair<CacheFileEntry, uint64_t>>& entries) {
   constexpr size_t kHeader = 48, kEntry = 24;
   std::string strings;
   size_t strings_at = kHeader + entries.size() * kEntry;
@@ -124,6 +128,6 @@ inline std::string BuildCache(const std::vector<std::pair<LoaderCacheEntry, uint
   return bytes + strings;
 }
 
-}  // namespace landlockc::lint::testing
+}  // namespace landlockc::loader::testing
 
-#endif  // LANDLOCKC_LINT_TESTING_LOADER_FILES_H_
+#endif  // LANDLOCKC_LOADER_TESTING_LOADER_FILES_H_
