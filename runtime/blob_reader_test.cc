@@ -376,6 +376,34 @@ TEST(ValidateTest, RefusesPortsPast65535) {
   EXPECT_EQ(ValidateBytes(highest.Build()), 0);
 }
 
+TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
+  // The default layer's path grant and a port range: one rule per path, one per port.
+  Builder at_bound;
+  at_bound.fields[kNetLow] = Varint(0);
+  at_bound.fields[kNetSpan] = Varint(kMaxRulesPerLayer - 2);
+  EXPECT_EQ(ValidateBytes(at_bound.Build()), 0);
+  Builder past;
+  past.fields[kNetLow] = Varint(0);
+  past.fields[kNetSpan] = Varint(kMaxRulesPerLayer - 1);
+  EXPECT_EQ(ValidateBytes(past.Build()), LANDLOCKC_ERR_BLOB_LAYERS);
+  // Path grants alone: the default's repeated, and no port grant.
+  auto paths = [](uint32_t count) {
+    Builder builder;
+    builder.fields[kFsCount] = Varint(count);
+    for (uint32_t i = 1; i < count; ++i) {
+      builder.fields[kFsRights].insert(builder.fields[kFsRights].end(),
+                                       builder.fields[kFsPath].begin(),
+                                       builder.fields[kFsPath].end());
+      builder.fields[kFsRights].insert(builder.fields[kFsRights].end(), {0x0c << 1});
+    }
+    builder.fields[kNetCount] = Varint(0);
+    builder.fields.resize(kNetCount + 1);
+    return builder.Build();
+  };
+  EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer)), 0);
+  EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer + 1)), LANDLOCKC_ERR_BLOB_LAYERS);
+}
+
 TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {
   std::vector<uint8_t> blob = RealBlob();
   landlockc_report report;

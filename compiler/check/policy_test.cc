@@ -210,6 +210,19 @@ TEST_F(PolicyTest, SixteenLayersButNotSeventeen) {
             "layer `l16` is one too many: the kernel stacks at most 16 layers");
 }
 
+TEST_F(PolicyTest, AtMostTheBoundOfKernelRulesPerLayer) {
+  // A path grant is one rule, a port range one per port: 1 + 65535 is the bound.
+  model::Policy policy =
+      CheckClean("layer app { allow read on \"/usr\"; allow bind_tcp on port 1..65535; }");
+  EXPECT_EQ(policy.layers.at(0).net_grants.size(), 1u);
+  EXPECT_FALSE(Check("allow read on \"/usr\";\nallow bind_tcp on port 0..65535;"));
+  ASSERT_THAT(Ids(), ElementsAre("too-many-rules"));
+  EXPECT_EQ(diags_.diagnostics()[0].message,
+            "layer `main` adds 65537 kernel rules, one per path and one per port; a layer adds at "
+            "most 65536");
+  EXPECT_EQ(diags_.diagnostics()[0].line, 1u);
+}
+
 TEST_F(PolicyTest, RulesBlocks) {
   model::Policy policy = CheckClean(
       "rules base { allow read on \"/usr\"; }\n"
