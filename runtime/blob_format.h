@@ -62,9 +62,9 @@ inline constexpr uint64_t kFsGrantOptional = 1;
 inline constexpr size_t kMaxStringLength = 4095;
 inline constexpr uint16_t kMaxPort = 65535;
 /// The most kernel rules one layer adds (landlock_add_rule calls): one per path grant, one per port
-/// of each port grant. As many as there are ports: a layer can grant every port one right set,
-/// and a blob cannot make the runtime spend more than this many system calls per layer.
-inline constexpr uint32_t kMaxRulesPerLayer = uint32_t{kMaxPort} + 1;
+/// of each port grant. Room for every port granted once per network right (four: bind and connect,
+/// TCP and UDP), so that no blob makes the runtime spend more system calls than that per layer.
+inline constexpr uint32_t kMaxRulesPerLayer = 4 * (uint32_t{kMaxPort} + 1);
 /// A varint of a 64-bit value takes at most 10 bytes.
 inline constexpr size_t kMaxVarintSize = 10;
 

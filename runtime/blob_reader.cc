@@ -242,7 +242,7 @@ int Reader::ReadLayers(int layer_count, const LayerHooks* hooks) {
       if (int error = hooks->layer(hooks->context, layer)) return error;
     uint32_t count = 0;
     if (int error = ReadCount(&count, kMinFsGrantSize)) return error;
-    uint32_t rules = 0;  // at most kMaxRulesPerLayer + kMaxPort + 1: no overflow
+    uint32_t rules = 0;  // at most kMaxRulesPerLayer + kMaxPort + 1: cannot overflow
     while (count--) {
       FsGrant grant;
       if (int error = ReadFsGrant(layer, &grant)) return error;

@@ -377,15 +377,27 @@ TEST(ValidateTest, RefusesPortsPast65535) {
 }
 
 TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
-  // The default layer's path grant and a port range: one rule per path, one per port.
-  Builder at_bound;
-  at_bound.fields[kNetLow] = Varint(0);
-  at_bound.fields[kNetSpan] = Varint(kMaxRulesPerLayer - 2);
-  EXPECT_EQ(ValidateBytes(at_bound.Build()), 0);
-  Builder past;
-  past.fields[kNetLow] = Varint(0);
-  past.fields[kNetSpan] = Varint(kMaxRulesPerLayer - 1);
-  EXPECT_EQ(ValidateBytes(past.Build()), LANDLOCKC_ERR_BLOB_LAYERS);
+  // Port grants of every port, as many as fill the bound; then the default's path grant too.
+  auto ports = [](bool with_path) {
+    Builder builder;
+    uint32_t grants = kMaxRulesPerLayer / (uint32_t{kMaxPort} + 1);
+    builder.fields[kNetCount] = Varint(grants);
+    builder.fields[kNetLow] = Varint(0);
+    builder.fields[kNetSpan] = Varint(kMaxPort);
+    std::vector<uint8_t> grant;
+    for (Field field : {kNetRights, kNetLow, kNetSpan})
+      grant.insert(grant.end(), builder.fields[field].begin(), builder.fields[field].end());
+    for (uint32_t i = 1; i < grants; ++i)
+      builder.fields[kNetSpan].insert(builder.fields[kNetSpan].end(), grant.begin(), grant.end());
+    if (!with_path) {
+      builder.fields[kFsCount] = Varint(0);
+      builder.fields[kFsPath].clear();
+      builder.fields[kFsRights].clear();
+    }
+    return builder.Build();
+  };
+  EXPECT_EQ(ValidateBytes(ports(false)), 0);
+  EXPECT_EQ(ValidateBytes(ports(true)), LANDLOCKC_ERR_BLOB_LAYERS);
   // Path grants alone: the default's repeated, and no port grant.
   auto paths = [](uint32_t count) {
     Builder builder;
