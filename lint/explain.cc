@@ -7,6 +7,7 @@
 #include "lint/host_paths.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "runtime/abi_table.h"
+#include "runtime/blob_format.h"
 
 namespace landlockc::lint {
 namespace {
@@ -267,8 +268,9 @@ llvm::Expected<bool> Explain(const model::Policy& policy, const ExplainRequest& 
     case abi::Category::kNet:
       if (!request.port)
         return RequestError(llvm::formatv("`{0}` is a network right: give --port", first_name));
-      if (*request.port > 65535)
-        return RequestError(llvm::formatv("port {0} is out of range (0..65535)", *request.port));
+      if (*request.port > blob::kMaxPort)
+        return RequestError(
+            llvm::formatv("port {0} is out of range (0..{1})", *request.port, blob::kMaxPort));
       object = PortsText(model::PortRange{static_cast<uint16_t>(*request.port),
                                           static_cast<uint16_t>(*request.port)});
       break;

@@ -28,6 +28,9 @@ namespace {
 // The public header cannot include the ABI table, so it spells the layer limit out; they agree.
 static_assert(LANDLOCKC_MAX_LAYERS == abi::kMaxLayers,
               "LANDLOCKC_MAX_LAYERS (landlockc/runtime.h) must equal abi::kMaxLayers");
+// A blob's longest string is a path the kernel accepts, its NUL included.
+static_assert(blob::kMaxStringLength == PATH_MAX - 1,
+              "blob::kMaxStringLength must be PATH_MAX less the NUL");
 
 constexpr unsigned kStatePrepared = 0x4c4c5350;  // "LLSP"
 constexpr int kFs = static_cast<int>(abi::Category::kFs);

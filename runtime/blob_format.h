@@ -61,6 +61,10 @@ inline constexpr uint64_t kFsGrantOptional = 1;
 /// Longest string (without its NUL): an expanded path must fit PATH_MAX with its NUL anyway.
 inline constexpr size_t kMaxStringLength = 4095;
 inline constexpr uint16_t kMaxPort = 65535;
+/// The most kernel rules one layer adds (landlock_add_rule calls): one per path grant, one per port
+/// of each port grant. Room for every port granted once per network right (four: bind and connect,
+/// TCP and UDP), so that no blob makes the runtime spend more system calls than that per layer.
+inline constexpr uint32_t kMaxRulesPerLayer = 4 * (uint32_t{kMaxPort} + 1);
 /// A varint of a 64-bit value takes at most 10 bytes.
 inline constexpr size_t kMaxVarintSize = 10;
 

@@ -238,9 +238,11 @@ int Reader::ReadLayers(int layer_count, const LayerHooks* hooks) {
       if (int error = hooks->layer(hooks->context, layer)) return error;
     uint32_t count = 0;
     if (int error = ReadCount(&count, kMinFsGrantSize)) return error;
+    uint32_t rules = 0;  // at most kMaxRulesPerLayer + kMaxPort + 1: cannot overflow
     while (count--) {
       FsGrant grant;
       if (int error = ReadFsGrant(layer, &grant)) return error;
+      if (++rules > kMaxRulesPerLayer) return LANDLOCKC_ERR_BLOB_LAYERS;
       if (hooks)
         if (int error = hooks->fs_grant(hooks->context, layer, grant)) return error;
     }
@@ -248,6 +250,8 @@ int Reader::ReadLayers(int layer_count, const LayerHooks* hooks) {
     while (count--) {
       NetGrant grant;
       if (int error = ReadNetGrant(layer, &grant)) return error;
+      rules += uint32_t{grant.high} - grant.low + 1;
+      if (rules > kMaxRulesPerLayer) return LANDLOCKC_ERR_BLOB_LAYERS;
       if (hooks)
         if (int error = hooks->net_grant(hooks->context, layer, grant)) return error;
     }

@@ -409,6 +409,46 @@ TEST(ValidateTest, RefusesPortsPast65535) {
   EXPECT_EQ(ValidateBytes(highest.Build()), 0);
 }
 
+TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
+  // Port grants of every port, as many as fill the bound; then the default's path grant too.
+  auto ports = [](bool with_path) {
+    Builder builder;
+    uint32_t grants = kMaxRulesPerLayer / (uint32_t{kMaxPort} + 1);
+    builder.fields[kNetCount] = Varint(grants);
+    builder.fields[kNetLow] = Varint(0);
+    builder.fields[kNetSpan] = Varint(kMaxPort);
+    std::vector<uint8_t> grant;
+    for (Field field : {kNetRights, kNetLow, kNetSpan})
+      grant.insert(grant.end(), builder.fields[field].begin(), builder.fields[field].end());
+    for (uint32_t i = 1; i < grants; ++i)
+      builder.fields[kNetSpan].insert(builder.fields[kNetSpan].end(), grant.begin(), grant.end());
+    if (!with_path) {
+      builder.fields[kFsCount] = Varint(0);
+      builder.fields[kFsPath].clear();
+      builder.fields[kFsRights].clear();
+    }
+    return builder.Build();
+  };
+  EXPECT_EQ(ValidateBytes(ports(false)), 0);
+  EXPECT_EQ(ValidateBytes(ports(true)), LANDLOCKC_ERR_BLOB_LAYERS);
+  // Path grants alone: the default's repeated, and no port grant.
+  auto paths = [](uint32_t count) {
+    Builder builder;
+    builder.fields[kFsCount] = Varint(count);
+    for (uint32_t i = 1; i < count; ++i) {
+      builder.fields[kFsRights].insert(builder.fields[kFsRights].end(),
+                                       builder.fields[kFsPath].begin(),
+                                       builder.fields[kFsPath].end());
+      builder.fields[kFsRights].insert(builder.fields[kFsRights].end(), {0x0c << 1});
+    }
+    builder.fields[kNetCount] = Varint(0);
+    builder.fields.resize(kNetCount + 1);
+    return builder.Build();
+  };
+  EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer)), 0);
+  EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer + 1)), LANDLOCKC_ERR_BLOB_LAYERS);
+}
+
 TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {
   std::vector<uint8_t> blob = RealBlob();
   landlockc_report report;

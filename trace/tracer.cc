@@ -140,7 +140,9 @@ struct Task {
 
 class Tracer {
  public:
-  explicit Tracer(pid_t root) : root_(root) { tasks_[root].started = true; }
+  Tracer(pid_t root, const TraceOptions& options) : root_(root), options_(options) {
+    tasks_[root].started = true;
+  }
 
   llvm::Error Run(TraceResult& result);
 
@@ -164,6 +166,7 @@ class Tracer {
   std::string FdPath(pid_t pid, int64_t fd) { return ProcLink(pid, "fd/" + std::to_string(fd)); }
 
   pid_t root_;
+  const TraceOptions& options_;
   std::unordered_map<pid_t, Task> tasks_;
   std::vector<Access> accesses_;
   std::unordered_set<std::string> seen_;
@@ -181,8 +184,8 @@ void Tracer::Record(Access access) {
   std::string key = std::to_string(static_cast<int>(access.kind)) + '\0' + access.path + '\0' +
                     std::to_string(access.port) + '\0' + std::to_string(access.error);
   if (!seen_.insert(std::move(key)).second) return;
-  if (accesses_.size() >= kMaxAccesses) {
-    Fail("more than " + std::to_string(kMaxAccesses) + " distinct accesses were recorded");
+  if (accesses_.size() >= options_.max_accesses) {
+    Fail("more than " + std::to_string(options_.max_accesses) + " distinct accesses were recorded");
     return;
   }
   accesses_.push_back(std::move(access));
@@ -569,8 +572,8 @@ void Tracer::HandleStop(pid_t pid, int status) {
   if (!task.started) {
     // A new process or thread, reported once before it runs.
     task.started = true;
-    if (tasks_.size() > kMaxTasks)
-      Fail("more than " + std::to_string(kMaxTasks) + " traced threads at once");
+    if (tasks_.size() > options_.max_tasks)
+      Fail("more than " + std::to_string(options_.max_tasks) + " traced threads at once");
     ptrace(PTRACE_CONT, pid, 0, 0);
     return;
   }
@@ -701,7 +704,7 @@ llvm::Expected<TraceResult> TraceCommand(const std::vector<std::string>& argv,
     return SystemError("pipe");
   }
   TraceResult result;
-  Tracer tracer(child);
+  Tracer tracer(child, options);
   llvm::Error error = tracer.Run(result);
   int child_error = 0;
   if (read(error_pipe[0], &child_error, sizeof child_error) == sizeof child_error) {

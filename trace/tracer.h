@@ -5,9 +5,10 @@
 // at entry (arguments through PTRACE_GET_SYSCALL_INFO, strings through process_vm_readv, relative
 // paths through /proc/PID/cwd and /proc/PID/fd) and recorded at exit, with its result.
 //
-// Bounds: at most kMaxTasks live traced threads, kMaxAccesses distinct accesses and kMaxPathBytes
-// bytes per path read from a traced process. Passing a bound fails learning (an incomplete record
-// would propose a policy that denies what the program needs).
+// Bounds: at most kMaxTasks live traced threads, kMaxAccesses distinct accesses (both lowered
+// through TraceOptions, for tests) and kMaxPathBytes bytes per path read from a traced process.
+// Passing the first two fails learning (an incomplete record would propose a policy that denies
+// what the program needs); a longer path is not recorded, as the kernel refuses it (ENAMETOOLONG).
 #ifndef LANDLOCKC_TRACE_TRACER_H_
 #define LANDLOCKC_TRACE_TRACER_H_
 
@@ -39,6 +40,10 @@ struct TraceOptions {
   /// Also stop at and record the lookups (stat, access ...), which need no Landlock right: off by
   /// default, as they are the most frequent file calls (`learn -v` lists them).
   bool lookups = false;
+  /// The most traced threads alive at once (processes count one each).
+  size_t max_tasks = kMaxTasks;
+  /// The most distinct accesses recorded.
+  size_t max_accesses = kMaxAccesses;
 };
 
 /// Runs `argv` (argv[0] searched in PATH) unrestricted under the tracer, with the caller's stdin,

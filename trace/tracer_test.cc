@@ -235,6 +235,35 @@ TEST(Tracer, ReportsExitStatusAndKillingSignal) {
   EXPECT_EQ(killed.term_signal, SIGTERM);
 }
 
+// The error of a trace that must fail.
+std::string TraceError(const std::vector<std::string>& argv, const TraceOptions& options) {
+  llvm::Expected<TraceResult> result = TraceCommand(argv, options);
+  if (result) {
+    ADD_FAILURE() << "the trace of " << argv[0] << " succeeded";
+    return "";
+  }
+  return llvm::toString(result.takeError());
+}
+
+TEST(Tracer, RecordsAccessesUpToTheBoundAndFailsPastIt) {
+  ScratchDir dir;
+  size_t count = Trace({TRACE_TEST_missing_file, dir.path()}).accesses.size();
+  ASSERT_GT(count, 1u);
+  TraceResult at_bound = Trace({TRACE_TEST_missing_file, dir.path()}, {.max_accesses = count});
+  EXPECT_EQ(at_bound.accesses.size(), count);
+  EXPECT_EQ(TraceError({TRACE_TEST_missing_file, dir.path()}, {.max_accesses = count - 1}),
+            "more than " + std::to_string(count - 1) + " distinct accesses were recorded");
+}
+
+TEST(Tracer, TracesThreadsUpToTheBoundAndFailsPastIt) {
+  ScratchDir dir;
+  dir.Write("thread.txt", "x");
+  dir.Write("child.txt", "x");
+  EXPECT_EQ(Trace({TRACE_TEST_missing_file, dir.path()}, {.max_tasks = 1}).exit_status, 0);
+  EXPECT_EQ(TraceError({TRACE_TEST_thread_fork, dir.path()}, {.max_tasks = 1}),
+            "more than 1 traced threads at once");
+}
+
 TEST(Tracer, ReportsACommandThatCannotBeFound) {
   TraceResult result = Trace({"landlockc-no-such-program"});
   EXPECT_EQ(result.exec_error, ENOENT);

@@ -191,6 +191,18 @@ class Loader {
       return std::nullopt;
     }
     if (read_.contains(key)) return std::nullopt;  // already read: each file counts once
+    // `open` holds the policy file and one file per include level above this one.
+    if (open.size() > kMaxIncludeDepth) {
+      diags_.Report(diag::DiagId::kIncludeTooDeep, include.path_range, include.path,
+                    std::to_string(kMaxIncludeDepth));
+      return std::nullopt;
+    }
+    // `read_` holds the policy file and every file included so far.
+    if (read_.size() > kMaxIncludedFiles) {
+      diags_.Report(diag::DiagId::kTooManyIncludes, include.path_range, include.path,
+                    std::to_string(kMaxIncludedFiles));
+      return std::nullopt;
+    }
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer = Read(*path);
     if (!buffer) {
       diags_.Report(diag::DiagId::kIoError, include.path_range, *path, buffer.getError().message());

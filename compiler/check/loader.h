@@ -15,6 +15,14 @@
 
 namespace landlockc::check {
 
+/// How deep includes may nest: the policy file includes at depth 1, what that includes at 2, and
+/// so on. Real policies nest two or three deep; the bound keeps a generated chain from growing
+/// the loader's stack of open files without end.
+inline constexpr size_t kMaxIncludeDepth = 16;
+/// How many files a policy may include in all (each counted once, the policy file itself not
+/// counted). With kMaxPolicyFileBytes it bounds the text one policy reads.
+inline constexpr size_t kMaxIncludedFiles = 64;
+
 /// One top-level statement and where it comes from.
 struct LoadedStatement {
   const ast::TopStmt* statement;
@@ -37,7 +45,8 @@ struct LoadedPolicy {
 /// Reads and parses `path` ("-": standard input) and its includes. An `include "P"` is looked
 /// up relative to the including file, then in each `-I` directory, then in `stdlib_dir`; a file
 /// is read once (by real path); a cycle is `include-cycle`, a missing file `include-not-found`,
-/// an unreadable one `io-error`. Returns nullopt only when `path` itself cannot be read.
+/// an unreadable one `io-error`, one nested past kMaxIncludeDepth `include-too-deep`, one past
+/// kMaxIncludedFiles `too-many-includes`. Returns nullopt only when `path` itself cannot be read.
 std::optional<LoadedPolicy> LoadFile(llvm::StringRef path, const Options& options,
                                      diag::DiagnosticEngine& diags);
 

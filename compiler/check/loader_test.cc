@@ -114,6 +114,61 @@ TEST_F(LoaderTest, SelfInclude) {
   EXPECT_THAT(Ids(), ElementsAre("include-cycle"));
 }
 
+// A chain of `depth` files: main.landlock includes 1.landlock, which includes 2.landlock ...
+std::string WriteIncludeChain(test_support::ScratchDir& scratch, size_t depth) {
+  for (size_t level = 1; level <= depth; ++level)
+    scratch.Write(std::to_string(level) + ".landlock",
+                  level == depth ? "let deepest = \"/x\";"
+                                 : "include \"" + std::to_string(level + 1) + ".landlock\";");
+  return scratch.Write("main.landlock", "include \"1.landlock\";\nallow read on deepest;");
+}
+
+TEST_F(LoaderTest, IncludesNestUpToTheBound) {
+  std::string main = WriteIncludeChain(scratch_, kMaxIncludeDepth);
+  std::optional<model::Policy> policy = CheckAt(main);
+  ASSERT_TRUE(policy) << Rendered();
+  EXPECT_EQ(policy->files.size(), kMaxIncludeDepth + 1);
+}
+
+TEST_F(LoaderTest, IncludeOneLevelPastTheBound) {
+  std::string main = WriteIncludeChain(scratch_, kMaxIncludeDepth + 1);
+  EXPECT_FALSE(CheckAt(main));
+  ASSERT_THAT(Ids(), ElementsAre("include-too-deep"));
+  const diag::Diagnostic& error = diags_.diagnostics()[0];
+  EXPECT_EQ(error.file, Dir(std::to_string(kMaxIncludeDepth) + ".landlock"));
+  EXPECT_EQ(error.column, 9u);
+  EXPECT_EQ(error.message, "including `" + std::to_string(kMaxIncludeDepth + 1) +
+                               ".landlock` nests includes too deep: at most 16 levels");
+}
+
+// main.landlock including `count` files, each defining one path.
+std::string WriteIncludes(test_support::ScratchDir& scratch, size_t count) {
+  std::string main;
+  for (size_t i = 1; i <= count; ++i) {
+    std::string name = std::to_string(i) + ".landlock";
+    scratch.Write(name, "let p" + std::to_string(i) + " = \"/p" + std::to_string(i) + "\";");
+    main += "include \"" + name + "\";\n";
+  }
+  return scratch.Write("main.landlock", main + "allow read on \"/x\";");
+}
+
+TEST_F(LoaderTest, IncludedFilesUpToTheBound) {
+  std::optional<model::Policy> policy = CheckAt(WriteIncludes(scratch_, kMaxIncludedFiles));
+  ASSERT_TRUE(policy) << Rendered();
+  EXPECT_EQ(policy->files.size(), kMaxIncludedFiles + 1);
+}
+
+TEST_F(LoaderTest, OneIncludedFilePastTheBound) {
+  EXPECT_FALSE(CheckAt(WriteIncludes(scratch_, kMaxIncludedFiles + 1)));
+  ASSERT_THAT(Ids(), ElementsAre("too-many-includes"));
+  const diag::Diagnostic& error = diags_.diagnostics()[0];
+  EXPECT_EQ(error.file, Dir("main.landlock"));
+  EXPECT_EQ(error.line, kMaxIncludedFiles + 1);
+  EXPECT_EQ(error.message,
+            "`" + std::to_string(kMaxIncludedFiles + 1) +
+                ".landlock` is one file too many: a policy includes at most 64 files");
+}
+
 TEST_F(LoaderTest, NotFound) {
   std::string main = Write("main.landlock", "include \"nope.landlock\";\nallow read on \"/x\";");
   EXPECT_FALSE(CheckAt(main));

@@ -8,6 +8,7 @@
 #include "compiler/check/targets.h"
 #include "compiler/model/abi_used.h"
 #include "llvm/ADT/DenseSet.h"
+#include "runtime/blob_format.h"
 
 namespace landlockc::check {
 namespace {
@@ -41,7 +42,7 @@ class PolicyChecker {
     for (const LoadedStatement& each : loaded_.statements) Announce(each);
     CheckSettings();
     for (const LoadedStatement& each : loaded_.statements) Statement(each);
-    if (main_layer_) policy_.layers.push_back(main_layer_->Finish());
+    if (main_layer_) Append(*main_layer_, main_layer_at_);
     if (policy_.layers.empty() && layer_count_ == 0) {
       llvm::SMLoc start = llvm::SMLoc::getFromPointer(
           source_mgr_.getMemoryBuffer(loaded_.main_buffer)->getBufferStart());
@@ -212,7 +213,27 @@ class PolicyChecker {
                     std::to_string(abi::kMaxLayers));
     LayerBuilder builder(context_, block.name.name, block.name.range, block.range);
     for (const ast::BodyStmt& body : block.body) builder.Add(body);
+    Append(builder, block.name.range);
+  }
+
+  // Finishes a layer into the policy; `at` is where `too-many-rules` points.
+  void Append(LayerBuilder& builder, llvm::SMRange at) {
     policy_.layers.push_back(builder.Finish());
+    const model::Layer& layer = policy_.layers.back();
+    uint64_t rules = KernelRules(layer);
+    if (rules > blob::kMaxRulesPerLayer)
+      diags_.Report(diag::DiagId::kTooManyRules, at, layer.name, std::to_string(rules),
+                    std::to_string(blob::kMaxRulesPerLayer));
+  }
+
+  // The landlock_add_rule calls the layer makes at apply time: one per path grant and one per
+  // port of each port grant (grants left without a right are not written to the blob).
+  static uint64_t KernelRules(const model::Layer& layer) {
+    uint64_t rules = 0;
+    for (const model::FsGrant& grant : layer.fs_grants) rules += grant.rights != 0;
+    for (const model::NetGrant& grant : layer.net_grants)
+      if (grant.rights != 0) rules += uint64_t{grant.ports.high} - grant.ports.low + 1;
+    return rules;
   }
 
   // Rule statements at top level make the layer `main`, in the policy file itself and only when
@@ -238,6 +259,7 @@ class PolicyChecker {
     if (!main_layer_) {
       ++layer_count_;
       main_layer_.emplace(context_, "main", first_statement, first_statement);
+      main_layer_at_ = first_statement;
     }
     return *main_layer_;
   }
@@ -254,6 +276,7 @@ class PolicyChecker {
   const ast::ThreadsStmt* threads_ = nullptr;
   const ast::LayerBlock* first_layer_block_ = nullptr;
   std::optional<LayerBuilder> main_layer_;
+  llvm::SMRange main_layer_at_;
   int layer_count_ = 0;
   llvm::StringMap<llvm::SMRange> layer_names_;
   bool mixed_reported_ = false;

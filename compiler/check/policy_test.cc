@@ -210,6 +210,27 @@ TEST_F(PolicyTest, SixteenLayersButNotSeventeen) {
             "layer `l16` is one too many: the kernel stacks at most 16 layers");
 }
 
+TEST_F(PolicyTest, AtMostTheBoundOfKernelRulesPerLayer) {
+  // A path grant is one rule, a port range one per port: 65536 + 65535 + 65534 + 65533 ports and
+  // `paths` paths, 6 of them reaching the bound.
+  auto policy = [](int paths) {
+    std::string text =
+        "allow bind_tcp on port 0..65535;\n"
+        "allow connect_tcp on port 1..65535;\n"
+        "allow bind_udp on port 2..65535;\n"
+        "allow connect_send_udp on port 3..65535;\n";
+    for (int i = 0; i < paths; ++i) text += "allow read on \"/p" + std::to_string(i) + "\";\n";
+    return text;
+  };
+  EXPECT_EQ(CheckClean(policy(6)).layers.at(0).net_grants.size(), 4u);
+  EXPECT_FALSE(Check(policy(7)));
+  ASSERT_THAT(Ids(), ElementsAre("too-many-rules"));
+  EXPECT_EQ(diags_.diagnostics()[0].message,
+            "layer `main` adds 262145 kernel rules, one per path and one per port; a layer adds "
+            "at most 262144");
+  EXPECT_EQ(diags_.diagnostics()[0].line, 1u);
+}
+
 TEST_F(PolicyTest, RulesBlocks) {
   model::Policy policy = CheckClean(
       "rules base { allow read on \"/usr\"; }\n"

@@ -2,14 +2,13 @@
 #include "compiler/check/ports.h"
 
 #include "compiler/check/location.h"
+#include "runtime/blob_format.h"
 
 namespace landlockc::check {
 namespace {
 
-constexpr uint32_t kMaxPort = 65535;
-
 bool InRange(uint32_t port, llvm::SMRange range, diag::DiagnosticEngine& diags) {
-  if (port <= kMaxPort) return true;
+  if (port <= blob::kMaxPort) return true;
   // Numbers too large for 32 bits saturate in the AST: quote the source so the message shows
   // what the user wrote.
   diags.Report(diag::DiagId::kPortOutOfRange, range,

@@ -7,11 +7,13 @@
 #include <string>
 
 #include "llvm/ADT/StringRef.h"
+#include "runtime/blob_format.h"
 
 namespace landlockc::model {
 
-/// The longest normalized path accepted: the kernel's PATH_MAX less the final NUL.
-inline constexpr size_t kMaxPathLength = 4095;
+/// The longest normalized path accepted: the longest string the blob holds (the kernel's
+/// PATH_MAX less the final NUL).
+inline constexpr size_t kMaxPathLength = blob::kMaxStringLength;
 
 /// Why a path was refused (kNone: it was not).
 enum class PathProblem { kNone, kEmpty, kRelative, kDotDot, kInvalid, kTooLong };

@@ -108,7 +108,10 @@ TEST(LexerTest, FindsTheFirstTokenPastALimit) {
   std::string sum = "a";
   for (unsigned i = 0; i < kMaxOperators; ++i) sum += "+a";
   EXPECT_EQ(Lex(sum + ";" + sum).limit, LimitExceeded::kNone);
-  TokenBuffer too_long = Lex(sum + "-a");
+  // The buffer refers to the text: it must outlive the buffer (AddressSanitizer found a read of
+  // a freed temporary here).
+  std::string too_long_text = sum + "-a";
+  TokenBuffer too_long = Lex(too_long_text);
   EXPECT_EQ(too_long.limit, LimitExceeded::kOperators);
   EXPECT_EQ(too_long.Text(too_long.tokens[too_long.limit_token]), "-");
 }

@@ -64,7 +64,8 @@ enum landlockc_error {
   LANDLOCKC_ERR_BLOB_STRING_REF = -11, /* format 1 only (string references): never returned */
   LANDLOCKC_ERR_BLOB_RIGHTS = -12,     /* unknown right bits, or rights not handled by the layer */
   LANDLOCKC_ERR_BLOB_FLAGS = -13,      /* unknown restrict or grant flags */
-  LANDLOCKC_ERR_BLOB_LAYERS = -14,     /* no layer, too many layers, or a layer handling nothing */
+  LANDLOCKC_ERR_BLOB_LAYERS = -14,     /* no layer, too many layers, a layer handling nothing,
+                                          or a layer of more than 262144 rules (paths + ports) */
   LANDLOCKC_ERR_BLOB_PORTS = -15,      /* a port range past 65535 */
   LANDLOCKC_ERR_BLOB_TRAILING = -16,   /* bytes left after the last layer */
   /* Applying failed before any restriction: nothing was restricted, every descriptor closed. */
