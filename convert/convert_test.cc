@@ -464,6 +464,14 @@ TEST(BadInputTest, ClearErrorsNeverACrash) {
        "a.toml:2:1: error: unknown field `handledAccessFs` in a `ruleset` entry; expected "
        "`handled_access_fs`, `handled_access_net`, `scoped` [landlockconfig-unknown-field]\n"
        "handledAccessFs = [\"execute\"]\n^~~~~~~~~~~~~~~\n"},
+      // toml++ 3.3 reached __builtin_unreachable() on this (tests/fuzz/regressions/landlockconfig).
+      {"a.toml", "abi = 4 \xcd\x9e\n",
+       "a.toml:1:9: error: invalid TOML: a character outside ASCII belongs only in a string or a "
+       "comment [landlockconfig-syntax]\nabi = 4 \xcd\x9e\n        ^\n"},
+      // ... and on this, after a bad value (the copy toml++ reads first spares it).
+      {"a.toml", "abi = 58!'\xc3\xa9'\n",
+       "a.toml:1:9: error: invalid TOML: Error while parsing decimal integer: expected digit, saw "
+       "'!' [landlockconfig-syntax]\nabi = 58!'\xc3\xa9'\n        ^\n"},
       {"a.toml", "[[ruleset]]\n",
        "a.toml:1:1: error: `ruleset[0]`: a `ruleset` entry must handle something "
        "[landlockconfig-invalid-value]\n[[ruleset]]\n^~~~~~~~~~~\n"},
@@ -524,7 +532,7 @@ TEST(BadInputTest, ClearErrorsNeverACrash) {
 // Broken documents, made from every landlockconfig input of the repository by cutting it at each
 // byte and by overwriting each byte with characters that matter to JSON and TOML: each converts
 // or is refused with at least one error, and never crashes (the sanitizer build runs this too).
-// (libFuzzer cannot take this reader: LLVM 14's JSON.h does not build under clang in C++20.)
+// (tests/fuzz/landlockconfig_fuzzer.cc fuzzes the reader itself.)
 TEST(BadInputTest, CutAndMutatedDocumentsConvertOrFailCleanly) {
   std::vector<std::string> files = UpstreamFiles();
   for (const char* extension : {".json", ".toml"})
@@ -552,6 +560,22 @@ TEST(BadInputTest, CutAndMutatedDocumentsConvertOrFailCleanly) {
     }
   }
   EXPECT_GT(documents, 10000u);
+}
+
+// Characters outside ASCII are refused outside strings and comments only: every kind of TOML
+// string keeps them, and the quotes that end a multi-line string are told from those inside it.
+TEST(BadInputTest, NonAsciiInTomlStringsAndCommentsIsRead) {
+  const std::string text =
+      "# caf\xc3\xa9\nabi = 4  # \xc3\xa9\n[[path_beneath]]\nallowed_access = [\"read_file\"]\n"
+      "parent = [\"/srv/caf\xc3\xa9\", '/srv/\xc3\xa9t\xc3\xa9', \"\"\"/srv/a\"\"\"\"\", "
+      "'''/srv/b'''', \"/srv/\\\"\xc3\xa9\", \"\"\"/srv/\\\"\"\"\xc3\xa9\"\"\"]\n";
+  Outcome outcome = FromLandlockconfig("a.toml", text, Target::kLandlockconfigToml, false);
+  ASSERT_TRUE(outcome.output.has_value()) << outcome.diagnostics;
+  EXPECT_EQ(*outcome.output,
+            "abi = 4\n\n[[path_beneath]]\nallowed_access = [ 'read_file' ]\n"
+            "parent = [ '/srv/caf\xc3\xa9', '/srv/\xc3\xa9t\xc3\xa9', '/srv/a\"\"', \"/srv/b'\", "
+            "'/srv/\"\xc3\xa9', '/srv/\"\"\"\xc3\xa9' ]\n\n[[ruleset]]\nhandled_access_fs = [ "
+            "'read_file' ]\n");
 }
 
 TEST(LandlockconfigToSourceTest, RefusesWhatAPolicyCannotSay) {

@@ -17,6 +17,7 @@ packages=(
   clang-16 libclang-rt-16-dev
   apparmor  # apparmor_parser: the compile baseline of scripts/bench-compare
   gnuplot-nox  # scripts/bench-report's plots
+  neovim emacs-nox elpa-eglot  # tests/editors: the language server in real editors
 )
 
 missing=()

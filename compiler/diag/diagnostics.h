@@ -4,9 +4,9 @@
 #ifndef LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
 #define LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
 
-#include <concepts>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -45,9 +45,10 @@ llvm::ArrayRef<DiagInfo> AllDiagnostics();
 /// range, at none. The engine resolves the location fields when the note is reported.
 struct Note {
   /// A note without a location converts from its text (a string, literal or formatv result).
-  template <typename Text>
-  requires std::constructible_from<std::string, Text> Note(Text&& text,
-                                                           llvm::SMRange where = llvm::SMRange())
+  // enable_if, not a C++20 constraint: this header stays C++17 for the units that include LLVM 14's
+  // JSON.h (convert/CMakeLists.txt), which clang cannot compile as C++20.
+  template <typename Text, std::enable_if_t<std::is_constructible_v<std::string, Text>, int> = 0>
+  Note(Text&& text, llvm::SMRange where = llvm::SMRange())
       : message(std::forward<Text>(text)), range(where) {}
 
   std::string message;

@@ -38,8 +38,13 @@ struct AccessSet {
   uint64_t Get(abi::Category category) const {
     return category == abi::Category::kFs ? fs : category == abi::Category::kNet ? net : scope;
   }
-  friend bool operator==(const AccessSet&, const AccessSet&) = default;
+  // Spelled out, not defaulted: this header stays C++17 for the units that include LLVM 14's JSON.h
+  // (convert/CMakeLists.txt), which clang cannot compile as C++20.
+  friend bool operator==(const AccessSet& a, const AccessSet& b) {
+    return a.fs == b.fs && a.net == b.net && a.scope == b.scope;
+  }
 };
+static_assert(sizeof(AccessSet) == 3 * sizeof(uint64_t), "operator== compares every mask");
 
 /// `allow RIGHTS on "PATH"`: one grant per path.
 struct FsGrant {
