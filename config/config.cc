@@ -4,17 +4,13 @@
 #include <string_view>
 
 #include "compiler/model/path_template.h"
+#include "config/toml_text.h"
 #include "lint/rules/registry.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-
-// Header-only, and errors as values: toml++ returns a parse_result instead of throwing.
-#define TOML_HEADER_ONLY 1
-#define TOML_EXCEPTIONS 0
-#include <toml++/toml.h>
 
 namespace landlockc::config {
 namespace {
@@ -193,8 +189,14 @@ llvm::Error ReadSensitivePaths(const Reader& reader, const toml::node& node, Con
 
 llvm::Expected<Config> Parse(llvm::StringRef text, llvm::StringRef path) {
   Reader reader(path);
-  toml::parse_result parsed = toml::parse(std::string_view(text.data(), text.size()),
-                                          std::string_view(path.data(), path.size()));
+  if (const char* at = NonAsciiOutsideStrings(text)) {
+    llvm::StringRef before = text.take_front(at - text.data());
+    toml::source_region where;
+    where.begin.line = static_cast<toml::source_index>(before.count('\n') + 1);
+    where.begin.column = static_cast<toml::source_index>(before.size() - before.rfind('\n'));
+    return reader.ErrorAt(where, "a character outside ASCII belongs only in a string or a comment");
+  }
+  toml::parse_result parsed = ParseToml(text, path);
   if (!parsed)
     return reader.ErrorAt(parsed.error().source(), std::string(parsed.error().description()));
   const toml::table& table = parsed.table();

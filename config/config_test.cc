@@ -101,6 +101,24 @@ TEST(ConfigTest, TomlSyntaxErrorsNameTheLine) {
   EXPECT_EQ(error.rfind("cfg.toml:2:", 0), 0u) << error;
 }
 
+TEST(ConfigTest, NonAsciiOutsideStringsIsAnError) {
+  EXPECT_EQ(ParseError("host = true\nfail-on \xC2\xA1= \"error\"\n"),
+            "cfg.toml:2:9: a character outside ASCII belongs only in a string or a comment");
+  // In strings and comments it is text like any other.
+  EXPECT_EQ(
+      ParseError("# caf\xC3\xA9 \xC2\xA1\n[sensitive-paths]\nextra = [\"/srv/caf\xC3\xA9\"]\n"),
+      "");
+}
+
+TEST(ConfigTest, CharactersThatTomlPlusPlusCannotClassifyAreRead) {
+  // toml++ 3.3 reaches __builtin_unreachable() on U+FEFD after this bad value, unless it is read
+  // through ParseToml (the input the landlockconfig fuzz target found, which reads TOML the same
+  // way: tests/fuzz/regressions/landlockconfig/non-ascii-after-a-bad-value.toml).
+  const char kText[] = "abi = 58!\0\0\0\0\a\0'\xEF\xBB\xBD\\'F\0\0' 26p";
+  std::string error = ParseError(llvm::StringRef(kText, sizeof kText - 1));
+  EXPECT_EQ(error.rfind("cfg.toml:1:", 0), 0u) << error;
+}
+
 class ConfigFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {

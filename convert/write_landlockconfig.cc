@@ -4,12 +4,9 @@
 #include <sstream>
 
 #include "compiler/model/names.h"
+#include "config/toml_text.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
-
-#define TOML_HEADER_ONLY 1
-#define TOML_EXCEPTIONS 0
-#include <toml++/toml.h>
 
 namespace landlockc::convert {
 namespace {

@@ -3,6 +3,8 @@
 // (every truncation and every single-bit flip of a real blob is tried).
 #include "runtime/blob_reader.h"
 
+#include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -424,6 +426,7 @@ TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
       builder.fields[kNetSpan].insert(builder.fields[kNetSpan].end(), grant.begin(), grant.end());
     if (!with_path) {
       builder.fields[kFsCount] = Varint(0);
+      builder.fields[kFsShared].clear();
       builder.fields[kFsPath].clear();
       builder.fields[kFsRights].clear();
     }
@@ -431,15 +434,26 @@ TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
   };
   EXPECT_EQ(ValidateBytes(ports(false)), 0);
   EXPECT_EQ(ValidateBytes(ports(true)), LANDLOCKC_ERR_BLOB_LAYERS);
-  // Path grants alone: the default's repeated, and no port grant.
+  // Path grants alone, on `/a/000000`, `/a/000001`, ... (front-coded: ascending, each sharing
+  // the longest prefix it can with the one before), and no port grant.
   auto paths = [](uint32_t count) {
     Builder builder;
     builder.fields[kFsCount] = Varint(count);
-    for (uint32_t i = 1; i < count; ++i) {
-      builder.fields[kFsRights].insert(builder.fields[kFsRights].end(),
-                                       builder.fields[kFsPath].begin(),
-                                       builder.fields[kFsPath].end());
-      builder.fields[kFsRights].insert(builder.fields[kFsRights].end(), {0x0c << 1});
+    std::vector<uint8_t>& grants = builder.fields[kFsShared];
+    grants.clear();
+    builder.fields[kFsPath].clear();
+    builder.fields[kFsRights].clear();
+    std::string previous;
+    for (uint32_t i = 0; i < count; ++i) {
+      char path[16];
+      snprintf(path, sizeof path, "/a/%06u", i);
+      size_t shared = 0;
+      while (shared < previous.size() && previous[shared] == path[shared]) ++shared;
+      std::vector<uint8_t> prefix = Varint(shared);
+      grants.insert(grants.end(), prefix.begin(), prefix.end());
+      grants.insert(grants.end(), path + shared, path + strlen(path) + 1);
+      grants.push_back(0x0c << 1);
+      previous = path;
     }
     builder.fields[kNetCount] = Varint(0);
     builder.fields.resize(kNetCount + 1);

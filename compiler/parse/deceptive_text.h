@@ -15,7 +15,10 @@ namespace landlockc::parse {
 /// UTF-8, as CheckEncoding ensures): `bidi-control` for a bidirectional control character anywhere
 /// (the "Trojan Source" attack, CVE-2021-42574), `zero-width-character` for an invisible character
 /// anywhere (a byte-order mark is allowed at the very start), and `confusable-character` for a
-/// non-ASCII character that looks like an ASCII one inside a string (where paths are written).
+/// non-ASCII character that looks like an ASCII one inside a string (where paths are written), and
+/// `control-character` for a control character (C0, DEL, C1) in a string or a comment, where the
+/// lexer takes it as it is but a reviewer's screen shows it as nothing or obeys it (tab is allowed
+/// in a comment).
 /// Returns whether the text is free of them and may be parsed.
 bool CheckDeceptiveText(const TokenBuffer& tokens, ErrorListener& listener);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // CheckDeceptiveText: bidi controls and invisible characters anywhere, look-alike characters in
-// strings, each reported at the exact character of its first occurrence.
+// strings, control characters in strings and comments, each reported at the exact character of its
+// first occurrence.
 #include "compiler/parse/deceptive_text.h"
 
 #include <string>
@@ -71,6 +72,37 @@ TEST_F(DeceptiveTextTest, LookAlikeInAString) {
   EXPECT_EQ(diags_.diagnostics()[0].message,
             "character U+0430 in a string looks like `a` but is not ASCII; a reviewer cannot "
             "tell the two apart: write `a` if that is meant");
+}
+
+TEST_F(DeceptiveTextTest, ControlCharacterInAString) {
+  // What the round-trip fuzzer found: `inspect` can only show it as an escape the language
+  // refuses, so the path could be neither reviewed nor printed back.
+  EXPECT_EQ(Check("layer app { allow read on \"/srv\x19/w\"; }\n"),
+            std::vector<std::string>{"control-character 1:32 \x19"});
+  EXPECT_EQ(diags_.diagnostics()[0].message,
+            "control character U+0019 in a string shows as nothing, or moves the text, on a "
+            "reviewer's screen; remove it (a tab in a string is written `\\t`)");
+  // Each Check adds to what the fixture's engine holds: the last finding is this text's.
+  EXPECT_EQ(Check("let p = \"/a\tb\";\n").back(), "control-character 1:12 \t");
+  EXPECT_EQ(Check("let p = \"/a\x7F\";\n").back(), "control-character 1:12 \x7F");
+  EXPECT_EQ(Check("let p = \"/a\xC2\x9B\";\n").back(),  // C1 control sequence introducer
+            "control-character 1:12 \xC2\x9B");
+}
+
+TEST_F(DeceptiveTextTest, ControlCharacterInAComment) {
+  // An escape sequence in a comment can hide or recolour what follows it on a terminal.
+  EXPECT_EQ(Check("abi 7; # a\x1B[8m hidden\n"),
+            std::vector<std::string>{"control-character 1:11 \x1B"});
+  EXPECT_EQ(diags_.diagnostics()[0].message.substr(0, 37), "control character U+001B in a comment");
+}
+
+TEST_F(DeceptiveTextTest, TabInACommentIsABlank) {
+  EXPECT_EQ(Check("abi 7;\t# a\tb\r\n"), std::vector<std::string>{});
+}
+
+TEST_F(DeceptiveTextTest, ControlCharacterReportedOnce) {
+  EXPECT_EQ(Check("let p = \"/a\x01\x02\"; # \x03\n"),
+            std::vector<std::string>{"control-character 1:12 \x01"});
 }
 
 TEST_F(DeceptiveTextTest, LookAlikeSlashesAndFullWidthForms) {
