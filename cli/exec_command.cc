@@ -136,8 +136,9 @@ int LookUpCommand(const std::string& name, std::string& path) {
   return kExitNotFound;
 }
 
-// Becomes the command; returns only on failure.
-int BecomeCommand(const std::string& path, llvm::ArrayRef<std::string> command_line) {
+// Becomes the command, or says why it cannot and exits. The policy is in force by now, so it ends
+// with _exit: exit handlers may need files the policy denies (LeakSanitizer's reads /proc).
+[[noreturn]] void BecomeCommand(const std::string& path, llvm::ArrayRef<std::string> command_line) {
   std::vector<char*> argv;
   for (const std::string& argument : command_line)
     argv.push_back(const_cast<char*>(argument.c_str()));
@@ -148,7 +149,8 @@ int BecomeCommand(const std::string& path, llvm::ArrayRef<std::string> command_l
   int error = errno;
   PrintError(
       llvm::formatv("cannot execute `{0}`: {1}", command_line.front(), std::strerror(error)));
-  return error == ENOENT || error == ENOTDIR ? kExitNotFound : kExitNotExecutable;
+  llvm::errs().flush();
+  ::_exit(error == ENOENT || error == ENOTDIR ? kExitNotFound : kExitNotExecutable);
 }
 
 // True when a policy argument comes with inline grants: a positional before an inline option (the
@@ -314,7 +316,7 @@ int RunExec() {
   if (verbose)
     llvm::errs() << llvm::formatv("landlockc: policy `{0}` applied:\n", policy.name)
                  << DescribeReport(report) << DescribeHostGrants(host, report.effective_abi);
-  return BecomeCommand(path, command_line);
+  BecomeCommand(path, command_line);
 }
 
 }  // namespace landlockc::cli

@@ -41,6 +41,7 @@ int HandOver(int argc, char** argv) {
   const char kName[] = "/landlockc";
   char** arguments = static_cast<char**>(calloc(static_cast<size_t>(argc) + 2, sizeof(char*)));
   if (slash == nullptr || (slash - driver) + sizeof kName > sizeof driver || arguments == nullptr) {
+    free(arguments);
     fprintf(stderr, "landlockc-exec: error: cannot find the `landlockc` beside it\n");
     return kExitApplyFailed;
   }
@@ -49,7 +50,9 @@ int HandOver(int argc, char** argv) {
   arguments[1] = const_cast<char*>("exec");
   for (int i = 1; i < argc; ++i) arguments[i + 1] = argv[i];
   execv(driver, arguments);
-  fprintf(stderr, "landlockc-exec: error: cannot run `%s`: %s\n", driver, strerror(errno));
+  int error = errno;
+  free(arguments);
+  fprintf(stderr, "landlockc-exec: error: cannot run `%s`: %s\n", driver, strerror(error));
   return kExitApplyFailed;
 }
 
@@ -127,5 +130,6 @@ int main(int argc, char** argv) {
   execve(path, command, environ);
   int error = errno;
   fprintf(stderr, "landlockc: error: cannot execute `%s`: %s\n", command[0], strerror(error));
-  return error == ENOENT || error == ENOTDIR ? kExitNotFound : kExitNotExecutable;
+  // Restricted now: exit handlers may need what the policy denies (as in BecomeCommand).
+  _exit(error == ENOENT || error == ENOTDIR ? kExitNotFound : kExitNotExecutable);
 }
