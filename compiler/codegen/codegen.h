@@ -18,8 +18,9 @@ namespace landlockc::codegen {
 
 /// The blob for a checked policy: deterministic to the byte (same model, same bytes). Grants whose
 /// `rights` are empty (everything they asked for is unhandled) are left out; each layer's fs grants
-/// are sorted by path and front-coded, grants on one path merged into one. The model must be one the checker accepted (at most 16 layers, each
-/// handling something); anything else is a programming error (asserts).
+/// are sorted by path and front-coded, grants on one path merged into one. The model must be one
+/// the checker accepted (at most 16 layers, each handling something); anything else is a
+/// programming error (asserts).
 std::vector<uint8_t> EmitBlob(const model::Policy& policy);
 
 /// A C header holding `blob`, usable from C and C++:
