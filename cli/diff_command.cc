@@ -4,9 +4,9 @@
 #include "cli/compiled_policy.h"
 #include "cli/console.h"
 #include "cli/exit_codes.h"
+#include "cli/target_option.h"
 #include "diff/diff.h"
 #include "diff/output.h"
-#include "lint/target.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace landlockc::cli {
@@ -54,15 +54,8 @@ int LoadStatus(LoadFailure failure) {
 cl::SubCommand& DiffCommand() { return command; }
 
 int RunDiff() {
-  lint::Target target = lint::DefaultTarget();
-  if (!target_name.empty()) {
-    llvm::Expected<lint::Target> parsed = lint::ParseTarget(target_name);
-    if (!parsed) {
-      PrintError(llvm::toString(parsed.takeError()));
-      return kExitUsage;
-    }
-    target = *parsed;
-  }
+  std::optional<lint::Target> target = ChosenTarget(target_name, lint::DefaultTarget());
+  if (!target) return kExitUsage;
   if (old_policy == "-" && new_policy == "-") {
     PrintError("only one of OLD and NEW can be `-` (standard input)");
     return kExitUsage;
@@ -75,7 +68,7 @@ int RunDiff() {
   if (LoadFailure failure = LoadCompiledPolicy(new_policy, include_dirs, after);
       failure != LoadFailure::kNone)
     return LoadStatus(failure);
-  diff::Report report = diff::Compare(before.model, after.model, target);
+  diff::Report report = diff::Compare(before.model, after.model, *target);
   report.old_name = before.name;
   report.new_name = after.name;
   diff::WriteReport(report, format, llvm::outs(), quiet);

@@ -4,6 +4,7 @@
 #include "cli/compiled_policy.h"
 #include "cli/console.h"
 #include "cli/exit_codes.h"
+#include "cli/target_option.h"
 #include "lint/explain.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -57,18 +58,11 @@ int RunExplain() {
     PrintError("give `--path` or `--port`, not both");
     return kExitUsage;
   }
-  lint::Target target = lint::DefaultExplainTarget();
-  if (!target_name.empty()) {
-    llvm::Expected<lint::Target> parsed = lint::ParseTarget(target_name);
-    if (!parsed) {
-      PrintError(llvm::toString(parsed.takeError()));
-      return kExitUsage;
-    }
-    target = *parsed;
-  }
+  std::optional<lint::Target> target = ChosenTarget(target_name, lint::DefaultExplainTarget());
+  if (!target) return kExitUsage;
   CompiledPolicy compiled;
   if (LoadCompiledPolicy(policy, include_dirs, compiled) != LoadFailure::kNone) return kExitUsage;
-  llvm::Expected<bool> allowed = lint::Explain(compiled.model, Request(), target, llvm::outs());
+  llvm::Expected<bool> allowed = lint::Explain(compiled.model, Request(), *target, llvm::outs());
   if (!allowed) {
     PrintError(llvm::toString(allowed.takeError()));
     return kExitUsage;

@@ -10,6 +10,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
+#include "runtime/blob_format.h"
 
 namespace landlockc::convert {
 namespace {
@@ -101,8 +102,10 @@ class Writer {
     if (rule.access == 0) return "";
     std::string ports;
     for (const Port& port : rule.ports) {
-      if (port.number > 65535) {
-        Refuse("port " + std::to_string(port.number) + " (ports stop at 65535)", port.where);
+      if (port.number > blob::kMaxPort) {
+        Refuse("port " + std::to_string(port.number) + " (ports stop at " +
+                   std::to_string(blob::kMaxPort) + ")",
+               port.where);
         continue;
       }
       ports += (ports.empty() ? "" : ", ") + std::to_string(port.number);

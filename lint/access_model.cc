@@ -6,6 +6,7 @@
 
 #include "lint/paths.h"
 #include "runtime/abi_table.h"
+#include "runtime/blob_format.h"
 
 namespace landlockc::lint {
 
@@ -161,13 +162,14 @@ std::vector<PortSpan> AccessModel::AllowedNet() const {
   };
   uint32_t from = 0;
   size_t next = 0;
-  while (from <= 65535) {
+  while (from <= blob::kMaxPort) {
     while (next < events.size() && events[next].port == from) {
       const Event& event = events[next++];
       for (uint64_t rights = event.rights; rights != 0; rights &= rights - 1)
         holders[event.layer][rights & -rights] += event.delta;
     }
-    uint32_t to = next < events.size() ? std::min<uint32_t>(events[next].port - 1, 65535) : 65535;
+    uint32_t to = next < events.size() ? std::min<uint32_t>(events[next].port - 1, blob::kMaxPort)
+                                       : blob::kMaxPort;
     extend(from, to, allowed_now());
     from = to + 1;
   }

@@ -12,7 +12,7 @@ bool InRange(uint32_t port, llvm::SMRange range, diag::DiagnosticEngine& diags) 
   // Numbers too large for 32 bits saturate in the AST: quote the source so the message shows
   // what the user wrote.
   diags.Report(diag::DiagId::kPortOutOfRange, range,
-               port == UINT32_MAX ? SourceText(range).str() : std::to_string(port));
+               port == UINT32_MAX ? SourceText(range).str() : std::to_string(port), blob::kMaxPort);
   return false;
 }
 
