@@ -161,9 +161,9 @@ SearchEnd LibrarySearch::Load(Text name, int needer) {
     }
     if (result == Try::kNext && CacheReadable()) {
       CacheEntry entry;
-      for (uint32_t index = 0; result == Try::kNext && end_ == SearchEnd::kComplete &&
-                               NextCacheEntry(cache_.bytes, cache_.size, &index, &entry);) {
-        if (!Equal(entry.name, name)) continue;
+      for (CacheMatches matches = FindInCache(cache_.bytes, cache_.size, name);
+           result == Try::kNext && end_ == SearchEnd::kComplete &&
+           NextCacheMatch(cache_.bytes, cache_.size, &matches, &entry);) {
         PathBuilder path;
         path.Add(entry.path);
         if (path.ok)
@@ -191,11 +191,8 @@ SearchEnd LibrarySearch::Load(Text name, int needer) {
         end_ = SearchEnd::kStopped;
     } else if (!CacheReadable()) {
       CacheEntry entry;
-      bool listed = false;
-      for (uint32_t index = 0;
-           !listed && NextCacheEntry(cache_.bytes, cache_.size, &index, &entry);)
-        listed = Equal(entry.name, name);
-      if (listed) {
+      CacheMatches matches = FindInCache(cache_.bytes, cache_.size, name);
+      if (NextCacheMatch(cache_.bytes, cache_.size, &matches, &entry)) {
         hooks_.resolve(hooks_.context, environment_.cache, first_resolved_);
         Place cache{Via::kUnreadableCache, TextOf(environment_.cache), nullptr};
         if (Report(environment_.cache, first_resolved_, name, needer, cache) != 0)
