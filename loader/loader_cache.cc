@@ -40,7 +40,9 @@ Text StringAt(const uint8_t* bytes, size_t size, uint32_t offset) {
 // numbers, other bytes as (signed) chars. `name` and `key` are read up to their sizes, as if
 // NUL-terminated there.
 int LibraryNameCompare(Text name, Text key) {
-  auto at = [](Text text, size_t i) { return i < text.size ? static_cast<signed char>(text.data[i]) : 0; };
+  auto at = [](Text text, size_t i) {
+    return i < text.size ? static_cast<signed char>(text.data[i]) : 0;
+  };
   auto is_digit = [](int c) { return c >= '0' && c <= '9'; };
   size_t i = 0, j = 0;
   while (i < name.size) {
