@@ -31,8 +31,9 @@ struct MemorySource {
 };
 
 // A file read in pieces with pread, into windows of a fixed buffer (ReadElf). Each piece read
-// fills a window of at least kWindow bytes from its offset, so that the reads that follow it (the
-// next program header, the next dynamic entry) cost no system call.
+// fills a window from its offset (kWindow bytes for the first, a quarter of that for the others,
+// or the piece if larger), so that the reads that follow it (the next program header, the next
+// dynamic entry) cost no system call.
 struct FileSource {
   static constexpr uint64_t kWindow = 4096;
   static constexpr int kMaxWindows = 8;
@@ -74,7 +75,11 @@ struct FileSource {
           window.length - (offset - window.offset) >= length)
         return window.data + (offset - window.offset);
     }
-    uint64_t wanted = length > kWindow ? length : kWindow;
+    // The first window, at the start, holds the headers (and often a small program's strings);
+    // the others (PT_INTERP, the dynamic section, the names) need less: each page of the buffer
+    // first written costs a page fault.
+    uint64_t window = window_count == 0 ? kWindow : kWindow / 4;
+    uint64_t wanted = length > window ? length : window;
     if (wanted > size - offset) wanted = size - offset;
     if (window_count == kMaxWindows || wanted > sizeof buffer->bytes - used) {
       too_large = true;
