@@ -46,11 +46,12 @@ bool Covers(const char* grant, size_t length, const char* path) {
 // every answer is yes, the search went as it would have with the real answers; when one is no,
 // the launch is unproven either way.
 struct Questions {
-  static constexpr int kMaxPaths = 64;
+  // The program, its interpreter, the cache and a library per object the search keeps.
+  static constexpr int kMaxPaths = loader::LibrarySearch::kMaxObjects + 3;
   const char* paths[kMaxPaths];
   uint64_t rights[kMaxPaths];
   int count;
-  char text[16 * 1024];  // the recorded paths
+  char text[loader::LibrarySearch::kArenaSize];  // the recorded paths
   size_t text_used;
   bool overflow;  // more questions than kept: unproven
 
