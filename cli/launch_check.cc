@@ -10,7 +10,6 @@
 #include "loader/elf_reader.h"
 #include "loader/library_search.h"
 #include "loader/loader_cache.h"
-#include "loader/mapped_file.h"
 #include "runtime/abi_table.h"
 #include "runtime/blob_reader.h"
 
@@ -31,74 +30,95 @@ struct Blob {
   uint64_t abi_fs_rights;
 };
 
-// Whether the grant path `grant` names `path` or one of its parent directories. Both are
-// absolute; `path` has no link, so neither has the part of `grant` that matches.
-bool Covers(const char* grant, const char* path) {
-  size_t length = strlen(grant);
+// Whether the grant path `grant` (`length` bytes) names `path` or one of its parent directories.
+// Both are absolute; `path` has no link, so neither has the part of `grant` that matches.
+bool Covers(const char* grant, size_t length, const char* path) {
   if (length == 1) return true;  // `/`
-  return strncmp(grant, path, length) == 0 && (path[length] == '\0' || path[length] == '/');
+  // The first byte after the `/` rules most grants out without a call.
+  return grant[1] == path[1] && strncmp(grant, path, length) == 0 &&
+         (path[length] == '\0' || path[length] == '/');
 }
 
-// The most paths one walk of the blob asks about: the program and its ELF interpreter.
-constexpr int kMaxPaths = 2;
-
-// One question to the blob: does every layer grant `rights` (those it handles) on each path?
-struct Walk {
-  const char* const* paths;
+// The files one launch opens and the rights each needs: the program and its ELF interpreter,
+// then each file the loader reads (its cache, every library it tries). The library search asks
+// about them one at a time; each question would cost a walk of the whole blob, so the search runs
+// assuming every answer is yes and records the questions, and one walk then checks them all. When
+// every answer is yes, the search went as it would have with the real answers; when one is no,
+// the launch is unproven either way.
+struct Questions {
+  // The program, its interpreter, the cache and a library per object the search keeps.
+  static constexpr int kMaxPaths = loader::LibrarySearch::kMaxObjects + 3;
+  const char* paths[kMaxPaths];
+  uint64_t rights[kMaxPaths];
   int count;
-  uint64_t rights;
+  char text[loader::LibrarySearch::kArenaSize];  // the recorded paths
+  size_t text_used;
+  bool overflow;  // more questions than kept: unproven
+
+  void Ask(const char* path, uint64_t needed) {
+    size_t size = strlen(path) + 1;
+    if (count == kMaxPaths || size > sizeof text - text_used) {
+      overflow = true;
+      return;
+    }
+    char* kept = text + text_used;
+    memcpy(kept, path, size);
+    text_used += size;
+    paths[count] = kept;
+    rights[count++] = needed;
+  }
+};
+
+// One walk of the blob answering all the questions: does every layer grant each path the rights
+// it needs (those of them the layer handles)?
+struct Walk {
+  const Questions* questions;
   uint64_t abi_fs_rights;
-  uint64_t needed;  // of the current layer
-  uint64_t granted[kMaxPaths];
+  uint64_t handled;  // by the current layer, of the ABI's
+  uint64_t granted[Questions::kMaxPaths];
   bool denied;
 };
 
 void EndLayer(Walk& walk) {
-  for (int i = 0; i < walk.count; ++i)
-    if ((walk.needed & ~walk.granted[i]) != 0) walk.denied = true;
+  for (int i = 0; i < walk.questions->count; ++i)
+    if ((walk.handled & walk.questions->rights[i] & ~walk.granted[i]) != 0) walk.denied = true;
 }
 
 int OnLayer(void* context, const blob::LayerHead& layer) {
   Walk& walk = *static_cast<Walk*>(context);
   EndLayer(walk);
-  walk.needed =
-      layer.handled.bits[static_cast<int>(abi::Category::kFs)] & walk.abi_fs_rights & walk.rights;
-  for (uint64_t& granted : walk.granted) granted = 0;
+  walk.handled = layer.handled.bits[static_cast<int>(abi::Category::kFs)] & walk.abi_fs_rights;
+  for (int i = 0; i < walk.questions->count; ++i) walk.granted[i] = 0;
   return 0;
 }
 
 int OnFsGrant(void* context, const blob::LayerHead&, const blob::FsGrant& grant) {
   Walk& walk = *static_cast<Walk*>(context);
-  if (strchr(grant.path, '$') != nullptr) return 0;  // a variable: not proven here
-  for (int i = 0; i < walk.count; ++i)
-    if (Covers(grant.path, walk.paths[i])) walk.granted[i] |= grant.rights;
+  size_t length = strlen(grant.path);
+  if (memchr(grant.path, '$', length) != nullptr) return 0;  // a variable: not proven here
+  for (int i = 0; i < walk.questions->count; ++i)
+    if (Covers(grant.path, length, walk.questions->paths[i])) walk.granted[i] |= grant.rights;
   return 0;
 }
 
 int OnNetGrant(void*, const blob::LayerHead&, const blob::NetGrant&) { return 0; }
 
-// Whether the blob certainly grants `rights` on each of `paths` (resolved; at most kMaxPaths) in
-// every layer handling them: one walk of the blob.
-bool Granted(const Blob& blob, const char* const* paths, int count, uint64_t rights) {
+// Whether the blob certainly grants every path of `questions` its rights in every layer handling
+// them: one walk of the blob.
+bool Granted(const Blob& blob, const Questions& questions) {
   // The runtime validated the blob: the walk need not check the header (and its checksum) again.
   blob::Reader reader(blob.data, blob.size);
   blob::Header header{};
   header.policy_abi = static_cast<uint8_t>(blob.policy_abi);
   header.layer_count = static_cast<uint8_t>(blob.layer_count);
   reader.SkipValidatedHeader(header);
-  Walk walk{paths, count, rights, blob.abi_fs_rights, 0, {}, false};
+  static Walk walk;  // large: kept out of the stack
+  walk = {&questions, blob.abi_fs_rights, 0, {}, false};
   blob::LayerHooks hooks{OnLayer, OnFsGrant, OnNetGrant, &walk};
   if (reader.ReadLayers(header.layer_count, &hooks) != 0) return false;
   EndLayer(walk);
   return !walk.denied;
 }
-
-// The library search's questions, answered from the blob; anything it cannot prove makes the
-// whole launch unproven (a file the kernel may still let the loader read through a link).
-struct Libraries {
-  const Blob* blob;
-  bool unproven;
-};
 
 int Resolve(void*, const char* path, char* resolved) {
   if (realpath(path, resolved) == nullptr) return -1;
@@ -107,31 +127,27 @@ int Resolve(void*, const char* path, char* resolved) {
   return S_ISREG(status.st_mode) ? 1 : 0;
 }
 
+// Every read the loader makes is assumed allowed, and recorded for the walk (Questions).
 bool MayRead(void* context, const char* resolved) {
-  Libraries& libraries = *static_cast<Libraries*>(context);
-  if (Granted(*libraries.blob, &resolved, 1, kLoaderRights)) return true;
-  libraries.unproven = true;
-  return false;
+  static_cast<Questions*>(context)->Ask(resolved, kLoaderRights);
+  return true;
 }
 
-int Found(void* context, const loader::FoundLibrary&) {
-  return static_cast<Libraries*>(context)->unproven ? 1 : 0;
-}
+int Found(void*, const loader::FoundLibrary&) { return 0; }
 
 // Reads `program`'s PT_INTERP into `interpreter`: 1 found, 0 a static ELF program, -1 anything
 // else (a script, not ELF, unreadable, too long).
 int ReadElfInterpreter(const char* program, char (&interpreter)[PATH_MAX]) {
-  loader::MappedFile file;
-  if (!loader::MapFile(program, &file)) return -1;
+  static loader::ElfFile file;  // large: kept out of the stack
   loader::ElfFacts elf;
   int found = -1;
-  if (loader::ParseElf(file.bytes, file.size, &elf) == nullptr &&
+  if (loader::ReadElfFile(program, &file, &elf) == nullptr &&
       elf.interpreter.size < sizeof interpreter) {
     memcpy(interpreter, elf.interpreter.data, elf.interpreter.size);
     interpreter[elf.interpreter.size] = '\0';
     found = elf.interpreter.size != 0 ? 1 : 0;
   }
-  loader::Unmap(file);
+  loader::CloseElfFile(&file);
   return found;
 }
 
@@ -145,22 +161,26 @@ bool LaunchCertainlyAllowed(const void* blob, size_t size, int policy_abi, int l
   if (elf == 1 && realpath(interpreter, resolved_interpreter) == nullptr) return false;
   Blob policy{static_cast<const uint8_t*>(blob), size, policy_abi, layer_count,
               abi::RightsForAbi(abi::Category::kFs, abi)};
-  // execve opens both, one walk asks about both.
-  const char* const launched[kMaxPaths] = {resolved_program, resolved_interpreter};
-  if (!Granted(policy, launched, elf == 1 ? 2 : 1, kLaunchRights)) return false;
-  if (elf == 0) return true;
-
-  // Then every library the loader opens, found where the loader finds it.
-  static loader::LibrarySearch search;  // large: kept out of the stack, zero until used
-  static char working_directory[PATH_MAX];
-  const char* library_path = getenv("LD_LIBRARY_PATH");
-  loader::SearchEnvironment environment{
-      library_path != nullptr ? library_path : "", loader::kLoaderCachePath,
-      getcwd(working_directory, sizeof working_directory) != nullptr ? working_directory : "/"};
-  Libraries libraries{&policy, false};
-  loader::SearchEnd end = search.Run(resolved_program, resolved_interpreter, environment,
-                                     loader::SearchHooks{Resolve, MayRead, Found, &libraries});
-  return end == loader::SearchEnd::kComplete && !libraries.unproven;
+  // execve opens both.
+  static Questions questions;  // large: kept out of the stack
+  questions.count = 0;
+  questions.text_used = 0;
+  questions.overflow = false;
+  questions.Ask(resolved_program, kLaunchRights);
+  if (elf == 1) {
+    questions.Ask(resolved_interpreter, kLaunchRights);
+    // Then every file the loader reads, found where the loader finds it.
+    static loader::LibrarySearch search;  // large: kept out of the stack, zero until used
+    static char working_directory[PATH_MAX];
+    const char* library_path = getenv("LD_LIBRARY_PATH");
+    loader::SearchEnvironment environment{
+        library_path != nullptr ? library_path : "", loader::kLoaderCachePath,
+        getcwd(working_directory, sizeof working_directory) != nullptr ? working_directory : "/"};
+    loader::SearchEnd end = search.Run(resolved_program, resolved_interpreter, environment,
+                                       loader::SearchHooks{Resolve, MayRead, Found, &questions});
+    if (end != loader::SearchEnd::kComplete) return false;
+  }
+  return !questions.overflow && Granted(policy, questions);
 }
 
 }  // namespace landlockc::launcher

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "loader/mapped_file.h"
+
 namespace landlockc::loader {
 
 /// A run of bytes of the input, without its NUL. Trivial, as every type here (a search's
@@ -39,7 +41,8 @@ struct ElfFacts {
   // Where NeededAt finds them: the dynamic entries and the string table, checked by ParseElf.
   const uint8_t* dynamic;
   size_t dynamic_size;
-  Text strings;
+  Text strings;            // the string table from its first name on
+  uint64_t strings_start;  // where `strings` starts in the table
 };
 
 /// True when `head` (the first `size` bytes of a file) starts with the ELF magic.
@@ -48,6 +51,35 @@ bool LooksLikeElf(const void* head, size_t size);
 /// Parses the bytes of a whole ELF file of this machine's byte order into `facts`. Returns null,
 /// or what is wrong ("the header is truncated"), a static string.
 const char* ParseElf(const uint8_t* bytes, size_t size, ElfFacts* facts);
+
+/// The fixed buffer ReadElf reads the parts of a file it needs into.
+struct ElfFileBuffer {
+  uint8_t bytes[64 * 1024];
+};
+
+/// What ReadElf returns when those parts do not fit its buffer (a string table of tens of
+/// thousands of C++ symbols): no fault of the file.
+extern const char kElfTooLarge[];
+
+/// Reads the start-up facts of the file open as `fd` (`size` bytes) as ParseElf does, but with
+/// pread, only the parts it needs (headers, PT_INTERP, dynamic section, string table), into
+/// `buffer`: cheaper than mapping a file for a few pages. The texts of `facts` point into `buffer`.
+/// Returns null, kElfTooLarge, or what is wrong.
+const char* ReadElf(int fd, uint64_t size, ElfFileBuffer* buffer, ElfFacts* facts);
+
+/// A file read by ReadElfFile: what its facts point into.
+struct ElfFile {
+  ElfFileBuffer buffer;
+  MappedFile mapping;  // when the file was too large for the buffer
+};
+
+/// Opens the regular file at `path` and reads its facts with ReadElf, or maps it when they do not
+/// fit the buffer. The facts are valid until the next ReadElfFile or CloseElfFile on `file`.
+/// Returns null or what is wrong (the file cannot be opened, is not ELF...).
+const char* ReadElfFile(const char* path, ElfFile* file, ElfFacts* facts);
+
+/// Releases what ReadElfFile mapped, if anything.
+void CloseElfFile(ElfFile* file);
 
 /// The `index`th DT_NEEDED name (index < facts.needed_count) of a file ParseElf accepted.
 Text NeededAt(const ElfFacts& facts, size_t index);

@@ -85,32 +85,33 @@ SearchEnd LibrarySearch::Run(const char* program, const char* interpreter,
   end_ = SearchEnd::kComplete;
   object_count_ = name_count_ = known_count_ = 0;
   arena_used_ = 0;
-  interpreter_ = cache_ = {};
+  cache_ = {};
+  file_.mapping = {};
   cache_readable_ = -1;
 
-  Object& main = objects_[object_count_++];
-  main = {program, program, {}, {}, -1};
-  if (!MapFile(program, &main.mapping) ||
-      ParseElf(main.mapping.bytes, main.mapping.size, &main.elf) != nullptr) {
-    UnmapAll();
-    return SearchEnd::kLoaderFails;
+  ElfFacts elf;
+  if (ReadElfFile(program, &file_, &elf) != nullptr || !AddObject(program, program, elf, -1)) {
+    CloseAll();
+    return end_ == SearchEnd::kLimit ? end_ : SearchEnd::kLoaderFails;
   }
+  machine_ = elf.machine;
+  elf_class_ = elf.elf_class;
   known_[known_count_++] = program;
   if (interpreter[0] != '\0') {
     known_[known_count_++] = interpreter;
-    ElfFacts loader;
-    if (MapFile(interpreter, &interpreter_) &&
-        ParseElf(interpreter_.bytes, interpreter_.size, &loader) == nullptr)
-      AddName(loader.soname);
+    if (ReadElfFile(interpreter, &file_, &elf) == nullptr && elf.soname.size != 0)
+      AddName(Keep(elf.soname));
   }
   for (int next = 0; next < object_count_ && end_ == SearchEnd::kComplete; ++next) {
-    for (size_t i = 0; i < objects_[next].elf.needed_count; ++i) {
-      Text name = NeededAt(objects_[next].elf, i);
+    const char* needed = objects_[next].needed;
+    for (size_t i = 0; i < objects_[next].needed_count; ++i) {
+      Text name{needed, strlen(needed)};
+      needed += name.size + 1;
       if (HasName(name)) continue;
       if (!AddName(name) || Load(name, next) != SearchEnd::kComplete) break;
     }
   }
-  UnmapAll();
+  CloseAll();
   return end_;
 }
 
@@ -141,36 +142,34 @@ SearchEnd LibrarySearch::Load(Text name, int needer) {
     };
     const Object& object = objects_[needer];
     // DT_RPATH counts only without DT_RUNPATH: the needer's, then its loaders' up to the program.
-    if (!object.elf.has_runpath) {
+    if (!object.has_runpath) {
       for (int at = needer; at != -1 && result == Try::kNext; at = objects_[at].loader) {
         const Object& chain = objects_[at];
-        if (chain.elf.has_runpath || chain.elf.rpath.size == 0) continue;
+        if (chain.has_runpath || chain.rpath.size == 0) continue;
         PathBuilder origin;
         DirectoryOf(chain.path, origin);
-        each_directory(chain.elf.rpath, origin.text, {Via::kRpath, chain.elf.rpath, chain.path});
+        each_directory(chain.rpath, origin.text, {Via::kRpath, chain.rpath, chain.path});
       }
     }
     if (result == Try::kNext && environment_.library_path[0] != '\0')
       each_directory(TextOf(environment_.library_path), "",
                      {Via::kLibraryPath, TextOf(environment_.library_path), nullptr});
-    if (result == Try::kNext && object.elf.has_runpath && object.elf.runpath.size != 0) {
+    if (result == Try::kNext && object.has_runpath && object.runpath.size != 0) {
       PathBuilder origin;
       DirectoryOf(object.path, origin);
-      each_directory(object.elf.runpath, origin.text,
-                     {Via::kRunpath, object.elf.runpath, object.path});
+      each_directory(object.runpath, origin.text, {Via::kRunpath, object.runpath, object.path});
     }
     if (result == Try::kNext && CacheReadable()) {
       CacheEntry entry;
-      for (uint32_t index = 0; result == Try::kNext && end_ == SearchEnd::kComplete &&
-                               NextCacheEntry(cache_.bytes, cache_.size, &index, &entry);) {
-        if (!Equal(entry.name, name)) continue;
+      for (CacheMatches matches = FindInCache(cache_.bytes, cache_.size, name);
+           result == Try::kNext && end_ == SearchEnd::kComplete &&
+           NextCacheMatch(cache_.bytes, cache_.size, &matches, &entry);) {
         PathBuilder path;
         path.Add(entry.path);
         if (path.ok)
           result = attempt(path.text, {Via::kCache, TextOf(environment_.cache), nullptr});
       }
     }
-    const ElfFacts& program = objects_[0].elf;
     auto default_directory = [&](const char* directory) {
       if (result != Try::kNext || end_ != SearchEnd::kComplete) return;
       PathBuilder path;
@@ -179,7 +178,7 @@ SearchEnd LibrarySearch::Load(Text name, int needer) {
         result = attempt(path.text, {Via::kDefaultDirectory, TextOf(directory), nullptr});
     };
     for (const Multiarch& entry : kMultiarch)
-      if (entry.machine == program.machine && entry.elf_class == program.elf_class)
+      if (entry.machine == machine_ && entry.elf_class == elf_class_)
         for (const char* directory : entry.directories) default_directory(directory);
     for (const char* directory : kDefaultDirectories) default_directory(directory);
   }
@@ -191,11 +190,8 @@ SearchEnd LibrarySearch::Load(Text name, int needer) {
         end_ = SearchEnd::kStopped;
     } else if (!CacheReadable()) {
       CacheEntry entry;
-      bool listed = false;
-      for (uint32_t index = 0;
-           !listed && NextCacheEntry(cache_.bytes, cache_.size, &index, &entry);)
-        listed = Equal(entry.name, name);
-      if (listed) {
+      CacheMatches matches = FindInCache(cache_.bytes, cache_.size, name);
+      if (NextCacheMatch(cache_.bytes, cache_.size, &matches, &entry)) {
         hooks_.resolve(hooks_.context, environment_.cache, first_resolved_);
         Place cache{Via::kUnreadableCache, TextOf(environment_.cache), nullptr};
         if (Report(environment_.cache, first_resolved_, name, needer, cache) != 0)
@@ -212,46 +208,34 @@ LibrarySearch::Try LibrarySearch::TryPlace(Text name, int needer, const char* pa
                                            const Place& place) {
   char resolved[PATH_MAX];
   if (hooks_.resolve(hooks_.context, path, resolved) != 1) return Try::kNext;
-  MappedFile mapping;
   ElfFacts elf;
-  bool is_elf =
-      MapFile(resolved, &mapping) && ParseElf(mapping.bytes, mapping.size, &elf) == nullptr;
-  const ElfFacts& program = objects_[0].elf;
-  Try result = Try::kNext;
-  if (is_elf && (elf.machine != program.machine || elf.elf_class != program.elf_class)) {
-    // the loader passes over libraries of another machine
-  } else {
-    if (first_path_[0] == '\0') {
-      strcpy(first_path_, path);  // both shorter than PATH_MAX
-      strcpy(first_resolved_, resolved);
-    }
-    if (!hooks_.may_read(hooks_.context, resolved)) {
-      // the loader's open fails: it tries the next place
-    } else if (Known(resolved)) {
-      result = Try::kLoaded;  // the same file by another name
-    } else if (Report(path, resolved, name, needer, place) != 0) {
-      end_ = SearchEnd::kStopped;
-      result = Try::kFails;
-    } else if (!is_elf) {
-      // The loader stops at a file that is no library, with its own error: no policy matter.
-      result = Try::kFails;
-    } else if (object_count_ == kMaxObjects || known_count_ > kMaxObjects) {
-      end_ = SearchEnd::kLimit;
-      result = Try::kFails;
-    } else {
-      const char* kept_path = Keep(path);
-      const char* kept_resolved = Keep(resolved);
-      if (kept_path != nullptr && kept_resolved != nullptr &&
-          (elf.soname.size == 0 || AddName(elf.soname))) {
-        known_[known_count_++] = kept_resolved;
-        objects_[object_count_++] = {kept_path, kept_resolved, elf, mapping, needer};
-        return Try::kLoaded;
-      }
-      result = Try::kFails;  // a limit: end_ says which
-    }
+  bool is_elf = ReadElfFile(resolved, &file_, &elf) == nullptr;
+  if (is_elf && (elf.machine != machine_ || elf.elf_class != elf_class_))
+    return Try::kNext;  // the loader passes over libraries of another machine
+  if (first_path_[0] == '\0') {
+    strcpy(first_path_, path);  // both shorter than PATH_MAX
+    strcpy(first_resolved_, resolved);
   }
-  Unmap(mapping);
-  return result;
+  if (!hooks_.may_read(hooks_.context, resolved)) return Try::kNext;  // the loader's open fails
+  if (Known(resolved)) return Try::kLoaded;  // the same file by another name
+  if (Report(path, resolved, name, needer, place) != 0) {
+    end_ = SearchEnd::kStopped;
+    return Try::kFails;
+  }
+  // The loader stops at a file that is no library, with its own error: no policy matter.
+  if (!is_elf) return Try::kFails;
+  if (object_count_ == kMaxObjects || known_count_ > kMaxObjects) {
+    end_ = SearchEnd::kLimit;
+    return Try::kFails;
+  }
+  const char* kept_path = Keep(path);
+  const char* kept_resolved = Keep(resolved);
+  if (kept_path == nullptr || kept_resolved == nullptr ||
+      (elf.soname.size != 0 && !AddName(Keep(elf.soname))) ||
+      !AddObject(kept_path, kept_resolved, elf, needer))
+    return Try::kFails;  // a limit: end_ says which
+  known_[known_count_++] = kept_resolved;
+  return Try::kLoaded;
 }
 
 // Calls `visit` with each directory of a colon-separated search list while it returns true,
@@ -347,9 +331,32 @@ const char* LibrarySearch::Keep(const char* text, size_t size) {
 
 const char* LibrarySearch::Keep(const char* text) { return Keep(text, strlen(text)); }
 
-void LibrarySearch::UnmapAll() {
-  for (int i = 0; i < object_count_; ++i) Unmap(objects_[i].mapping);
-  Unmap(interpreter_);
+// An empty text for an empty one, or for a limit (end_ then says so).
+Text LibrarySearch::Keep(Text text) {
+  const char* kept = text.size != 0 ? Keep(text.data, text.size) : nullptr;
+  return kept != nullptr ? Text{kept, text.size} : Text{};
+}
+
+// Keeps what the search needs of `elf` (valid until the next read) in the arena, as a new object.
+bool LibrarySearch::AddObject(const char* path, const char* resolved, const ElfFacts& elf,
+                              int loader) {
+  Object& object = objects_[object_count_];
+  object = {path, resolved, arena_ + arena_used_, elf.needed_count,
+            {},   {},       elf.has_runpath,      loader};
+  for (size_t i = 0; i < elf.needed_count; ++i) {
+    Text name = NeededAt(elf, i);
+    if (Keep(name.data, name.size) == nullptr) return false;
+  }
+  if (elf.needed_count == 0) object.needed = "";
+  object.rpath = Keep(elf.rpath);
+  object.runpath = Keep(elf.runpath);
+  if (end_ == SearchEnd::kLimit) return false;
+  ++object_count_;
+  return true;
+}
+
+void LibrarySearch::CloseAll() {
+  CloseElfFile(&file_);
   Unmap(cache_);
 }
 

@@ -94,11 +94,15 @@ class LibrarySearch {
   static constexpr size_t kArenaSize = 64 * 1024;
 
  private:
+  // What the search keeps of each object, copied into the arena (its file is read once).
   struct Object {
     const char* path;      // as opened
     const char* resolved;  // every link followed
-    ElfFacts elf;
-    MappedFile mapping;
+    const char* needed;    // its DT_NEEDED names, one after the other, each NUL-terminated
+    size_t needed_count;
+    Text rpath;
+    Text runpath;
+    bool has_runpath;
     int loader;  // the object that needed it first; -1 for the program
   };
   struct Place {
@@ -119,7 +123,9 @@ class LibrarySearch {
   bool AddName(Text name);
   const char* Keep(const char* text, size_t size);
   const char* Keep(const char* text);
-  void UnmapAll();
+  Text Keep(Text text);
+  bool AddObject(const char* path, const char* resolved, const ElfFacts& elf, int loader);
+  void CloseAll();
 
   SearchEnvironment environment_;
   SearchHooks hooks_;
@@ -130,7 +136,9 @@ class LibrarySearch {
   int name_count_;
   const char* known_[kMaxObjects + 1];  // every file already mapped, resolved
   int known_count_;
-  MappedFile interpreter_;
+  uint16_t machine_;  // the program's: the loader passes over libraries of another
+  unsigned char elf_class_;
+  ElfFile file_;  // the file read last
   MappedFile cache_;
   int cache_readable_;  // -1 not asked yet
   char first_path_[PATH_MAX];

@@ -24,10 +24,22 @@ struct CacheEntry {
   Text path;
 };
 
-/// The next entry of a cache file's bytes at or after `*index` (start at 0), in the cache's order
-/// (the loader takes the first that suits); advances `*index` past it. False when none is left,
-/// or `bytes` is not a cache. Entries for glibc-hwcaps subdirectories are left out.
-bool NextCacheEntry(const uint8_t* bytes, size_t size, uint32_t* index, CacheEntry* entry);
+/// The entries a cache lists for one name, as FindInCache found them.
+struct CacheMatches {
+  uint32_t next;
+  uint32_t end;
+};
+
+/// Where the loader looks `name` up in a cache file's bytes, as glibc's loader does: a binary
+/// search in the order ldconfig sorts the entries (`_dl_cache_libcmp`, descending: digit runs
+/// compare as numbers), then the run of entries around the one found that compare equal. Empty
+/// when the name is not listed, or `bytes` is not a cache.
+CacheMatches FindInCache(const uint8_t* bytes, size_t size, Text name);
+
+/// The next entry of `matches` the loader may take, in the cache's order (the loader takes the
+/// first that suits); advances `matches` past it. False when none is left. Entries for
+/// glibc-hwcaps subdirectories, and entries without an absolute path, are left out.
+bool NextCacheMatch(const uint8_t* bytes, size_t size, CacheMatches* matches, CacheEntry* entry);
 
 }  // namespace landlockc::loader
 

@@ -13,13 +13,15 @@ bool MapFile(const char* path, MappedFile* file) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat status;
-  void* data = MAP_FAILED;
-  size_t size = 0;
-  if (fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
-    size = static_cast<size_t>(status.st_size);
-    data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  }
+  bool mapped = fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 &&
+                MapOpenFile(fd, static_cast<size_t>(status.st_size), file);
   close(fd);
+  return mapped;
+}
+
+bool MapOpenFile(int fd, size_t size, MappedFile* file) {
+  *file = {nullptr, 0};
+  void* data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
   if (data == MAP_FAILED) return false;
   *file = {static_cast<const uint8_t*>(data), size};
   return true;

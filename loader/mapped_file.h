@@ -19,6 +19,10 @@ struct MappedFile {
 /// Maps the regular, non-empty file at `path`; false (and `file` empty) when it cannot.
 bool MapFile(const char* path, MappedFile* file);
 
+/// Maps the first `size` bytes (not 0) of the file open as `fd`; false (and `file` empty) when it
+/// cannot.
+bool MapOpenFile(int fd, size_t size, MappedFile* file);
+
 /// Unmaps what MapFile mapped; nothing for an empty one.
 void Unmap(const MappedFile& file);
 

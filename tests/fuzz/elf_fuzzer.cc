@@ -47,12 +47,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       landlockc::fuzz::Fail("the linter's copy disagrees with the reader");
     if (!copy) llvm::consumeError(copy.takeError());
   }
-  landlockc::loader::CacheEntry entry;
-  for (uint32_t index = 0; landlockc::loader::NextCacheEntry(data, size, &index, &entry);) {
-    if (entry.name.size == 0 || entry.path.size == 0 || entry.path.data[0] != '/')
-      landlockc::fuzz::Fail("a cache entry without a name or an absolute path");
-    CheckText(data, size, entry.name, "a cache name not from the input");
-    CheckText(data, size, entry.path, "a cache path not from the input");
+  // Cache lookups of a common name, and of the one the input's last bytes spell.
+  size_t tail = size < 16 ? size : 16;
+  const Text names[] = {{"libc.so.6", 9},
+                        {reinterpret_cast<const char*>(data) + size - tail, tail}};
+  for (Text name : names) {
+    landlockc::loader::CacheEntry entry;
+    for (landlockc::loader::CacheMatches matches = landlockc::loader::FindInCache(data, size, name);
+         landlockc::loader::NextCacheMatch(data, size, &matches, &entry);) {
+      if (entry.name.size == 0 || entry.path.size == 0 || entry.path.data[0] != '/')
+        landlockc::fuzz::Fail("a cache entry without a name or an absolute path");
+      CheckText(data, size, entry.name, "a cache name not from the input");
+      CheckText(data, size, entry.path, "a cache path not from the input");
+    }
   }
   return 0;
 }

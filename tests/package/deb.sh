@@ -48,12 +48,13 @@ for path in /usr/bin/landlockc /usr/bin/landlockc-exec /usr/lib/liblandlockc_run
 done
 
 # Control: the name, version and architecture it was built for; Depends from dpkg-shlibdeps
-# (the tool links libc and libstdc++ dynamically).
+# (the tool links libc dynamically, and the C++ library statically: cli/CMakeLists.txt).
 [[ $(dpkg-deb -f "$deb" Package) == landlockc ]] || fail "Package: $(dpkg-deb -f "$deb" Package)"
 [[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "Version: $(dpkg-deb -f "$deb" Version)"
 depends=$(dpkg-deb -f "$deb" Depends)
-[[ $depends == *"libc6 (>= "* && $depends == *"libstdc++6 (>= "* ]] ||
-  fail "Depends is not dpkg-shlibdeps': $depends"
+[[ $depends == *"libc6 (>= "* ]] || fail "Depends is not dpkg-shlibdeps': $depends"
+[[ $depends != *"libstdc++6"* && $depends != *"libgcc-s1"* ]] ||
+  fail "Depends names the C++ library the tool links statically: $depends"
 
 # The tool is stripped.
 dpkg-deb -x "$deb" "$work/root"
