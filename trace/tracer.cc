@@ -43,6 +43,14 @@ extern "C" long ptrace(int request, ...);  // NOLINT
 namespace landlockc::trace {
 namespace {
 
+// The most traced directory descriptors the tracer holds a duplicate of at once.
+constexpr size_t kMaxDirFdCopies = 256;
+
+// pidfd_open's flag for a thread's pidfd (Linux 6.9; the headers of the build may predate it).
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL
+#endif
+
 constexpr long kOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
                           PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL |
                           PTRACE_O_TRACESYSGOOD;
@@ -152,11 +160,34 @@ struct Pending {
   std::shared_ptr<WorkingDir> changed_cwd;
 };
 
+// A directory descriptor of a traced task, as the tracer last named it from /proc/PID/fd/N. From
+// its second use with the same name the tracer holds a duplicate of it (pidfd_getfd), and later
+// uses only ask kcmp(KCMP_FILE) whether the task's descriptor is still that open file: a third of
+// the cost of the readlink, for programs that walk a tree through directory descriptors (tar,
+// find, rm -r). An open directory keeps its name unless it or a directory above it is moved or
+// removed, which a traced call does (the entry is then dropped) or a mount changes (all are).
+class DirFd {
+ public:
+  DirFd() = default;
+  DirFd(const DirFd&) = delete;
+  DirFd& operator=(const DirFd&) = delete;
+  ~DirFd() {
+    if (copy >= 0) close(copy);
+  }
+
+  std::string path;
+  int uses = 0;
+  // The tracer's duplicate of the task's descriptor, or -1.
+  int copy = -1;
+};
+
 struct Task {
   bool started = false;
   std::optional<Pending> pending;
   // Null while it is not known which tasks it shares its working directory with: read each time.
   std::shared_ptr<WorkingDir> cwd;
+  // By descriptor number.
+  std::unordered_map<int, DirFd> dirfds;
 };
 
 // Calls stopped at exit even when they record nothing.
@@ -235,6 +266,7 @@ class Tracer {
   void Record(Access access);
   void Fail(std::string message);
   void OnNewTask(pid_t parent, Task& parent_task, pid_t child);
+  // Forgets task `pid` (it exited, or became the thread-group leader by exec).
   void OnTaskGone(pid_t pid);
 
   // Working directories: what the cache says, and the calls that may change them.
@@ -243,6 +275,10 @@ class Tracer {
   void EndCwdChange(Pending& pending);
   void ForgetWorkingDirectories();
 
+  // The name of directory descriptor `fd` of `pid` (DirFd); empty when it names no directory.
+  std::string DirFdPath(pid_t pid, int fd);
+  // Drops every directory descriptor named `path` or below it (all when empty).
+  void ForgetDirFds(const std::string& path);
   // `path` relative to `dirfd` of `pid`, made absolute; empty when the base cannot be read.
   std::string AbsolutePath(pid_t pid, int dirfd, std::string_view path);
   // `path` resolved on the host through the run's lookup cache. `through_proc` tells whether the
@@ -269,6 +305,8 @@ class Tracer {
   // A traced process changed its root directory: its absolute paths are not the host's, and only
   // the kernel's own names for what it opened can be trusted.
   bool chrooted_ = false;
+  // Duplicates of traced directory descriptors held (DirFd), at most kMaxDirFdCopies.
+  size_t dirfd_copies_ = 0;
 };
 
 void Tracer::Fail(std::string message) {
@@ -330,7 +368,52 @@ void Tracer::EndCwdChange(Pending& pending) {
 
 std::string Tracer::AbsolutePath(pid_t pid, int dirfd, std::string_view path) {
   if (!path.empty() && path.front() == '/') return std::string(path);
-  return AbsoluteIn(dirfd == AT_FDCWD ? WorkingDirectory(pid) : FdPath(pid, dirfd), path);
+  return AbsoluteIn(dirfd == AT_FDCWD ? WorkingDirectory(pid) : DirFdPath(pid, dirfd), path);
+}
+
+std::string Tracer::DirFdPath(pid_t pid, int fd) {
+  std::unordered_map<int, DirFd>& dirfds = tasks_[pid].dirfds;
+  auto it = dirfds.find(fd);
+  if (it != dirfds.end() && it->second.copy >= 0) {
+    if (syscall(SYS_kcmp, pid, getpid(), KCMP_FILE, fd, it->second.copy) == 0)
+      return it->second.path;
+    --dirfd_copies_;
+    dirfds.erase(it);  // another file now
+    it = dirfds.end();
+  }
+  std::string path = FdPath(pid, fd);
+  if (path.empty() || path.front() != '/') return path;
+  if (it == dirfds.end()) it = dirfds.try_emplace(fd).first;
+  DirFd& entry = it->second;
+  if (entry.path != path) {
+    entry.path = path;
+    entry.uses = 0;
+  }
+  if (++entry.uses >= 2 && dirfd_copies_ < kMaxDirFdCopies) {
+    int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, PIDFD_THREAD));
+    if (pidfd >= 0) {
+      entry.copy = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+      close(pidfd);
+      if (entry.copy >= 0) ++dirfd_copies_;
+    }
+  }
+  return path;
+}
+
+void Tracer::ForgetDirFds(const std::string& path) {
+  for (auto& [pid, task] : tasks_) {
+    for (auto it = task.dirfds.begin(); it != task.dirfds.end();) {
+      const std::string& named = it->second.path;
+      bool below = path.empty() || (named.rfind(path, 0) == 0 &&
+                                    (named.size() == path.size() || named[path.size()] == '/'));
+      if (!below) {
+        ++it;
+        continue;
+      }
+      if (it->second.copy >= 0) --dirfd_copies_;
+      it = task.dirfds.erase(it);
+    }
+  }
 }
 
 lint::HostPath Tracer::Resolve(const std::string& path, lint::LastLink last, bool& through_proc) {
@@ -675,8 +758,12 @@ std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info
       pending.unshare_flags = a[0];
       BeginCwdChange(pid, pending);
       break;
-    case Handler::kChdir:
     case Handler::kRemount:
+      // Before the call runs: a directory the tracer holds would keep a file system busy.
+      ForgetDirFds({});
+      BeginCwdChange(pid, pending);
+      break;
+    case Handler::kChdir:
       BeginCwdChange(pid, pending);
       break;
     case Handler::kIoUringSetup:
@@ -737,6 +824,7 @@ void Tracer::OnSyscallExit(pid_t pid) {
         break;
       case Handler::kRemount:
         lookups_.entries.clear();
+        ForgetDirFds({});
         chrooted_ = chrooted_ || (!error && pending.syscall == "chroot");
         break;
       case Handler::kIoUringSetup:
@@ -746,7 +834,10 @@ void Tracer::OnSyscallExit(pid_t pid) {
         break;
     }
     for (Access& access : pending.accesses) {
-      if (ChangesEntry(access.kind)) lookups_.Forget(access.path);
+      if (ChangesEntry(access.kind)) {
+        lookups_.Forget(access.path);
+        ForgetDirFds(access.path);
+      }
       access.error = error;
       Record(std::move(access));
     }
@@ -780,6 +871,9 @@ void Tracer::OnTaskGone(pid_t pid) {
   auto it = tasks_.find(pid);
   if (it == tasks_.end()) return;
   if (it->second.pending) EndCwdChange(*it->second.pending);
+  it->second.pending.reset();
+  for (const auto& [fd, dirfd] : it->second.dirfds)
+    if (dirfd.copy >= 0) --dirfd_copies_;
   tasks_.erase(it);
 }
 
@@ -818,7 +912,8 @@ void Tracer::HandleStop(pid_t pid, int status) {
           if (task.pending) EndCwdChange(*task.pending);
           task.pending = std::move(it->second.pending);
           task.cwd = std::move(it->second.cwd);
-          tasks_.erase(it);
+          it->second.pending.reset();
+          OnTaskGone(it->first);
         }
       }
       if (task.cwd) task.cwd->path.clear();

@@ -6,10 +6,13 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -152,6 +155,39 @@ TEST(Tracer, PathsAreResolvedAsTheFileSystemStoodAtEachCall) {
                                   "read_file " + d + "/z/f (openat)",
                                   "make_dir " + d + "/z/d3 (mkdir)",
                               }));
+}
+
+TEST(Tracer, ADirectoryDescriptorIsNamedAsItStandsAtEachCall) {
+  ScratchDir dir;
+  for (const char* sub : {"a/", "b/", "c/"})
+    for (const char* name : {"f1", "f2", "f3", "f4"}) dir.Write(std::string(sub) + name, "x");
+  TraceResult result = Trace({TRACE_TEST_dirfd_reuse, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "read_dir " + d + "/a (openat)",
+                                  "read_file " + d + "/a/f1 (openat)",
+                                  "read_file " + d + "/a/f2 (openat)",
+                                  "read_dir " + d + "/b (openat)",
+                                  "read_file " + d + "/b/f3 (openat)",
+                                  "read_file " + d + "/b/f4 (openat)",
+                                  "make_dir " + d + "/moved (rename)",
+                                  "remove_dir " + d + "/b (rename)",
+                                  "read_file " + d + "/moved/f1 (openat)",
+                                  "read_file " + d + "/moved/f2 (openat)",
+                                  "make_dir " + d + "/moved/new (mkdirat)",
+                                  "read_dir " + d + "/c (openat)",
+                                  "read_file " + d + "/c/f4 (openat)",
+                              }));
+}
+
+TEST(Tracer, AHeldDirectoryDescriptorDoesNotKeepAFileSystemBusy) {
+  ScratchDir dir;
+  ASSERT_EQ(mount("tmpfs", dir.path().c_str(), "tmpfs", 0, nullptr), 0) << std::strerror(errno);
+  TraceResult result = Trace({TRACE_TEST_umount_after_dirfd, dir.path()});
+  bool was_still_mounted = umount2(dir.path().c_str(), MNT_DETACH) == 0;
+  EXPECT_EQ(result.exit_status, 0) << "the traced unmount failed";
+  EXPECT_FALSE(was_still_mounted);
 }
 
 // The ELF interpreter of the test programs (their PT_INTERP).
