@@ -389,7 +389,8 @@ std::string Tracer::DirFdPath(pid_t pid, int fd) {
     entry.path = path;
     entry.uses = 0;
   }
-  if (++entry.uses >= 2 && dirfd_copies_ < kMaxDirFdCopies) {
+  // None while a mount call is in flight (changing_everywhere_): it may need the file system idle.
+  if (++entry.uses >= 2 && dirfd_copies_ < kMaxDirFdCopies && changing_everywhere_ == 0) {
     int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, PIDFD_THREAD));
     if (pidfd >= 0) {
       entry.copy = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
