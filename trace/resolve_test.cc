@@ -18,14 +18,16 @@ TEST(ProcLink, ReadsTheLinksOfAProcess) {
   EXPECT_EQ(ProcLink(getpid(), "fd/9999"), "");
 }
 
-TEST(AbsoluteIn, UsesTheWorkingDirectoryOrTheDirfdOfTheProcess) {
-  std::string cwd = fs::current_path().string();
-  EXPECT_EQ(AbsoluteIn(getpid(), AT_FDCWD, "a/b"), cwd + "/a/b");
-  EXPECT_EQ(AbsoluteIn(getpid(), AT_FDCWD, "/x"), "/x");
+TEST(AbsoluteIn, JoinsARelativePathToTheDirectoryItIsRelativeTo) {
   int fd = open("/usr", O_RDONLY | O_DIRECTORY);
-  EXPECT_EQ(AbsoluteIn(getpid(), fd, "lib"), "/usr/lib");
+  EXPECT_EQ(AbsoluteIn(ProcLink(getpid(), "fd/" + std::to_string(fd)), "lib"), "/usr/lib");
   close(fd);
-  EXPECT_EQ(AbsoluteIn(getpid(), 9999, "lib"), "");
+  EXPECT_EQ(AbsoluteIn("/usr", "lib/../x"), "/usr/lib/../x");
+  EXPECT_EQ(AbsoluteIn("/usr", ""), "/usr");
+  EXPECT_EQ(AbsoluteIn("/usr", "/x"), "/x");
+  EXPECT_EQ(AbsoluteIn("anything", "/x"), "/x");
+  EXPECT_EQ(AbsoluteIn("", "lib"), "");
+  EXPECT_EQ(AbsoluteIn("pipe:[123]", "lib"), "");
 }
 
 }  // namespace

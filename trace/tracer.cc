@@ -5,10 +5,12 @@
 #include <fcntl.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
+#include <linux/kcmp.h>
 #include <linux/openat2.h>
 #include <linux/ptrace.h>
 #include <linux/seccomp.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
@@ -24,6 +26,7 @@
 #include <cstddef>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -39,6 +42,14 @@ extern "C" long ptrace(int request, ...);  // NOLINT
 
 namespace landlockc::trace {
 namespace {
+
+// The most traced directory descriptors the tracer holds a duplicate of at once.
+constexpr size_t kMaxDirFdCopies = 256;
+
+// pidfd_open's flag for a thread's pidfd (Linux 6.9; the headers of the build may predate it).
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL
+#endif
 
 constexpr long kOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
                           PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL |
@@ -123,25 +134,118 @@ bool AlwaysAllowedIoctl(uint64_t command) {
   }
 }
 
+// A working directory as the tracer last read it from /proc/PID/cwd, shared by the tasks that share
+// one (threads, children made with CLONE_FS): a readlink of /proc costs about as much as the rest
+// of a stop's own system calls, and most relative paths are relative to it.
+struct WorkingDir {
+  // Empty: not known, read at the next use.
+  std::string path;
+  // Calls in flight that may change it (chdir ...): it is read at each use until they return.
+  int changing = 0;
+};
+
 // A system call stopped at entry, decoded, waiting for its exit.
 struct Pending {
-  Handler handler;
+  Handler handler = Handler::kOpen;
   std::string_view syscall;
   std::vector<Access> accesses;
   // Opens: the flags, and whether the object existed before the call.
   uint64_t open_flags = 0;
   bool existed = false;
+  // unshare: its flags.
+  uint64_t unshare_flags = 0;
+  // A call that may change working directories (chdir, unshare, mount ...): while it is in flight
+  // `changed_cwd` (null: every working directory) is not taken from the cache.
+  bool changes_cwd = false;
+  std::shared_ptr<WorkingDir> changed_cwd;
+};
+
+// A directory descriptor of a traced task, as the tracer last named it from /proc/PID/fd/N. From
+// its second use with the same name the tracer holds a duplicate of it (pidfd_getfd), and later
+// uses only ask kcmp(KCMP_FILE) whether the task's descriptor is still that open file: a third of
+// the cost of the readlink, for programs that walk a tree through directory descriptors (tar,
+// find, rm -r). An open directory keeps its name unless it or a directory above it is moved or
+// removed, which a traced call does (the entry is then dropped) or a mount changes (all are).
+class DirFd {
+ public:
+  DirFd() = default;
+  DirFd(const DirFd&) = delete;
+  DirFd& operator=(const DirFd&) = delete;
+  ~DirFd() {
+    if (copy >= 0) close(copy);
+  }
+
+  std::string path;
+  int uses = 0;
+  // The tracer's duplicate of the task's descriptor, or -1.
+  int copy = -1;
 };
 
 struct Task {
   bool started = false;
   std::optional<Pending> pending;
+  // Null while it is not known which tasks it shares its working directory with: read each time.
+  std::shared_ptr<WorkingDir> cwd;
+  // By descriptor number.
+  std::unordered_map<int, DirFd> dirfds;
 };
+
+// Calls stopped at exit even when they record nothing.
+bool StopsAtExit(Handler handler) {
+  switch (handler) {
+    case Handler::kChdir:
+    case Handler::kUnshare:
+    case Handler::kRemount:
+    case Handler::kIoUringSetup:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The make and remove kinds: a call that recorded one changed the directory entry it names.
+bool ChangesEntry(AccessKind kind) {
+  return kind >= AccessKind::kMakeReg && kind <= AccessKind::kRemoveDir;
+}
+
+// The type and protocol of socket `fd` of process `pid` (a thread's or a process's), asked of the
+// socket itself through a duplicate of the descriptor; {0, 0} when it cannot be had.
+std::pair<int, int> SocketTypeOf(pid_t pid, int fd) {
+  pid_t tgid = pid;
+  std::ifstream status(ProcPath(pid, "status"));
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("Tgid:", 0) == 0) tgid = std::stoi(line.substr(5));
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tgid, 0));
+  if (pidfd < 0) return {0, 0};
+  int socket = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+  close(pidfd);
+  if (socket < 0) return {0, 0};
+  int type = 0, protocol = 0;
+  socklen_t size = sizeof type;
+  getsockopt(socket, SOL_SOCKET, SO_TYPE, &type, &size);
+  size = sizeof protocol;
+  getsockopt(socket, SOL_SOCKET, SO_PROTOCOL, &protocol, &size);
+  close(socket);
+  return {type, protocol};
+}
+
+// The process a pidfd of process `pid` refers to (its `Pid:` in /proc/PID/fdinfo, or the
+// /proc/N directory a descriptor opened, which pidfd_send_signal also takes); 0 when unknown.
+pid_t PidfdTarget(pid_t pid, int fd) {
+  std::ifstream info(ProcPath(pid, "fdinfo/" + std::to_string(fd)));
+  for (std::string line; std::getline(info, line);)
+    if (line.rfind("Pid:", 0) == 0) return static_cast<pid_t>(std::atoi(line.c_str() + 4));
+  std::string link = ProcLink(pid, "fd/" + std::to_string(fd));
+  if (link.rfind("/proc/", 0) == 0 && link.find_first_not_of("0123456789", 6) == std::string::npos)
+    return static_cast<pid_t>(std::atoi(link.c_str() + 6));
+  return 0;
+}
 
 class Tracer {
  public:
   Tracer(pid_t root, const TraceOptions& options) : root_(root), options_(options) {
     tasks_[root].started = true;
+    tasks_[root].cwd = std::make_shared<WorkingDir>();
   }
 
   llvm::Error Run(TraceResult& result);
@@ -153,14 +257,34 @@ class Tracer {
   std::optional<Pending> Decode(pid_t pid, const ptrace_syscall_info& info,
                                 const TracedSyscall& call);
   void DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags, Pending& pending);
-  void DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uint64_t length,
-                    Pending& pending);
+  // `socket` caches the socket's type and protocol across the addresses of one call.
+  void DecodeSocket(pid_t pid, int fd, uint64_t address, uint64_t length,
+                    std::optional<std::pair<int, int>>& socket, Pending& pending);
   void DecodeSignal(pid_t target, bool group, Pending& pending);
   void FinishOpen(pid_t pid, int64_t fd, Pending& pending);
   void AddInterpreters(pid_t pid, const std::string& program, Pending& pending);
   void Record(Access access);
   void Fail(std::string message);
+  void OnNewTask(pid_t parent, Task& parent_task, pid_t child);
+  // Forgets task `pid` (it exited, or became the thread-group leader by exec).
+  void OnTaskGone(pid_t pid);
 
+  // Working directories: what the cache says, and the calls that may change them.
+  std::string WorkingDirectory(pid_t pid);
+  void BeginCwdChange(pid_t pid, Pending& pending);
+  void EndCwdChange(Pending& pending);
+  void ForgetWorkingDirectories();
+
+  // The name of directory descriptor `fd` of `pid` (DirFd); empty when it names no directory.
+  std::string DirFdPath(pid_t pid, int fd);
+  // Drops every directory descriptor named `path` or below it (all when empty).
+  void ForgetDirFds(const std::string& path);
+  // `path` relative to `dirfd` of `pid`, made absolute; empty when the base cannot be read.
+  std::string AbsolutePath(pid_t pid, int dirfd, std::string_view path);
+  // `path` resolved on the host through the run's lookup cache. `through_proc` tells whether the
+  // resolution went through /proc, which answers for the tracer (/proc/self is the tracer): those
+  // answers are not kept.
+  lint::HostPath Resolve(const std::string& path, lint::LastLink last, bool& through_proc);
   // A path argument, absolute and resolved; nullopt when unreadable.
   std::optional<std::string> PathArg(pid_t pid, int dirfd, uint64_t address, bool follow_last);
   std::string FdPath(pid_t pid, int64_t fd) { return ProcLink(pid, "fd/" + std::to_string(fd)); }
@@ -172,6 +296,17 @@ class Tracer {
   std::unordered_set<std::string> seen_;
   std::string failure_;
   TraceResult* result_ = nullptr;
+  // What the host resolutions learnt, for the whole run: a traced call that makes, removes or
+  // moves an entry forgets what lies at and under it, a mount forgets everything.
+  lint::LookupCache lookups_;
+  // Calls in flight that may change any working directory (by a task not yet known to share its
+  // working directory or not, or a mount).
+  int changing_everywhere_ = 0;
+  // A traced process changed its root directory: its absolute paths are not the host's, and only
+  // the kernel's own names for what it opened can be trusted.
+  bool chrooted_ = false;
+  // Duplicates of traced directory descriptors held (DirFd), at most kMaxDirFdCopies.
+  size_t dirfd_copies_ = 0;
 };
 
 void Tracer::Fail(std::string message) {
@@ -191,24 +326,123 @@ void Tracer::Record(Access access) {
   accesses_.push_back(std::move(access));
 }
 
+std::string Tracer::WorkingDirectory(pid_t pid) {
+  const std::shared_ptr<WorkingDir>& cwd = tasks_[pid].cwd;
+  bool cacheable = cwd && cwd->changing == 0 && changing_everywhere_ == 0;
+  if (cacheable && !cwd->path.empty()) return cwd->path;
+  std::string path = ProcLink(pid, "cwd");
+  if (cacheable && !path.empty() && path.front() == '/') cwd->path = path;
+  return path;
+}
+
+void Tracer::ForgetWorkingDirectories() {
+  for (auto& [pid, task] : tasks_)
+    if (task.cwd) task.cwd->path.clear();
+}
+
+void Tracer::BeginCwdChange(pid_t pid, Pending& pending) {
+  const std::shared_ptr<WorkingDir>& cwd = tasks_[pid].cwd;
+  pending.changes_cwd = true;
+  if (cwd && pending.handler != Handler::kRemount) {
+    pending.changed_cwd = cwd;
+    ++cwd->changing;
+    cwd->path.clear();
+  } else {
+    ++changing_everywhere_;
+    ForgetWorkingDirectories();
+  }
+}
+
+void Tracer::EndCwdChange(Pending& pending) {
+  if (!pending.changes_cwd) return;
+  pending.changes_cwd = false;
+  if (pending.changed_cwd) {
+    --pending.changed_cwd->changing;
+    pending.changed_cwd->path.clear();
+    pending.changed_cwd.reset();
+  } else {
+    --changing_everywhere_;
+    ForgetWorkingDirectories();
+  }
+}
+
+std::string Tracer::AbsolutePath(pid_t pid, int dirfd, std::string_view path) {
+  if (!path.empty() && path.front() == '/') return std::string(path);
+  return AbsoluteIn(dirfd == AT_FDCWD ? WorkingDirectory(pid) : DirFdPath(pid, dirfd), path);
+}
+
+std::string Tracer::DirFdPath(pid_t pid, int fd) {
+  std::unordered_map<int, DirFd>& dirfds = tasks_[pid].dirfds;
+  auto it = dirfds.find(fd);
+  if (it != dirfds.end() && it->second.copy >= 0) {
+    if (syscall(SYS_kcmp, pid, getpid(), KCMP_FILE, fd, it->second.copy) == 0)
+      return it->second.path;
+    --dirfd_copies_;
+    dirfds.erase(it);  // another file now
+    it = dirfds.end();
+  }
+  std::string path = FdPath(pid, fd);
+  if (path.empty() || path.front() != '/') return path;
+  if (it == dirfds.end()) it = dirfds.try_emplace(fd).first;
+  DirFd& entry = it->second;
+  if (entry.path != path) {
+    entry.path = path;
+    entry.uses = 0;
+  }
+  // None while a mount call is in flight (changing_everywhere_): it may need the file system idle.
+  if (++entry.uses >= 2 && dirfd_copies_ < kMaxDirFdCopies && changing_everywhere_ == 0) {
+    int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, PIDFD_THREAD));
+    if (pidfd >= 0) {
+      entry.copy = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, fd, 0));
+      close(pidfd);
+      if (entry.copy >= 0) ++dirfd_copies_;
+    }
+  }
+  return path;
+}
+
+void Tracer::ForgetDirFds(const std::string& path) {
+  for (auto& [pid, task] : tasks_) {
+    for (auto it = task.dirfds.begin(); it != task.dirfds.end();) {
+      const std::string& named = it->second.path;
+      bool below = path.empty() || (named.rfind(path, 0) == 0 &&
+                                    (named.size() == path.size() || named[path.size()] == '/'));
+      if (!below) {
+        ++it;
+        continue;
+      }
+      if (it->second.copy >= 0) --dirfd_copies_;
+      it = task.dirfds.erase(it);
+    }
+  }
+}
+
+lint::HostPath Tracer::Resolve(const std::string& path, lint::LastLink last, bool& through_proc) {
+  lint::HostPath host = lint::ResolveOnHost(path, lookups_, last);
+  auto proc = lookups_.entries.lower_bound("/proc/");
+  through_proc = proc != lookups_.entries.end() && proc->first.rfind("/proc/", 0) == 0;
+  if (through_proc) lookups_.Forget("/proc");
+  return host;
+}
+
 std::optional<std::string> Tracer::PathArg(pid_t pid, int dirfd, uint64_t address,
                                            bool follow_last) {
   std::optional<std::string> text = ReadString(pid, address);
   if (!text) return std::nullopt;
-  std::string absolute = AbsoluteIn(pid, dirfd, *text);
+  std::string absolute = AbsolutePath(pid, dirfd, *text);
   if (absolute.empty()) return std::nullopt;
-  return lint::ResolveOnHost(absolute,
-                             follow_last ? lint::LastLink::kFollow : lint::LastLink::kKeep)
+  bool through_proc;
+  return Resolve(absolute, follow_last ? lint::LastLink::kFollow : lint::LastLink::kKeep,
+                 through_proc)
       .path;
 }
 
 void Tracer::DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags,
                         Pending& pending) {
-  // Resolved at exit: by the kernel's own name for what it opened when the call succeeded, which
-  // spares a walk of every path component for the most frequent traced call.
+  // Resolved at exit, when the call has made what it creates.
   std::optional<std::string> text = ReadString(pid, path_address);
   if (!text) return;
-  std::string absolute = AbsoluteIn(pid, dirfd, *text);
+  std::string absolute = AbsolutePath(pid, dirfd, *text);
   if (absolute.empty()) return;
   pending.open_flags = flags;
   if (flags & O_CREAT) {
@@ -227,20 +461,23 @@ void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
   pending.accesses.clear();
   bool directory = (flags & O_DIRECTORY) != 0;
   bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
-  bool resolved = false;
-  if (fd >= 0) {
-    // The kernel's own name for what it opened: every symlink and bind mount already resolved.
+  bool through_proc = false;
+  lint::HostPath host =
+      Resolve(base.path, follow ? lint::LastLink::kFollow : lint::LastLink::kKeep, through_proc);
+  base.path = host.path;
+  if (fd >= 0 && host.exists && !through_proc && !chrooted_ && !(flags & O_CREAT)) {
+    directory = host.kind == lint::ObjectKind::kDirectory;
+  } else if (fd >= 0) {
+    // The kernel's own name for what it opened (every symlink and mount resolved): for what the
+    // call created, for what /proc (which answers for the tracer) led to, and for what the host
+    // resolution cannot see (a root changed, the file gone since).
     std::string opened = FdPath(pid, fd);
-    resolved = !opened.empty() && opened.front() == '/';
-    if (resolved) base.path = opened;
+    if (!opened.empty() && opened.front() == '/') base.path = opened;
     struct stat status;
     if (stat(ProcPath(pid, "fd/" + std::to_string(fd)).c_str(), &status) == 0)
       directory = S_ISDIR(status.st_mode);
+    if (flags & O_CREAT) lookups_.Forget(base.path);
   }
-  if (!resolved)
-    base.path =
-        lint::ResolveOnHost(base.path, follow ? lint::LastLink::kFollow : lint::LastLink::kKeep)
-            .path;
   auto add = [&](AccessKind kind, const std::string& path) {
     Access access = base;
     access.kind = kind;
@@ -266,15 +503,16 @@ void Tracer::AddInterpreters(pid_t pid, const std::string& program, Pending& pen
     bool script = false;
     std::string interpreter = lint::InterpreterOf(current, script);
     if (interpreter.empty()) return;
-    std::string absolute = AbsoluteIn(pid, AT_FDCWD, interpreter);
+    std::string absolute = AbsolutePath(pid, AT_FDCWD, interpreter);
     if (absolute.empty()) return;
-    current = lint::ResolveOnHost(absolute).path;
+    bool through_proc;
+    current = Resolve(absolute, lint::LastLink::kFollow, through_proc).path;
     pending.accesses.push_back({AccessKind::kExecute, current, 0, 0, std::string(pending.syscall)});
   }
 }
 
-void Tracer::DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uint64_t length,
-                          Pending& pending) {
+void Tracer::DecodeSocket(pid_t pid, int fd, uint64_t address, uint64_t length,
+                          std::optional<std::pair<int, int>>& socket, Pending& pending) {
   if (address == 0 || length < sizeof(sa_family_t)) return;
   sockaddr_storage storage{};
   length = std::min<uint64_t>(length, sizeof storage);
@@ -294,10 +532,11 @@ void Tracer::DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uin
       return;
     }
     std::string name(unix_address->sun_path, strnlen(unix_address->sun_path, name_length));
-    std::string absolute = AbsoluteIn(pid, AT_FDCWD, name);
+    std::string absolute = AbsolutePath(pid, AT_FDCWD, name);
     if (absolute.empty()) return;
+    bool through_proc;
     add(binding ? AccessKind::kMakeSock : AccessKind::kResolveUnix,
-        lint::ResolveOnHost(absolute, binding ? lint::LastLink::kKeep : lint::LastLink::kFollow)
+        Resolve(absolute, binding ? lint::LastLink::kKeep : lint::LastLink::kFollow, through_proc)
             .path,
         0);
     return;
@@ -309,22 +548,9 @@ void Tracer::DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uin
     port = ntohs(reinterpret_cast<const sockaddr_in6*>(&storage)->sin6_port);
   else
     return;
-  // TCP or UDP: ask the socket itself, through a duplicate of the traced process's descriptor.
-  pid_t tgid = pid;
-  std::ifstream status(ProcPath(pid, "status"));
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind("Tgid:", 0) == 0) tgid = std::stoi(line.substr(5));
-  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tgid, 0));
-  if (pidfd < 0) return;
-  int socket = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, static_cast<int>(args[0]), 0));
-  close(pidfd);
-  if (socket < 0) return;
-  int type = 0, protocol = 0;
-  socklen_t size = sizeof type;
-  getsockopt(socket, SOL_SOCKET, SO_TYPE, &type, &size);
-  size = sizeof protocol;
-  getsockopt(socket, SOL_SOCKET, SO_PROTOCOL, &protocol, &size);
-  close(socket);
+  // TCP or UDP: ask the socket itself.
+  if (!socket) socket = SocketTypeOf(pid, fd);
+  auto [type, protocol] = *socket;
   if (type == SOCK_STREAM && protocol == IPPROTO_TCP)
     add(binding ? AccessKind::kBindTcp : AccessKind::kConnectTcp, {}, port);
   else if (type == SOCK_DGRAM && protocol == IPPROTO_UDP)
@@ -349,7 +575,10 @@ void Tracer::DecodeSignal(pid_t target, bool group, Pending& pending) {
 std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info,
                                       const TracedSyscall& call) {
   const uint64_t* a = reinterpret_cast<const uint64_t*>(info.seccomp.args);
-  Pending pending{call.handler, call.name, {}};
+  Pending pending;
+  pending.handler = call.handler;
+  pending.syscall = call.name;
+  std::optional<std::pair<int, int>> socket;
   auto add = [&](AccessKind kind, const std::optional<std::string>& path) {
     if (path) pending.accesses.push_back({kind, *path, 0, 0, std::string(call.name)});
   };
@@ -491,11 +720,28 @@ std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info
       break;
     case Handler::kBind:
     case Handler::kConnect:
-      DecodeSocket(pid, a, a[1], a[2], pending);
+      DecodeSocket(pid, dirfd(a[0]), a[1], a[2], socket, pending);
       break;
     case Handler::kSendTo:
-      DecodeSocket(pid, a, a[4], a[5], pending);
+      DecodeSocket(pid, dirfd(a[0]), a[4], a[5], socket, pending);
       break;
+    case Handler::kSendMsg: {
+      msghdr message{};
+      if (ReadMemory(pid, a[1], &message, sizeof message))
+        DecodeSocket(pid, dirfd(a[0]), reinterpret_cast<uint64_t>(message.msg_name),
+                     message.msg_namelen, socket, pending);
+      break;
+    }
+    case Handler::kSendMmsg: {
+      // The kernel sends at most UIO_MAXIOV messages per call.
+      std::vector<mmsghdr> messages(std::min<uint64_t>(a[2], UIO_MAXIOV));
+      if (!messages.empty() &&
+          ReadMemory(pid, a[1], messages.data(), messages.size() * sizeof(mmsghdr)))
+        for (const mmsghdr& message : messages)
+          DecodeSocket(pid, dirfd(a[0]), reinterpret_cast<uint64_t>(message.msg_hdr.msg_name),
+                       message.msg_hdr.msg_namelen, socket, pending);
+      break;
+    }
     case Handler::kKill:
       DecodeSignal(static_cast<pid_t>(a[0]), true, pending);
       break;
@@ -505,8 +751,26 @@ std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info
     case Handler::kTgkill:
       DecodeSignal(static_cast<pid_t>(a[1]), false, pending);
       break;
+    case Handler::kPidfdSendSignal:
+      if (pid_t target = PidfdTarget(pid, dirfd(a[0])); target > 0)
+        DecodeSignal(target, false, pending);
+      break;
+    case Handler::kUnshare:
+      pending.unshare_flags = a[0];
+      BeginCwdChange(pid, pending);
+      break;
+    case Handler::kRemount:
+      // Before the call runs: a directory the tracer holds would keep a file system busy.
+      ForgetDirFds({});
+      BeginCwdChange(pid, pending);
+      break;
+    case Handler::kChdir:
+      BeginCwdChange(pid, pending);
+      break;
+    case Handler::kIoUringSetup:
+      break;
   }
-  if (pending.accesses.empty()) return std::nullopt;
+  if (pending.accesses.empty() && !StopsAtExit(call.handler)) return std::nullopt;
   return pending;
 }
 
@@ -553,16 +817,65 @@ void Tracer::OnSyscallExit(pid_t pid) {
       case Handler::kExecveAt:
         if (!error) AddInterpreters(pid, pending.accesses.front().path, pending);
         break;
+      case Handler::kUnshare:
+        // The task now has a working directory of its own.
+        EndCwdChange(pending);
+        if (!error && (pending.unshare_flags & (CLONE_FS | CLONE_NEWNS)))
+          task.cwd = std::make_shared<WorkingDir>();
+        break;
+      case Handler::kRemount:
+        lookups_.entries.clear();
+        ForgetDirFds({});
+        chrooted_ = chrooted_ || (!error && pending.syscall == "chroot");
+        break;
+      case Handler::kIoUringSetup:
+        if (!error && result_->io_uring_pid == 0) result_->io_uring_pid = pid;
+        break;
       default:
         break;
     }
     for (Access& access : pending.accesses) {
+      if (ChangesEntry(access.kind)) {
+        lookups_.Forget(access.path);
+        ForgetDirFds(access.path);
+      }
       access.error = error;
       Record(std::move(access));
     }
   }
+  if (task.pending) EndCwdChange(*task.pending);
   task.pending.reset();
   ptrace(PTRACE_CONT, pid, 0, 0);
+}
+
+void Tracer::OnNewTask(pid_t parent, Task& parent_task, pid_t child) {
+  auto [entry, added] = tasks_.try_emplace(child);
+  Task& task = entry->second;
+  // It may have run already (its first stop can come before this event): then what it did to
+  // its working directory is unknown, and what is cached for its parent's may be stale.
+  bool ran = !added && task.started;
+  if (!parent_task.cwd) return;
+  long shared = syscall(SYS_kcmp, parent, child, KCMP_FS, 0, 0);
+  if (shared < 0) return;  // unknown: read at each use
+  if (shared == 0) {
+    task.cwd = parent_task.cwd;
+    if (ran) task.cwd->path.clear();
+    return;
+  }
+  // A copy of the parent's, made when the call ran.
+  task.cwd = std::make_shared<WorkingDir>();
+  if (!ran && parent_task.cwd->changing == 0 && changing_everywhere_ == 0)
+    task.cwd->path = parent_task.cwd->path;
+}
+
+void Tracer::OnTaskGone(pid_t pid) {
+  auto it = tasks_.find(pid);
+  if (it == tasks_.end()) return;
+  if (it->second.pending) EndCwdChange(*it->second.pending);
+  it->second.pending.reset();
+  for (const auto& [fd, dirfd] : it->second.dirfds)
+    if (dirfd.copy >= 0) --dirfd_copies_;
+  tasks_.erase(it);
 }
 
 void Tracer::HandleStop(pid_t pid, int status) {
@@ -586,7 +899,7 @@ void Tracer::HandleStop(pid_t pid, int status) {
     case PTRACE_EVENT_CLONE: {
       unsigned long child = 0;
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
-      tasks_.try_emplace(static_cast<pid_t>(child));
+      OnNewTask(pid, task, static_cast<pid_t>(child));
       ptrace(PTRACE_CONT, pid, 0, 0);
       return;
     }
@@ -597,10 +910,14 @@ void Tracer::HandleStop(pid_t pid, int status) {
       if (static_cast<pid_t>(former) != pid) {
         auto it = tasks_.find(static_cast<pid_t>(former));
         if (it != tasks_.end()) {
+          if (task.pending) EndCwdChange(*task.pending);
           task.pending = std::move(it->second.pending);
-          tasks_.erase(it);
+          task.cwd = std::move(it->second.cwd);
+          it->second.pending.reset();
+          OnTaskGone(it->first);
         }
       }
+      if (task.cwd) task.cwd->path.clear();
       ptrace(PTRACE_SYSCALL, pid, 0, 0);
       return;
     }
@@ -625,7 +942,7 @@ llvm::Error Tracer::Run(TraceResult& result) {
       return SystemError("waitpid");
     }
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
-      tasks_.erase(pid);
+      OnTaskGone(pid);
       if (pid == root_) {
         result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
         result.term_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
