@@ -30,7 +30,7 @@ struct Expr {
     kString,      // `text` holds the decoded string
     kUnion,       // lhs + rhs
     kDifference,  // lhs - rhs
-    kList,        // items, comma-separated strings and names (one or more)
+    kList,        // items, comma-separated strings and names (two or more)
     kPortList,    // `port` items: kPort, kPortRange or kName
     kPort,        // low
     kPortRange,   // low..high
@@ -84,7 +84,8 @@ struct HandleStmt {
   llvm::SMRange range;
 };
 
-/// `allow RIGHTS on TARGETS [optional];` (targets: a kList or a kPortList).
+/// `allow RIGHTS on TARGETS [optional];` (targets: a kList of two or more, a kPortList, or the one
+/// target itself: a million one-path grants need no million one-item lists).
 struct AllowStmt {
   ExprPtr rights;
   ExprPtr targets;

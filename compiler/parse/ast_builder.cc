@@ -112,7 +112,7 @@ class Builder {
   ast::UseStmt BuildUse(P::UseStmtContext* use);
   std::optional<ast::LogStmt> BuildLog(P::LogStmtContext* log);
   std::optional<ast::LogSetting> BuildLogSetting(P::LogSettingContext* setting);
-  ast::ExprPtr BuildValue(P::ValueContext* value, bool always_list);
+  ast::ExprPtr BuildValue(P::ValueContext* value);
   ast::ExprPtr BuildPortList(P::PortListContext* ports);
   ast::ExprPtr BuildPortItem(P::PortItemContext* item);
   ast::ExprPtr BuildExpr(P::ExprContext* expr);
@@ -174,8 +174,7 @@ ast::IncludeStmt Builder::BuildInclude(P::IncludeStmtContext* include) {
 }
 
 ast::LetStmt Builder::BuildLet(P::LetStmtContext* let) {
-  return ast::LetStmt{MakeIdent(let->IDENT()), BuildValue(let->value(), /*always_list=*/false),
-                      Range(let)};
+  return ast::LetStmt{MakeIdent(let->IDENT()), BuildValue(let->value()), Range(let)};
 }
 
 std::optional<ast::ThreadsStmt> Builder::BuildThreads(P::ThreadsStmtContext* threads) {
@@ -207,7 +206,7 @@ ast::HandleStmt Builder::BuildHandle(P::HandleStmtContext* handle) {
 }
 
 ast::AllowStmt Builder::BuildAllow(P::AllowStmtContext* allow) {
-  return ast::AllowStmt{BuildExpr(allow->expr()), BuildValue(allow->value(), /*always_list=*/true),
+  return ast::AllowStmt{BuildExpr(allow->expr()), BuildValue(allow->value()),
                         allow->OPTIONAL() != nullptr, Range(allow)};
 }
 
@@ -248,10 +247,10 @@ std::optional<ast::LogSetting> Builder::BuildLogSetting(P::LogSettingContext* se
                          value->getType() == P::ON, Range(setting)};
 }
 
-ast::ExprPtr Builder::BuildValue(P::ValueContext* value, bool always_list) {
+ast::ExprPtr Builder::BuildValue(P::ValueContext* value) {
   if (P::PortListContext* ports = value->portList()) return BuildPortList(ports);
   std::vector<P::ExprContext*> items = value->exprList()->expr();
-  if (items.size() == 1 && !always_list) return BuildExpr(items.front());
+  if (items.size() == 1) return BuildExpr(items.front());
   auto list = std::make_unique<ast::Expr>();
   list->kind = ast::Expr::Kind::kList;
   list->range = Range(value);

@@ -51,7 +51,7 @@ class Parser {
   ast::UseStmt ParseUse();
   ast::LogStmt ParseLog();
   ast::LogSetting ParseLogSetting();
-  ast::ExprPtr ParseValue(bool always_list);
+  ast::ExprPtr ParseValue();
   ast::ExprPtr ParsePortList();
   ast::ExprPtr ParsePortItem();
   ast::ExprPtr ParseExpr();
@@ -177,7 +177,7 @@ ast::LetStmt Parser::ParseLet() {
   const char* start = Start(Expect(TokenKind::kLet));
   Token name = Expect(TokenKind::kIdent);
   Expect(TokenKind::kAssign);
-  ast::ExprPtr value = ParseValue(/*always_list=*/false);
+  ast::ExprPtr value = ParseValue();
   Expect(TokenKind::kSemi);
   return ast::LetStmt{MakeIdent(name), std::move(value), RangeFrom(start)};
 }
@@ -220,7 +220,7 @@ ast::AllowStmt Parser::ParseAllow() {
   const char* start = Start(Expect(TokenKind::kAllow));
   ast::ExprPtr rights = ParseExpr();
   Expect(TokenKind::kOn);
-  ast::ExprPtr targets = ParseValue(/*always_list=*/true);
+  ast::ExprPtr targets = ParseValue();
   bool optional = Accept(TokenKind::kOptional);
   Expect(TokenKind::kSemi);
   return ast::AllowStmt{std::move(rights), std::move(targets), optional, RangeFrom(start)};
@@ -254,11 +254,11 @@ ast::LogSetting Parser::ParseLogSetting() {
   return ast::LogSetting{MakeIdent(word), on, RangeFrom(Start(word))};
 }
 
-ast::ExprPtr Parser::ParseValue(bool always_list) {
+ast::ExprPtr Parser::ParseValue() {
   if (current_.kind == TokenKind::kPort) return ParsePortList();
   const char* start = Start(current_);
   ast::ExprPtr first = ParseExpr();
-  if (current_.kind != TokenKind::kComma && !always_list) return first;
+  if (current_.kind != TokenKind::kComma) return first;
   auto list = std::make_unique<ast::Expr>();
   list->kind = ast::Expr::Kind::kList;
   list->items.push_back(std::move(first));

@@ -160,12 +160,12 @@ TEST_F(ParseTest, HandleScopeAll) {
   EXPECT_EQ(all.rights->text, "all");
 }
 
-TEST_F(ParseTest, AllowOnOnePathIsAList) {
+TEST_F(ParseTest, AllowOnOnePathIsThePath) {
   auto allow = std::get<ast::AllowStmt>(ParseOne(R"(allow read + execute on "/usr";)"));
   EXPECT_EQ(allow.rights->kind, Kind::kUnion);
-  ASSERT_EQ(allow.targets->kind, Kind::kList);
-  ASSERT_EQ(allow.targets->items.size(), 1u);
-  EXPECT_EQ(allow.targets->items[0]->text, "/usr");
+  ASSERT_EQ(allow.targets->kind, Kind::kString);
+  EXPECT_EQ(allow.targets->text, "/usr");
+  EXPECT_EQ(Slice(allow.targets->range), R"("/usr")");
   EXPECT_FALSE(allow.optional);
   EXPECT_EQ(Slice(allow.range), R"(allow read + execute on "/usr";)");
 }
