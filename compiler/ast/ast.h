@@ -5,11 +5,14 @@
 #define LANDLOCKC_COMPILER_AST_AST_H_
 
 #include <cstdint>
-#include <memory>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
 #include "llvm/Support/SMLoc.h"
 
 namespace landlockc::ast {
@@ -21,7 +24,8 @@ struct Ident {
 };
 
 struct Expr;
-using ExprPtr = std::unique_ptr<Expr>;
+/// Expressions live in their File's arena: no allocation per node, all freed with the file.
+using ExprPtr = const Expr*;
 
 /// An expression: rights, paths or ports, in one node type whose `kind` says which fields hold.
 struct Expr {
@@ -36,15 +40,18 @@ struct Expr {
     kPortRange,   // low..high
   };
   Kind kind = Kind::kName;
-  llvm::SMRange range;
-  std::string text;
   /// Port numbers as written; values past 65535 saturate at UINT32_MAX for the checker to reject.
   uint32_t low = 0;
   uint32_t high = 0;
-  ExprPtr lhs;
-  ExprPtr rhs;
-  std::vector<ExprPtr> items;
+  llvm::SMRange range;
+  /// A view of the source text, or for a string with escapes of its decoding in the file's arena.
+  llvm::StringRef text;
+  ExprPtr lhs = nullptr;
+  ExprPtr rhs = nullptr;
+  /// In the file's arena.
+  llvm::ArrayRef<ExprPtr> items;
 };
+static_assert(std::is_trivially_destructible_v<Expr>, "the arena runs no destructor");
 
 /// `abi N;` or `requires abi N;` (N saturates at UINT32_MAX).
 struct AbiStmt {
@@ -134,13 +141,16 @@ struct LayerBlock {
 using TopStmt = std::variant<AbiStmt, RequiresStmt, IncludeStmt, LetStmt, ThreadsStmt, RulesBlock,
                              LayerBlock, HandleStmt, AllowStmt, UseStmt, LogStmt>;
 
-/// One parsed file.
+/// One parsed file. Its statements point into its arena and its SourceMgr buffer: it is valid
+/// while that buffer is.
 struct File {
   /// The path the file was read from, as the SourceMgr buffer names it.
   std::string path;
   /// The SourceMgr buffer holding its text.
   unsigned buffer_id = 0;
   std::vector<TopStmt> statements;
+  /// Holds the statements' expressions, their item lists and the strings decoded from escapes.
+  llvm::BumpPtrAllocator arena;
 };
 
 }  // namespace landlockc::ast

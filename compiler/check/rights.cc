@@ -114,8 +114,8 @@ class Evaluator {
         values.push_back(Invalid());  // the parser reported the missing operand
       } else if (!frame.operands_done) {
         stack.push_back({&expr, true});
-        stack.push_back({expr.rhs.get(), false});
-        stack.push_back({expr.lhs.get(), false});
+        stack.push_back({expr.rhs, false});
+        stack.push_back({expr.lhs, false});
       } else {
         RightsValue rhs = std::move(values.back());
         values.pop_back();

@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "compiler/parse/ast_nodes.h"
+#include "llvm/ADT/SmallVector.h"
 #include "runtime/abi_table.h"
 
 namespace landlockc::parse {
@@ -14,8 +16,11 @@ struct NotWellFormed {};
 // One method per rule of the grammar, building the AST as the AST builder does.
 class Parser {
  public:
-  explicit Parser(const TokenBuffer& tokens)
-      : tokens_(tokens), next_(tokens.tokens.data()), previous_end_(tokens.text.begin()) {
+  Parser(const TokenBuffer& tokens, llvm::BumpPtrAllocator& arena)
+      : tokens_(tokens),
+        arena_(arena),
+        next_(tokens.tokens.data()),
+        previous_end_(tokens.text.begin()) {
     Lex();
   }
 
@@ -58,6 +63,7 @@ class Parser {
   ast::ExprPtr ParseTerm();
 
   const TokenBuffer& tokens_;
+  llvm::BumpPtrAllocator& arena_;
   /// The token after current_ in the buffer.
   const Token* next_;
   Token current_;
@@ -259,31 +265,29 @@ ast::ExprPtr Parser::ParseValue() {
   const char* start = Start(current_);
   ast::ExprPtr first = ParseExpr();
   if (current_.kind != TokenKind::kComma) return first;
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = ast::Expr::Kind::kList;
-  list->items.push_back(std::move(first));
-  while (Accept(TokenKind::kComma)) list->items.push_back(ParseExpr());
-  list->range = RangeFrom(start);
+  llvm::SmallVector<ast::ExprPtr, 8> items = {first};
+  while (Accept(TokenKind::kComma)) items.push_back(ParseExpr());
+  ast::Expr* list = NewExpr(arena_, ast::Expr::Kind::kList, RangeFrom(start));
+  list->items = CopyItems(arena_, items);
   return list;
 }
 
 ast::ExprPtr Parser::ParsePortList() {
   const char* start = Start(Expect(TokenKind::kPort));
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = ast::Expr::Kind::kPortList;
+  llvm::SmallVector<ast::ExprPtr, 8> items;
   do {
-    list->items.push_back(ParsePortItem());
+    items.push_back(ParsePortItem());
   } while (Accept(TokenKind::kComma));
-  list->range = RangeFrom(start);
+  ast::Expr* list = NewExpr(arena_, ast::Expr::Kind::kPortList, RangeFrom(start));
+  list->items = CopyItems(arena_, items);
   return list;
 }
 
 ast::ExprPtr Parser::ParsePortItem() {
-  auto port = std::make_unique<ast::Expr>();
+  ast::Expr* port = NewExpr(arena_, ast::Expr::Kind::kName, {});
   const char* start = Start(current_);
   if (current_.kind == TokenKind::kIdent) {
-    port->kind = ast::Expr::Kind::kName;
-    port->text = Text(Expect(TokenKind::kIdent)).str();
+    port->text = Text(Expect(TokenKind::kIdent));
   } else {
     port->low = ParseNumber(Text(Expect(TokenKind::kInt)));
     port->high = port->low;
@@ -302,14 +306,15 @@ ast::ExprPtr Parser::ParseExpr() {
   const char* start = Start(current_);
   ast::ExprPtr result = ParseTerm();
   while (current_.kind == TokenKind::kPlus || current_.kind == TokenKind::kMinus) {
-    auto combined = std::make_unique<ast::Expr>();
-    combined->kind =
-        current_.kind == TokenKind::kPlus ? ast::Expr::Kind::kUnion : ast::Expr::Kind::kDifference;
+    ast::Expr* combined = NewExpr(
+        arena_,
+        current_.kind == TokenKind::kPlus ? ast::Expr::Kind::kUnion : ast::Expr::Kind::kDifference,
+        {});
     Advance();
-    combined->lhs = std::move(result);
+    combined->lhs = result;
     combined->rhs = ParseTerm();
     combined->range = RangeFrom(start);
-    result = std::move(combined);
+    result = combined;
   }
   return result;
 }
@@ -321,29 +326,28 @@ ast::ExprPtr Parser::ParseTerm() {
     Expect(TokenKind::kRParen);
     return inner;
   }
-  auto leaf = std::make_unique<ast::Expr>();
   Token token = current_;
+  ast::Expr* leaf = NewExpr(arena_, ast::Expr::Kind::kName, tokens_.Range(token));
   if (token.kind == TokenKind::kString) {
     leaf->kind = ast::Expr::Kind::kString;
-    leaf->text = DecodeString(Text(token));
+    leaf->text = DecodeStringInto(arena_, Text(token));
   } else if (token.kind == TokenKind::kIdent || token.kind == TokenKind::kNone) {
-    leaf->kind = ast::Expr::Kind::kName;
-    leaf->text = Text(token).str();
+    leaf->text = Text(token);
   } else {
     throw NotWellFormed{};
   }
   Advance();
-  leaf->range = tokens_.Range(token);
   return leaf;
 }
 
 }  // namespace
 
-std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens) {
+std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens,
+                                                         llvm::BumpPtrAllocator& arena) {
   // Past a limit, the ANTLR path reports it.
   if (tokens.limit != LimitExceeded::kNone) return std::nullopt;
   try {
-    return Parser(tokens).ParseFile();
+    return Parser(tokens, arena).ParseFile();
   } catch (const NotWellFormed&) {
     return std::nullopt;
   }

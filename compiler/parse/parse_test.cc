@@ -11,14 +11,17 @@ using Kind = ast::Expr::Kind;
 
 class ParseTest : public ParseFixture {
  protected:
-  /// Parses text that must be valid, and returns its single statement.
+  /// Parses text that must be valid, and returns its single statement (its expressions live in
+  /// the file's arena, kept until the test ends).
   ast::TopStmt ParseOne(llvm::StringRef text) {
-    ast::File file = Parse(text);
+    const ast::File& file = *files_.emplace_back(std::make_unique<ast::File>(Parse(text)));
     EXPECT_EQ(Rendered(), "");
     EXPECT_EQ(file.statements.size(), 1u);
     if (file.statements.empty()) return ast::ThreadsStmt{};
-    return std::move(file.statements.front());
+    return file.statements.front();
   }
+
+  std::vector<std::unique_ptr<ast::File>> files_;
 };
 
 TEST_F(ParseTest, EmptyFileHasNoStatements) {
