@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "compiler/check/layers.h"
 
+#include <algorithm>
 #include <type_traits>
 
 #include "compiler/check/location.h"
@@ -48,10 +49,11 @@ void LayerBuilder::Append(Grant&& grant, const RulesBlock* via) {
   abi::Category category = grant.category;
   auto index = static_cast<size_t>(category);
   bool fs = category == abi::Category::kFs;
-  unresolved_.push_back({&allow, via == nullptr, category, grant.rights.rights[index],
-                         grant.rights.named[index],
-                         fs ? layer_.fs_grants.size() : layer_.net_grants.size(),
-                         fs ? grant.targets.paths.size() : grant.targets.ports.size()});
+  unresolved_.push_back(
+      {&allow, fs ? layer_.fs_grants.size() : layer_.net_grants.size(),
+       static_cast<uint32_t>(fs ? grant.targets.paths.size() : grant.targets.ports.size()),
+       FormulasIndex({grant.rights.rights[index], grant.rights.named[index]}), category,
+       via == nullptr});
   std::string via_name = via ? via->name : "";
   model::Location location = ResolveLocation(context_.source_mgr, allow.range);
   for (auto& path : grant.targets.paths) {
@@ -191,13 +193,29 @@ model::Layer LayerBuilder::Finish() {
   return std::move(layer_);
 }
 
+uint32_t LayerBuilder::FormulasIndex(const GrantFormulas& formulas) {
+  // Statements near each other mostly repeat a few rights expressions: look back a little.
+  constexpr size_t kLookBack = 8;
+  auto same = [&](const GrantFormulas& other) {
+    return other.rights.with_all == formulas.rights.with_all &&
+           other.rights.without_all == formulas.rights.without_all &&
+           other.named.with_all == formulas.named.with_all &&
+           other.named.without_all == formulas.named.without_all;
+  };
+  for (size_t back = 1; back <= std::min(kLookBack, formulas_.size()); ++back)
+    if (same(formulas_[formulas_.size() - back]))
+      return static_cast<uint32_t>(formulas_.size() - back);
+  formulas_.push_back(formulas);
+  return static_cast<uint32_t>(formulas_.size() - 1);
+}
+
 void LayerBuilder::Resolve(const UnresolvedGrants& unresolved, const model::AccessSet& all) {
   abi::Category category = unresolved.category;
+  const GrantFormulas& formulas = formulas_[unresolved.formulas];
   uint64_t handled = all.Get(category);
-  uint64_t requested =
-      unresolved.rights.Resolve(handled) & abi::RightsForAbi(category, context_.abi);
+  uint64_t requested = formulas.rights.Resolve(handled) & abi::RightsForAbi(category, context_.abi);
   uint64_t rights = requested & handled;
-  layer_.explicit_handled.Get(category) |= unresolved.named.Resolve(handled);
+  layer_.explicit_handled.Get(category) |= formulas.named.Resolve(handled);
   if (unresolved.written_here) {
     if (requested == 0)
       context_.diags.Report(diag::DiagId::kEmptyGrant, unresolved.allow->range);

@@ -50,17 +50,23 @@ class LayerBuilder {
   model::Layer Finish();
 
  private:
-  /// The grants of one `allow` already in the layer, whose rights wait for the handled sets.
-  struct UnresolvedGrants {
-    const ast::AllowStmt* allow;
-    /// False for a grant spliced from a `rules` block (generic: no warnings about it).
-    bool written_here;
-    abi::Category category;
+  /// An `allow`'s rights in its category, as a function of what the layer handles.
+  struct GrantFormulas {
     RightsFormula rights;
     RightsFormula named;
+  };
+  /// The grants of one `allow` already in the layer, whose rights wait for the handled sets. One
+  /// per statement: kept small, with the formulas (few distinct ones per layer) stored apart.
+  struct UnresolvedGrants {
+    const ast::AllowStmt* allow;
     /// Where its grants stand in the layer's fs_grants (kFs) or net_grants (kNet).
     size_t first;
-    size_t count;
+    uint32_t count;
+    /// Index in `formulas_`.
+    uint32_t formulas;
+    abi::Category category;
+    /// False for a grant spliced from a `rules` block (generic: no warnings about it).
+    bool written_here;
   };
 
   void Splice(size_t rules_index);
@@ -68,6 +74,7 @@ class LayerBuilder {
   /// it is written in the layer. Path strings are moved out of `grant` when `grant` is a temporary.
   template <typename Grant>
   void Append(Grant&& grant, const RulesBlock* via);
+  uint32_t FormulasIndex(const GrantFormulas& formulas);
   void Resolve(const UnresolvedGrants& unresolved, const model::AccessSet& all);
   void WarnUnhandled(const ast::AllowStmt& allow, abi::Category category, uint64_t requested,
                      uint64_t handled);
@@ -80,6 +87,7 @@ class LayerBuilder {
   bool handle_failed_ = false;
   /// Every `allow` of the layer, spliced ones included, in order.
   std::vector<UnresolvedGrants> unresolved_;
+  std::vector<GrantFormulas> formulas_;
   /// `rules` blocks already spliced: a second `use` of one adds nothing.
   llvm::BitVector spliced_;
   /// `log` settings already given, by word.
