@@ -17,9 +17,9 @@
 
 namespace landlockc::ast {
 
-/// A name as written, with its range.
+/// A name as written (a view of the source), with its range.
 struct Ident {
-  std::string name;
+  llvm::StringRef name;
   llvm::SMRange range;
 };
 
@@ -46,12 +46,19 @@ struct Expr {
   llvm::SMRange range;
   /// A view of the source text, or for a string with escapes of its decoding in the file's arena.
   llvm::StringRef text;
-  ExprPtr lhs = nullptr;
-  ExprPtr rhs = nullptr;
-  /// In the file's arena.
+  /// In the file's arena: the items of kList and kPortList, the two operands of kUnion and
+  /// kDifference (one list for both keeps a node at 64 bytes; a million grants hold millions).
   llvm::ArrayRef<ExprPtr> items;
+
+  /// The operands of kUnion and kDifference (nullptr on any other kind).
+  ExprPtr lhs() const { return IsBinary() ? items[0] : nullptr; }
+  ExprPtr rhs() const { return IsBinary() ? items[1] : nullptr; }
+  bool IsBinary() const {
+    return (kind == Kind::kUnion || kind == Kind::kDifference) && items.size() == 2;
+  }
 };
 static_assert(std::is_trivially_destructible_v<Expr>, "the arena runs no destructor");
+static_assert(sizeof(Expr) <= 64, "the AST's expressions are most of its memory");
 
 /// `abi N;` or `requires abi N;` (N saturates at UINT32_MAX).
 struct AbiStmt {

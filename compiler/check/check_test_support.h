@@ -50,8 +50,10 @@ inline ast::ExprPtr Name(llvm::StringRef name) { return Leaf(ast::Expr::Kind::kN
 /// `lhs + rhs` or `lhs - rhs`.
 inline ast::ExprPtr Binary(ast::Expr::Kind kind, ast::ExprPtr lhs, ast::ExprPtr rhs) {
   ast::Expr* expr = NewTestExpr(kind);
-  expr->lhs = lhs;
-  expr->rhs = rhs;
+  ast::ExprPtr* operands = TestArena().Allocate<ast::ExprPtr>(2);
+  operands[0] = lhs;
+  operands[1] = rhs;
+  expr->items = llvm::ArrayRef<ast::ExprPtr>(operands, 2);
   return expr;
 }
 inline ast::ExprPtr Plus(ast::ExprPtr lhs, ast::ExprPtr rhs) {

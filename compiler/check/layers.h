@@ -91,7 +91,7 @@ class LayerBuilder {
   /// `rules` blocks already spliced: a second `use` of one adds nothing.
   llvm::BitVector spliced_;
   /// `log` settings already given, by word.
-  std::vector<std::string> log_words_;
+  std::vector<llvm::StringRef> log_words_;
 };
 
 }  // namespace landlockc::check

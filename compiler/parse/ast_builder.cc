@@ -97,7 +97,7 @@ class Builder {
     return TokenText(text_, *node->getSymbol());
   }
   ast::Ident MakeIdent(antlr4::tree::TerminalNode* node) const {
-    return ast::Ident{Text(node).str(), Range(node)};
+    return ast::Ident{Text(node), Range(node)};
   }
 
   std::optional<ast::BodyStmt> BuildBody(P::StatementContext* statement, BlockKind kind);
@@ -203,7 +203,7 @@ std::optional<ast::LayerBlock> Builder::BuildLayer(P::LayerBlockContext* layer) 
 }
 
 ast::HandleStmt Builder::BuildHandle(P::HandleStmtContext* handle) {
-  return ast::HandleStmt{ast::Ident{TokenText(text_, *handle->category).str(),
+  return ast::HandleStmt{ast::Ident{TokenText(text_, *handle->category),
                                     TokenRange(text_, *handle->category, *handle->category)},
                          BuildExpr(handle->expr()), Range(handle)};
 }
@@ -246,7 +246,7 @@ std::optional<ast::LogSetting> Builder::BuildLogSetting(P::LogSettingContext* se
                      value_text);
     return std::nullopt;
   }
-  return ast::LogSetting{ast::Ident{word.str(), TokenRange(text_, *setting->word, *setting->word)},
+  return ast::LogSetting{ast::Ident{word, TokenRange(text_, *setting->word, *setting->word)},
                          value->getType() == P::ON, Range(setting)};
 }
 
@@ -303,12 +303,10 @@ ast::ExprPtr Builder::BuildExpr(P::ExprContext* expr) {
       result = operand;
       continue;
     }
-    ast::Expr* combined = NewExpr(
+    result = NewBinary(
         arena_, pending_kind,
-        llvm::SMRange(TokenStart(text_, *expr->getStart()), TokenEnd(text_, *term->getStop())));
-    combined->lhs = result;
-    combined->rhs = operand;
-    result = combined;
+        llvm::SMRange(TokenStart(text_, *expr->getStart()), TokenEnd(text_, *term->getStop())),
+        result, operand);
   }
   return result;
 }

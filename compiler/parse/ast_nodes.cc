@@ -15,6 +15,14 @@ ast::Expr* NewExpr(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SM
   return expr;
 }
 
+ast::Expr* NewBinary(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SMRange range,
+                     ast::ExprPtr lhs, ast::ExprPtr rhs) {
+  ast::Expr* expr = NewExpr(arena, kind, range);
+  ast::ExprPtr operands[] = {lhs, rhs};
+  expr->items = CopyItems(arena, operands);
+  return expr;
+}
+
 llvm::ArrayRef<ast::ExprPtr> CopyItems(llvm::BumpPtrAllocator& arena,
                                        llvm::ArrayRef<ast::ExprPtr> items) {
   if (items.empty()) return {};

@@ -14,6 +14,10 @@ namespace landlockc::parse {
 /// A new expression of `kind` over `range` in `arena`.
 ast::Expr* NewExpr(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SMRange range);
 
+/// `lhs + rhs` (kUnion) or `lhs - rhs` (kDifference) over `range` in `arena`.
+ast::Expr* NewBinary(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SMRange range,
+                     ast::ExprPtr lhs, ast::ExprPtr rhs);
+
 /// `items` copied into `arena`.
 llvm::ArrayRef<ast::ExprPtr> CopyItems(llvm::BumpPtrAllocator& arena,
                                        llvm::ArrayRef<ast::ExprPtr> items);

@@ -38,20 +38,19 @@ TEST(AstNodesTest, NodesLiveInTheArena) {
   lhs->text = "read";
   ast::Expr* rhs = NewExpr(arena, ast::Expr::Kind::kName, {});
   rhs->text = "execute";
-  ast::Expr* sum = NewExpr(arena, ast::Expr::Kind::kUnion, {});
-  sum->lhs = lhs;
-  sum->rhs = rhs;
+  ast::ExprPtr sum = NewBinary(arena, ast::Expr::Kind::kUnion, {}, lhs, rhs);
   ast::ExprPtr items[] = {sum, lhs};
   ast::Expr* list = NewExpr(arena, ast::Expr::Kind::kList, {});
   list->items = CopyItems(arena, items);
   items[0] = nullptr;  // the list holds its own copy
   ASSERT_EQ(list->items.size(), 2u);
   EXPECT_EQ(list->items[0], sum);
-  EXPECT_EQ(list->items[0]->lhs->text, "read");
-  EXPECT_EQ(list->items[0]->rhs->text, "execute");
+  EXPECT_EQ(list->items[0]->lhs()->text, "read");
+  EXPECT_EQ(list->items[0]->rhs()->text, "execute");
+  EXPECT_EQ(list->lhs(), nullptr);  // only `+` and `-` have operands
   EXPECT_EQ(list->items[1]->low, 0u);
   EXPECT_TRUE(CopyItems(arena, {}).empty());
-  EXPECT_GE(arena.getBytesAllocated(), 4 * sizeof(ast::Expr) + 2 * sizeof(ast::ExprPtr));
+  EXPECT_GE(arena.getBytesAllocated(), 4 * sizeof(ast::Expr) + 4 * sizeof(ast::ExprPtr));
 }
 
 // The File owns its arena: a moved File keeps its expressions valid.

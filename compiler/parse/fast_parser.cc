@@ -38,7 +38,7 @@ class Parser {
                          llvm::SMLoc::getFromPointer(previous_end_));
   }
   ast::Ident MakeIdent(const Token& token) const {
-    return ast::Ident{Text(token).str(), tokens_.Range(token)};
+    return ast::Ident{Text(token), tokens_.Range(token)};
   }
 
   ast::TopStmt ParseTop();
@@ -306,15 +306,11 @@ ast::ExprPtr Parser::ParseExpr() {
   const char* start = Start(current_);
   ast::ExprPtr result = ParseTerm();
   while (current_.kind == TokenKind::kPlus || current_.kind == TokenKind::kMinus) {
-    ast::Expr* combined = NewExpr(
-        arena_,
-        current_.kind == TokenKind::kPlus ? ast::Expr::Kind::kUnion : ast::Expr::Kind::kDifference,
-        {});
+    ast::Expr::Kind kind =
+        current_.kind == TokenKind::kPlus ? ast::Expr::Kind::kUnion : ast::Expr::Kind::kDifference;
     Advance();
-    combined->lhs = result;
-    combined->rhs = ParseTerm();
-    combined->range = RangeFrom(start);
-    result = combined;
+    ast::ExprPtr rhs = ParseTerm();
+    result = NewBinary(arena_, kind, RangeFrom(start), result, rhs);
   }
   return result;
 }

@@ -47,7 +47,7 @@ class Dumper {
     out_ += ')';
   }
   void Ident(const ast::Ident& ident) {
-    out_ += " " + ident.name;
+    out_ += " " + ident.name.str();
     Range(ident.range);
   }
   void Expr(const ast::Expr* expr) {
@@ -58,8 +58,7 @@ class Dumper {
     out_ += " (" + std::to_string(static_cast<int>(expr->kind)) + " '" + expr->text.str() + "' " +
             std::to_string(expr->low) + ".." + std::to_string(expr->high);
     Range(expr->range);
-    if (expr->lhs != nullptr) Expr(expr->lhs);
-    if (expr->rhs != nullptr) Expr(expr->rhs);
+    // The operands of `+` and `-` are its items.
     for (ast::ExprPtr item : expr->items) Expr(item);
     out_ += ")";
   }

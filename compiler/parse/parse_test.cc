@@ -75,13 +75,13 @@ TEST_F(ParseTest, LetOfRightsExpressionFoldsLeftToRight) {
   const ast::Expr& sum = *let.value;
   ASSERT_EQ(sum.kind, Kind::kUnion);
   EXPECT_EQ(Slice(sum.range), "read_write - refer + execute");
-  const ast::Expr& difference = *sum.lhs;
+  const ast::Expr& difference = *sum.lhs();
   ASSERT_EQ(difference.kind, Kind::kDifference);
   EXPECT_EQ(Slice(difference.range), "read_write - refer");
-  EXPECT_EQ(difference.lhs->text, "read_write");
-  EXPECT_EQ(difference.rhs->text, "refer");
-  EXPECT_EQ(sum.rhs->kind, Kind::kName);
-  EXPECT_EQ(sum.rhs->text, "execute");
+  EXPECT_EQ(difference.lhs()->text, "read_write");
+  EXPECT_EQ(difference.rhs()->text, "refer");
+  EXPECT_EQ(sum.rhs()->kind, Kind::kName);
+  EXPECT_EQ(sum.rhs()->text, "execute");
 }
 
 TEST_F(ParseTest, ParenthesesGroup) {
@@ -89,9 +89,9 @@ TEST_F(ParseTest, ParenthesesGroup) {
   const ast::Expr& difference = *let.value;
   ASSERT_EQ(difference.kind, Kind::kDifference);
   EXPECT_EQ(Slice(difference.range), "a - (b + c)");
-  EXPECT_EQ(difference.lhs->text, "a");
-  ASSERT_EQ(difference.rhs->kind, Kind::kUnion);
-  EXPECT_EQ(Slice(difference.rhs->range), "b + c");
+  EXPECT_EQ(difference.lhs()->text, "a");
+  ASSERT_EQ(difference.rhs()->kind, Kind::kUnion);
+  EXPECT_EQ(Slice(difference.rhs()->range), "b + c");
 }
 
 TEST_F(ParseTest, LetOfOneNameIsTheName) {
