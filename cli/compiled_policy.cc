@@ -22,7 +22,7 @@ LoadFailure LoadBlob(const PolicyInput& input, CompiledPolicy& compiled) {
   return LoadFailure::kNone;
 }
 
-LoadFailure LoadSource(const PolicyInput& input, const check::Options& options,
+LoadFailure LoadSource(PolicyInput& input, const check::Options& options,
                        CompiledPolicy& compiled) {
   compiled.sources = std::make_unique<llvm::SourceMgr>();
   std::optional<model::Policy> checked = CheckAndPrint(input, options, *compiled.sources);

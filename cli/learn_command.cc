@@ -152,8 +152,10 @@ bool WriteRepair(const trace::TraceResult& result, const check::Options& options
     return false;
   }
   int abi = abi_option != 0 ? abi_option.getValue() : policy->abi;
-  learn::Repair repair = learn::RepairPolicy(*policy, input->name, input->contents->getBuffer(),
-                                             result.accesses, abi, HomeDirectory());
+  // The check phase holds the text now: the SourceMgr's main buffer.
+  llvm::StringRef text = sources.getMemoryBuffer(sources.getMainFileID())->getBuffer();
+  learn::Repair repair =
+      learn::RepairPolicy(*policy, input->name, text, result.accesses, abi, HomeDirectory());
   for (const std::string& denial : repair.denials) llvm::errs() << "landlockc: " << denial << "\n";
   for (const std::string& problem : repair.unfixable) PrintWarning(problem);
   if (repair.denials.empty())

@@ -3,6 +3,7 @@
 
 #include "cli/console.h"
 
+#include <cassert>
 #include <cstring>
 
 #include "cli/stdlib_dir.h"
@@ -48,10 +49,11 @@ llvm::Expected<check::Options> MakeCheckOptions(llvm::ArrayRef<std::string> incl
   return check::Options{{include_dirs.begin(), include_dirs.end()}, StdlibDir()};
 }
 
-std::optional<model::Policy> CheckPolicySource(const PolicyInput& input,
-                                               const check::Options& options,
+std::optional<model::Policy> CheckPolicySource(PolicyInput& input, const check::Options& options,
                                                diag::DiagnosticEngine& diags) {
-  return check::CheckSource(input.name, input.contents->getBuffer(), options, diags);
+  // The buffer is named as messages name the input (`<stdin>` for `-`).
+  assert(input.contents->getBufferIdentifier() == input.name);
+  return check::CheckBuffer(std::move(input.contents), options, diags);
 }
 
 std::optional<check::Options> CheckOptionsOrPrint(llvm::ArrayRef<std::string> include_dirs) {
@@ -74,7 +76,7 @@ std::optional<PolicyInput> ReadPolicySource(llvm::StringRef path, llvm::StringRe
   return std::move(*input);
 }
 
-std::optional<model::Policy> CheckAndPrint(const PolicyInput& input, const check::Options& options,
+std::optional<model::Policy> CheckAndPrint(PolicyInput& input, const check::Options& options,
                                            llvm::SourceMgr& sources) {
   diag::DiagnosticEngine diags(sources);
   std::optional<model::Policy> policy = CheckPolicySource(input, options, diags);

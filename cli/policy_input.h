@@ -50,15 +50,15 @@ std::optional<check::Options> CheckOptionsOrPrint(llvm::ArrayRef<std::string> in
 /// and returns nullopt when it cannot be read or holds a compiled blob.
 std::optional<PolicyInput> ReadPolicySource(llvm::StringRef path, llvm::StringRef command);
 
-/// Checks a source input: diagnostics go to `diags` (whose SourceMgr then holds the sources).
-/// Returns nullopt when the policy has errors.
-std::optional<model::Policy> CheckPolicySource(const PolicyInput& input,
-                                               const check::Options& options,
+/// Checks a source input: diagnostics go to `diags`, whose SourceMgr takes over the text (held
+/// once, not copied: `input.contents` is null afterwards, the text is the SourceMgr's main
+/// buffer). Returns nullopt when the policy has errors.
+std::optional<model::Policy> CheckPolicySource(PolicyInput& input, const check::Options& options,
                                                diag::DiagnosticEngine& diags);
 
 /// CheckPolicySource, printing every diagnostic; `sources` keeps the texts the model's locations
 /// point into. Returns nullopt when the policy has errors.
-std::optional<model::Policy> CheckAndPrint(const PolicyInput& input, const check::Options& options,
+std::optional<model::Policy> CheckAndPrint(PolicyInput& input, const check::Options& options,
                                            llvm::SourceMgr& sources);
 
 /// The message for a blob given to a command that needs source, e.g. `check`.

@@ -20,7 +20,7 @@ struct Missing {
 };
 
 std::string Where(const model::Layer& layer) {
-  return "layer `" + layer.name + "` (" + layer.location.file + ":" +
+  return "layer `" + layer.name + "` (" + layer.location.file.str() + ":" +
          std::to_string(layer.location.line) + ")";
 }
 

@@ -197,7 +197,7 @@ std::string DescribeNetGrant(const model::NetGrant& grant) {
 // The grants that came through `rules` block `name`, each once (a block used by several layers
 // makes grants in each).
 std::string DescribeRules(const model::Policy& policy, llvm::StringRef name) {
-  std::set<std::pair<std::string, unsigned>> seen;
+  std::set<std::pair<llvm::StringRef, unsigned>> seen;
   std::string grants;
   auto first = [&](const model::Location& at) {
     return seen.insert({at.file, at.line * 65536 + at.column}).second;

@@ -5,23 +5,27 @@
 #define LANDLOCKC_COMPILER_AST_AST_H_
 
 #include <cstdint>
-#include <memory>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
 #include "llvm/Support/SMLoc.h"
 
 namespace landlockc::ast {
 
-/// A name as written, with its range.
+/// A name as written (a view of the source), with its range.
 struct Ident {
-  std::string name;
+  llvm::StringRef name;
   llvm::SMRange range;
 };
 
 struct Expr;
-using ExprPtr = std::unique_ptr<Expr>;
+/// Expressions live in their File's arena: no allocation per node, all freed with the file.
+using ExprPtr = const Expr*;
 
 /// An expression: rights, paths or ports, in one node type whose `kind` says which fields hold.
 struct Expr {
@@ -30,21 +34,31 @@ struct Expr {
     kString,      // `text` holds the decoded string
     kUnion,       // lhs + rhs
     kDifference,  // lhs - rhs
-    kList,        // items, comma-separated strings and names (one or more)
+    kList,        // items, comma-separated strings and names (two or more)
     kPortList,    // `port` items: kPort, kPortRange or kName
     kPort,        // low
     kPortRange,   // low..high
   };
   Kind kind = Kind::kName;
-  llvm::SMRange range;
-  std::string text;
   /// Port numbers as written; values past 65535 saturate at UINT32_MAX for the checker to reject.
   uint32_t low = 0;
   uint32_t high = 0;
-  ExprPtr lhs;
-  ExprPtr rhs;
-  std::vector<ExprPtr> items;
+  llvm::SMRange range;
+  /// A view of the source text, or for a string with escapes of its decoding in the file's arena.
+  llvm::StringRef text;
+  /// In the file's arena: the items of kList and kPortList, the two operands of kUnion and
+  /// kDifference (one list for both keeps a node at 64 bytes; a million grants hold millions).
+  llvm::ArrayRef<ExprPtr> items;
+
+  /// The operands of kUnion and kDifference (nullptr on any other kind).
+  ExprPtr lhs() const { return IsBinary() ? items[0] : nullptr; }
+  ExprPtr rhs() const { return IsBinary() ? items[1] : nullptr; }
+  bool IsBinary() const {
+    return (kind == Kind::kUnion || kind == Kind::kDifference) && items.size() == 2;
+  }
 };
+static_assert(std::is_trivially_destructible_v<Expr>, "the arena runs no destructor");
+static_assert(sizeof(Expr) <= 64, "the AST's expressions are most of its memory");
 
 /// `abi N;` or `requires abi N;` (N saturates at UINT32_MAX).
 struct AbiStmt {
@@ -84,7 +98,8 @@ struct HandleStmt {
   llvm::SMRange range;
 };
 
-/// `allow RIGHTS on TARGETS [optional];` (targets: a kList or a kPortList).
+/// `allow RIGHTS on TARGETS [optional];` (targets: a kList of two or more, a kPortList, or the one
+/// target itself: a million one-path grants need no million one-item lists).
 struct AllowStmt {
   ExprPtr rights;
   ExprPtr targets;
@@ -133,13 +148,16 @@ struct LayerBlock {
 using TopStmt = std::variant<AbiStmt, RequiresStmt, IncludeStmt, LetStmt, ThreadsStmt, RulesBlock,
                              LayerBlock, HandleStmt, AllowStmt, UseStmt, LogStmt>;
 
-/// One parsed file.
+/// One parsed file. Its statements point into its arena and its SourceMgr buffer: it is valid
+/// while that buffer is.
 struct File {
   /// The path the file was read from, as the SourceMgr buffer names it.
   std::string path;
   /// The SourceMgr buffer holding its text.
   unsigned buffer_id = 0;
   std::vector<TopStmt> statements;
+  /// Holds the statements' expressions, their item lists and the strings decoded from escapes.
+  llvm::BumpPtrAllocator arena;
 };
 
 }  // namespace landlockc::ast

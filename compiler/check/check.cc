@@ -35,4 +35,11 @@ std::optional<model::Policy> CheckSource(llvm::StringRef name, llvm::StringRef t
   return CheckLoaded(loaded, errors_before, diags);
 }
 
+std::optional<model::Policy> CheckBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer,
+                                         const Options& options, diag::DiagnosticEngine& diags) {
+  unsigned errors_before = diags.error_count();
+  LoadedPolicy loaded = LoadBuffer(std::move(buffer), options, diags);
+  return CheckLoaded(loaded, errors_before, diags);
+}
+
 }  // namespace landlockc::check

@@ -3,6 +3,7 @@
 #ifndef LANDLOCKC_COMPILER_CHECK_CHECK_H_
 #define LANDLOCKC_COMPILER_CHECK_CHECK_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "compiler/model/model.h"
 #include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 namespace landlockc::check {
@@ -33,6 +35,11 @@ std::optional<model::Policy> CheckFile(llvm::StringRef path, const Options& opti
 
 /// Same for policy text already in memory, named `name` in diagnostics.
 std::optional<model::Policy> CheckSource(llvm::StringRef name, llvm::StringRef text,
+                                         const Options& options, diag::DiagnosticEngine& diags);
+
+/// Same for policy text already read into `buffer` (named by its identifier), which the engine's
+/// SourceMgr takes over: the text is held once, not copied.
+std::optional<model::Policy> CheckBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer,
                                          const Options& options, diag::DiagnosticEngine& diags);
 
 /// The file `include "name"` written in file `from` reads, as the check phase looks it up:

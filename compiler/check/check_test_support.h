@@ -7,6 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,41 +19,58 @@
 
 namespace landlockc::check {
 
-/// An expression without operands: a name, string, port or port range.
-inline ast::ExprPtr Leaf(ast::Expr::Kind kind, std::string text, uint32_t low = 0,
-                         uint32_t high = 0) {
-  auto expr = std::make_unique<ast::Expr>();
+/// Where hand-built expressions and their texts live (as a parsed file's arena holds its own):
+/// for the whole test program.
+inline llvm::BumpPtrAllocator& TestArena() {
+  static llvm::BumpPtrAllocator arena;
+  return arena;
+}
+
+inline ast::Expr* NewTestExpr(ast::Expr::Kind kind) {
+  auto* expr = new (TestArena().Allocate<ast::Expr>()) ast::Expr();
   expr->kind = kind;
-  expr->text = std::move(text);
+  return expr;
+}
+
+/// An expression without operands: a name, string, port or port range.
+inline ast::ExprPtr Leaf(ast::Expr::Kind kind, llvm::StringRef text, uint32_t low = 0,
+                         uint32_t high = 0) {
+  ast::Expr* expr = NewTestExpr(kind);
+  char* copy = TestArena().Allocate<char>(text.size());
+  std::copy(text.begin(), text.end(), copy);
+  expr->text = llvm::StringRef(copy, text.size());
   expr->low = low;
   expr->high = high;
   return expr;
 }
 
 /// A name: a right, a set or a `let`.
-inline ast::ExprPtr Name(std::string name) { return Leaf(ast::Expr::Kind::kName, std::move(name)); }
+inline ast::ExprPtr Name(llvm::StringRef name) { return Leaf(ast::Expr::Kind::kName, name); }
 
 /// `lhs + rhs` or `lhs - rhs`.
 inline ast::ExprPtr Binary(ast::Expr::Kind kind, ast::ExprPtr lhs, ast::ExprPtr rhs) {
-  auto expr = std::make_unique<ast::Expr>();
-  expr->kind = kind;
-  expr->lhs = std::move(lhs);
-  expr->rhs = std::move(rhs);
+  ast::Expr* expr = NewTestExpr(kind);
+  ast::ExprPtr* operands = TestArena().Allocate<ast::ExprPtr>(2);
+  operands[0] = lhs;
+  operands[1] = rhs;
+  expr->items = llvm::ArrayRef<ast::ExprPtr>(operands, 2);
   return expr;
 }
 inline ast::ExprPtr Plus(ast::ExprPtr lhs, ast::ExprPtr rhs) {
-  return Binary(ast::Expr::Kind::kUnion, std::move(lhs), std::move(rhs));
+  return Binary(ast::Expr::Kind::kUnion, lhs, rhs);
 }
 inline ast::ExprPtr Minus(ast::ExprPtr lhs, ast::ExprPtr rhs) {
-  return Binary(ast::Expr::Kind::kDifference, std::move(lhs), std::move(rhs));
+  return Binary(ast::Expr::Kind::kDifference, lhs, rhs);
 }
 
 /// A path list (`kind` kList) or port list (kPortList) of `items`.
 template <typename... Items>
 ast::ExprPtr List(ast::Expr::Kind kind, Items... items) {
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = kind;
-  (list->items.push_back(std::move(items)), ...);
+  ast::Expr* list = NewTestExpr(kind);
+  ast::ExprPtr built[] = {items...};
+  ast::ExprPtr* copy = TestArena().Allocate<ast::ExprPtr>(sizeof...(items));
+  std::copy(std::begin(built), std::end(built), copy);
+  list->items = llvm::ArrayRef<ast::ExprPtr>(copy, sizeof...(items));
   return list;
 }
 

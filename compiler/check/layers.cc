@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "compiler/check/layers.h"
 
+#include <algorithm>
+#include <type_traits>
+
 #include "compiler/check/location.h"
 #include "compiler/model/names.h"
 
@@ -25,14 +28,54 @@ std::string QuotedRightNames(abi::Category category, uint64_t mask) {
 }  // namespace
 
 LayerBuilder::LayerBuilder(const LayerContext& context, std::string name, llvm::SMRange name_range,
-                           llvm::SMRange range)
+                           llvm::SMRange range, size_t statement_count)
     : context_(context), name_range_(name_range) {
   layer_.name = std::move(name);
   layer_.location = ResolveLocation(context_.source_mgr, range);
+  layer_.fs_grants.reserve(statement_count);
+  unresolved_.reserve(statement_count);
 }
 
 void LayerBuilder::Add(const ast::BodyStmt& statement) {
   std::visit([this](const auto& body) { Add(body); }, statement);
+}
+
+template <typename Grant>
+void LayerBuilder::Append(Grant&& grant, const RulesBlock* via) {
+  // A temporary's paths are moved into the layer; a `rules` block's are copied (several layers
+  // may use the block).
+  constexpr bool kMovePaths = !std::is_lvalue_reference_v<Grant>;
+  const ast::AllowStmt& allow = *grant.statement;
+  abi::Category category = grant.category;
+  auto index = static_cast<size_t>(category);
+  bool fs = category == abi::Category::kFs;
+  unresolved_.push_back(
+      {&allow, fs ? layer_.fs_grants.size() : layer_.net_grants.size(),
+       static_cast<uint32_t>(fs ? grant.targets.paths.size() : grant.targets.ports.size()),
+       FormulasIndex({grant.rights.rights[index], grant.rights.named[index]}), category,
+       via == nullptr});
+  std::string via_name = via ? via->name : "";
+  model::Location location = ResolveLocation(context_.source_mgr, allow.range);
+  for (auto& path : grant.targets.paths) {
+    model::FsGrant each;
+    if constexpr (kMovePaths)
+      each.path = std::move(path.path);
+    else
+      each.path = path.path;
+    each.optional = allow.optional;
+    each.via_rules = via_name;
+    each.location = location;
+    each.path_location = ResolveLocation(context_.source_mgr, path.range);
+    layer_.fs_grants.push_back(std::move(each));
+  }
+  for (const PortValue& port : grant.targets.ports) {
+    model::NetGrant each;
+    each.ports = port.ports;
+    each.via_rules = via_name;
+    each.location = location;
+    each.port_location = ResolveLocation(context_.source_mgr, port.range);
+    layer_.net_grants.push_back(std::move(each));
+  }
 }
 
 void LayerBuilder::Add(const ast::HandleStmt& handle) {
@@ -64,9 +107,7 @@ void LayerBuilder::Add(const ast::HandleStmt& handle) {
 void LayerBuilder::Add(const ast::AllowStmt& allow) {
   std::optional<PendingGrant> grant =
       ResolveAllow(allow, context_.symbols, context_.abi, context_.diags);
-  if (!grant) return;
-  own_grants_.push_back(std::move(*grant));
-  uses_.push_back({&own_grants_.back(), nullptr});
+  if (grant) Append(std::move(*grant), nullptr);
 }
 
 void LayerBuilder::Add(const ast::UseStmt& use) {
@@ -100,7 +141,7 @@ void LayerBuilder::Splice(size_t rules_index) {
     }
     const auto& entry = block.entries[position++];
     if (const auto* grant = std::get_if<PendingGrant>(&entry)) {
-      uses_.push_back({grant, &block});
+      Append(*grant, &block);
       continue;
     }
     size_t nested = std::get<size_t>(entry);
@@ -142,17 +183,7 @@ model::Layer LayerBuilder::Finish() {
     }
   }
   model::AccessSet all = layer_.handled;
-  // Sized once: growing by doubling holds the old and the new buffer at once, the compiler's peak
-  // memory on large policies (docs/performance.md).
-  size_t fs_count = 0;
-  size_t net_count = 0;
-  for (const GrantUse& use : uses_) {
-    fs_count += use.grant->targets.paths.size();
-    net_count += use.grant->targets.ports.size();
-  }
-  layer_.fs_grants.reserve(layer_.fs_grants.size() + fs_count);
-  layer_.net_grants.reserve(layer_.net_grants.size() + net_count);
-  for (const GrantUse& use : uses_) Grant(use, all);
+  for (const UnresolvedGrants& unresolved : unresolved_) Resolve(unresolved, all);
   for (int category = 0; category < abi::kCategoryCount; ++category) {
     auto each = static_cast<abi::Category>(category);
     layer_.explicit_handled.Get(each) &= layer_.handled.Get(each);
@@ -162,44 +193,45 @@ model::Layer LayerBuilder::Finish() {
   return std::move(layer_);
 }
 
-void LayerBuilder::Grant(const GrantUse& use, const model::AccessSet& all) {
-  const PendingGrant& grant = *use.grant;
-  const ast::AllowStmt& allow = *grant.statement;
-  abi::Category category = grant.category;
+uint32_t LayerBuilder::FormulasIndex(const GrantFormulas& formulas) {
+  // Statements near each other mostly repeat a few rights expressions: look back a little.
+  constexpr size_t kLookBack = 8;
+  auto same = [&](const GrantFormulas& other) {
+    return other.rights.with_all == formulas.rights.with_all &&
+           other.rights.without_all == formulas.rights.without_all &&
+           other.named.with_all == formulas.named.with_all &&
+           other.named.without_all == formulas.named.without_all;
+  };
+  for (size_t back = 1; back <= std::min(kLookBack, formulas_.size()); ++back)
+    if (same(formulas_[formulas_.size() - back]))
+      return static_cast<uint32_t>(formulas_.size() - back);
+  formulas_.push_back(formulas);
+  return static_cast<uint32_t>(formulas_.size() - 1);
+}
+
+void LayerBuilder::Resolve(const UnresolvedGrants& unresolved, const model::AccessSet& all) {
+  abi::Category category = unresolved.category;
+  const GrantFormulas& formulas = formulas_[unresolved.formulas];
   uint64_t handled = all.Get(category);
-  uint64_t requested =
-      grant.rights.Resolve(category, handled) & abi::RightsForAbi(category, context_.abi);
+  uint64_t requested = formulas.rights.Resolve(handled) & abi::RightsForAbi(category, context_.abi);
   uint64_t rights = requested & handled;
-  layer_.explicit_handled.Get(category) |= grant.rights.ResolveNamed(category, handled);
-  if (use.via == nullptr) {
+  layer_.explicit_handled.Get(category) |= formulas.named.Resolve(handled);
+  if (unresolved.written_here) {
     if (requested == 0)
-      context_.diags.Report(diag::DiagId::kEmptyGrant, allow.range);
+      context_.diags.Report(diag::DiagId::kEmptyGrant, unresolved.allow->range);
     else if (requested & ~handled)
-      WarnUnhandled(allow, category, requested, handled);
+      WarnUnhandled(*unresolved.allow, category, requested, handled);
   }
-  std::string via = use.via ? use.via->name : "";
-  model::Location location = ResolveLocation(context_.source_mgr, allow.range);
-  for (const PathValue& path : grant.targets.paths) {
-    model::FsGrant fs;
-    fs.path = path.path;
-    fs.requested = requested;
-    fs.rights = rights;
-    fs.optional = allow.optional;
-    fs.via_rules = via;
-    fs.location = location;
-    fs.path_location = ResolveLocation(context_.source_mgr, path.range);
-    layer_.fs_grants.push_back(std::move(fs));
-  }
-  for (const PortValue& port : grant.targets.ports) {
-    model::NetGrant net;
-    net.ports = port.ports;
-    net.requested = requested;
-    net.rights = rights;
-    net.via_rules = via;
-    net.location = location;
-    net.port_location = ResolveLocation(context_.source_mgr, port.range);
-    layer_.net_grants.push_back(std::move(net));
-  }
+  auto fill = [&](auto& grants) {
+    for (size_t i = unresolved.first; i < unresolved.first + unresolved.count; ++i) {
+      grants[i].requested = requested;
+      grants[i].rights = rights;
+    }
+  };
+  if (category == abi::Category::kFs)
+    fill(layer_.fs_grants);
+  else
+    fill(layer_.net_grants);
 }
 
 void LayerBuilder::WarnUnhandled(const ast::AllowStmt& allow, abi::Category category,

@@ -108,6 +108,44 @@ TEST_F(LayersTest, GrantDetails) {
   EXPECT_TRUE(layer.fs_grants[0].optional);  // `optional` covers the whole list
 }
 
+// Grants enter the layer as their statements come, and get their rights once the layer's last
+// `handle` line is known.
+TEST_F(LayersTest, GrantsBeforeAHandleLineFollowIt) {
+  model::Policy policy = CheckClean(
+      "rules r { allow all on \"/r\"; }\n"
+      "layer a { allow all on \"/a\"; use r; allow read on \"/b\"; handle fs: read; }\n"
+      "layer b { use r; handle fs: execute; }");
+  const model::Layer& a = policy.layers[0];
+  ASSERT_EQ(a.fs_grants.size(), 3u);
+  EXPECT_EQ(a.fs_grants[0].path, "/a");
+  EXPECT_EQ(a.fs_grants[1].path, "/r");
+  EXPECT_EQ(a.fs_grants[1].via_rules, "r");
+  EXPECT_EQ(a.fs_grants[2].path, "/b");
+  for (const model::FsGrant& grant : a.fs_grants)
+    EXPECT_THAT(Names(kFs, grant.rights), ElementsAre("read_file", "read_dir"));
+  // The block's grant is copied into each layer that uses it, with that layer's rights.
+  const model::Layer& b = policy.layers[1];
+  ASSERT_EQ(b.fs_grants.size(), 1u);
+  EXPECT_EQ(b.fs_grants[0].path, "/r");
+  EXPECT_THAT(Names(kFs, b.fs_grants[0].rights), ElementsAre("execute"));
+}
+
+// The grant list is sized by the statement count; a statement of many paths outgrows it.
+TEST_F(LayersTest, MorePathsThanStatements) {
+  std::string text = "layer a {\n  allow read on \"/p0\"";
+  for (int i = 1; i < 100; ++i) text += ", \"/p" + std::to_string(i) + "\"";
+  text += ";\n  allow execute on \"/x\";\n}";
+  model::Layer layer = OneLayer(text);
+  ASSERT_EQ(layer.fs_grants.size(), 101u);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ(layer.fs_grants[i].path, "/p" + std::to_string(i));
+    EXPECT_THAT(Names(kFs, layer.fs_grants[i].rights), ElementsAre("read_file", "read_dir"));
+    EXPECT_EQ(layer.fs_grants[i].location.line, 2u);
+  }
+  EXPECT_EQ(layer.fs_grants[100].path, "/x");
+  EXPECT_THAT(Names(kFs, layer.fs_grants[100].rights), ElementsAre("execute"));
+}
+
 TEST_F(LayersTest, UnhandledGrantWarnsAndKeepsOnlyHandledRights) {
   std::optional<model::Policy> policy =
       Check("handle fs: read;\nallow read + execute on \"/a\";\nallow tcp on port 80;");

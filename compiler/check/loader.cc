@@ -244,12 +244,17 @@ std::optional<LoadedPolicy> LoadFile(llvm::StringRef path, const Options& option
     diags.Report(diag::DiagId::kIoError, llvm::SMRange(), path, buffer.getError().message());
     return std::nullopt;
   }
-  return Loader(options, diags).Load(std::move(*buffer));
+  return LoadBuffer(std::move(*buffer), options, diags);
 }
 
 LoadedPolicy LoadSource(llvm::StringRef name, llvm::StringRef text, const Options& options,
                         diag::DiagnosticEngine& diags) {
-  return Loader(options, diags).Load(llvm::MemoryBuffer::getMemBufferCopy(text, name));
+  return LoadBuffer(llvm::MemoryBuffer::getMemBufferCopy(text, name), options, diags);
+}
+
+LoadedPolicy LoadBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer, const Options& options,
+                        diag::DiagnosticEngine& diags) {
+  return Loader(options, diags).Load(std::move(buffer));
 }
 
 }  // namespace landlockc::check

@@ -12,6 +12,7 @@
 #include "compiler/ast/ast.h"
 #include "compiler/check/check.h"
 #include "compiler/diag/diagnostics.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 namespace landlockc::check {
 
@@ -53,6 +54,11 @@ std::optional<LoadedPolicy> LoadFile(llvm::StringRef path, const Options& option
 /// The same for a policy already in memory, named `name` (includes are relative to its
 /// directory).
 LoadedPolicy LoadSource(llvm::StringRef name, llvm::StringRef text, const Options& options,
+                        diag::DiagnosticEngine& diags);
+
+/// The same for a policy already read into `buffer` (named by its identifier), which the engine's
+/// SourceMgr takes over without a copy.
+LoadedPolicy LoadBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer, const Options& options,
                         diag::DiagnosticEngine& diags);
 
 }  // namespace landlockc::check

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "compiler/check/location.h"
 
+#include "compiler/model/file_names.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace landlockc::check {
@@ -11,7 +12,7 @@ model::Location ResolveLocation(const llvm::SourceMgr& source_mgr, llvm::SMRange
   if (!range.Start.isValid()) return location;
   unsigned buffer = source_mgr.FindBufferContainingLoc(range.Start);
   if (buffer == 0) return location;
-  location.file = source_mgr.getMemoryBuffer(buffer)->getBufferIdentifier().str();
+  location.file = model::InternFileName(source_mgr.getMemoryBuffer(buffer)->getBufferIdentifier());
   std::tie(location.line, location.column) = source_mgr.getLineAndColumn(range.Start, buffer);
   llvm::SMLoc end = range.End.isValid() ? range.End : range.Start;
   std::tie(location.end_line, location.end_column) = source_mgr.getLineAndColumn(end, buffer);

@@ -160,7 +160,7 @@ class PolicyChecker {
 
   void Rules(const ast::RulesBlock& block) {
     size_t index = rules_.size();
-    rules_.push_back(RulesBlock{block.name.name, {}});
+    rules_.push_back(RulesBlock{block.name.name.str(), {}});
     Symbol symbol;
     symbol.kind = SymbolKind::kRules;
     symbol.rules_index = index;
@@ -211,7 +211,8 @@ class PolicyChecker {
     if (layer_count_ == abi::kMaxLayers + 1)
       diags_.Report(diag::DiagId::kTooManyLayers, block.name.range, block.name.name,
                     std::to_string(abi::kMaxLayers));
-    LayerBuilder builder(context_, block.name.name, block.name.range, block.range);
+    LayerBuilder builder(context_, block.name.name.str(), block.name.range, block.range,
+                         block.body.size());
     for (const ast::BodyStmt& body : block.body) builder.Add(body);
     Append(builder, block.name.range);
   }
@@ -258,7 +259,8 @@ class PolicyChecker {
   LayerBuilder& MainLayer(llvm::SMRange first_statement) {
     if (!main_layer_) {
       ++layer_count_;
-      main_layer_.emplace(context_, "main", first_statement, first_statement);
+      main_layer_.emplace(context_, "main", first_statement, first_statement,
+                          loaded_.statements.size());
       main_layer_at_ = first_statement;
     }
     return *main_layer_;

@@ -110,12 +110,12 @@ class Evaluator {
           expr.kind == ast::Expr::Kind::kUnion || expr.kind == ast::Expr::Kind::kDifference;
       if (!binary) {
         values.push_back(Leaf(expr, &expr == &root));
-      } else if (!expr.lhs || !expr.rhs) {
+      } else if (!expr.lhs() || !expr.rhs()) {
         values.push_back(Invalid());  // the parser reported the missing operand
       } else if (!frame.operands_done) {
         stack.push_back({&expr, true});
-        stack.push_back({expr.rhs.get(), false});
-        stack.push_back({expr.lhs.get(), false});
+        stack.push_back({expr.rhs(), false});
+        stack.push_back({expr.lhs(), false});
       } else {
         RightsValue rhs = std::move(values.back());
         values.pop_back();

@@ -38,12 +38,12 @@ bool SymbolTable::Define(const ast::Ident& name, Symbol symbol, diag::Diagnostic
   if (existing != symbols_.end()) {
     const diag::DiagInfo& info = diag::Info(diag::DiagId::kRedefinition);
     diags.Emit(info.severity, info.id, name.range, llvm::formatv(info.format, name.name).str(),
-               {{"`" + name.name + "` is first defined here", existing->second.name_range}});
+               {{"`" + name.name.str() + "` is first defined here", existing->second.name_range}});
     return false;
   }
   symbol.name_range = name.range;
   symbols_.try_emplace(name.name, std::move(symbol));
-  order_.push_back(name.name);
+  order_.push_back(name.name.str());
   return true;
 }
 

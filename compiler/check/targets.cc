@@ -25,16 +25,15 @@ class Resolver {
         expr.kind == Kind::kPortList || expr.kind == Kind::kPort || expr.kind == Kind::kPortRange;
     targets_.kind = ports ? SymbolKind::kPorts : SymbolKind::kPaths;
     // A list led by the name of a port `let` is a port list: `allow connect_tcp on db_ports;`.
-    const ast::Expr* first = expr.kind == Kind::kList && !expr.items.empty() && expr.items[0]
-                                 ? expr.items[0].get()
-                                 : &expr;
+    const ast::Expr* first =
+        expr.kind == Kind::kList && !expr.items.empty() && expr.items[0] ? expr.items[0] : &expr;
     if (first->kind == Kind::kName) {
       const Symbol* symbol = symbols_.Find(first->text);
       if (symbol != nullptr && symbol->kind == SymbolKind::kPorts)
         targets_.kind = SymbolKind::kPorts;
     }
     if (expr.kind == Kind::kList || expr.kind == Kind::kPortList) {
-      for (const ast::ExprPtr& item : expr.items)
+      for (ast::ExprPtr item : expr.items)
         if (item) Item(*item);
     } else {
       Item(expr);

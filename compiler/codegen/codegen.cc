@@ -53,22 +53,26 @@ struct BlobFsGrant {
 // A layer's fs grants as the blob holds them: one per path, in ascending byte order, grants with
 // no right left out. A path granted twice in a layer gets the union of the rights, and is optional
 // only if every grant on it is: the kernel adds up rules on one path the same way.
+// One list, sized once and merged in place: on a large layer it is, after the model, what code
+// generation holds.
 std::vector<BlobFsGrant> SortedFsGrants(const model::Layer& layer) {
   std::vector<BlobFsGrant> grants;
+  grants.reserve(layer.fs_grants.size());
   for (const model::FsGrant& grant : layer.fs_grants)
     if (grant.rights != 0) grants.push_back({grant.path, grant.rights, grant.optional});
   std::sort(grants.begin(), grants.end(),
             [](const BlobFsGrant& a, const BlobFsGrant& b) { return a.path < b.path; });
-  std::vector<BlobFsGrant> merged;
+  size_t merged = 0;
   for (const BlobFsGrant& grant : grants) {
-    if (!merged.empty() && merged.back().path == grant.path) {
-      merged.back().rights |= grant.rights;
-      merged.back().optional &= grant.optional;
+    if (merged != 0 && grants[merged - 1].path == grant.path) {
+      grants[merged - 1].rights |= grant.rights;
+      grants[merged - 1].optional &= grant.optional;
     } else {
-      merged.push_back(grant);
+      grants[merged++] = grant;
     }
   }
-  return merged;
+  grants.resize(merged);
+  return grants;
 }
 
 // Front coding: each path is written as the length of the prefix it shares with the previous one,

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "compiler/model/abi_used.h"
+#include "compiler/model/file_names.h"
 
 #include "llvm/Support/FormatVariadic.h"
 #include "runtime/uapi.h"
@@ -13,7 +14,7 @@ namespace {
 
 Location At(std::string file, unsigned line, unsigned column) {
   Location location;
-  location.file = std::move(file);
+  location.file = InternFileName(file);
   location.line = line;
   location.column = column;
   return location;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/SMLoc.h"
 #include "runtime/abi_table.h"
 
@@ -17,7 +18,8 @@ namespace landlockc::model {
 /// the file name and 1-based line and column of its start and end.
 struct Location {
   llvm::SMRange range;
-  std::string file;
+  /// Held by InternFileName (file_names.h), not by the location: one copy per file, not per grant.
+  llvm::StringRef file;
   unsigned line = 0;
   unsigned column = 0;
   unsigned end_line = 0;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "compiler/parse/ast_nodes.h"
 #include "compiler/parse/lexer.h"
 #include "compiler/parse/token_text.h"
 #include "runtime/abi_table.h"
@@ -65,7 +66,8 @@ std::optional<ast::TopStmt> ToTop(std::optional<ast::BodyStmt> statement) {
 
 class Builder {
  public:
-  Builder(llvm::StringRef text, ErrorListener& listener) : text_(text), listener_(listener) {}
+  Builder(llvm::StringRef text, ErrorListener& listener, llvm::BumpPtrAllocator& arena)
+      : text_(text), listener_(listener), arena_(arena) {}
 
   std::optional<ast::TopStmt> BuildTop(P::StatementContext* statement);
 
@@ -95,7 +97,7 @@ class Builder {
     return TokenText(text_, *node->getSymbol());
   }
   ast::Ident MakeIdent(antlr4::tree::TerminalNode* node) const {
-    return ast::Ident{Text(node).str(), Range(node)};
+    return ast::Ident{Text(node), Range(node)};
   }
 
   std::optional<ast::BodyStmt> BuildBody(P::StatementContext* statement, BlockKind kind);
@@ -112,7 +114,7 @@ class Builder {
   ast::UseStmt BuildUse(P::UseStmtContext* use);
   std::optional<ast::LogStmt> BuildLog(P::LogStmtContext* log);
   std::optional<ast::LogSetting> BuildLogSetting(P::LogSettingContext* setting);
-  ast::ExprPtr BuildValue(P::ValueContext* value, bool always_list);
+  ast::ExprPtr BuildValue(P::ValueContext* value);
   ast::ExprPtr BuildPortList(P::PortListContext* ports);
   ast::ExprPtr BuildPortItem(P::PortItemContext* item);
   ast::ExprPtr BuildExpr(P::ExprContext* expr);
@@ -120,6 +122,7 @@ class Builder {
 
   llvm::StringRef text_;
   ErrorListener& listener_;
+  llvm::BumpPtrAllocator& arena_;
 };
 
 std::optional<ast::TopStmt> Builder::BuildTop(P::StatementContext* statement) {
@@ -174,8 +177,7 @@ ast::IncludeStmt Builder::BuildInclude(P::IncludeStmtContext* include) {
 }
 
 ast::LetStmt Builder::BuildLet(P::LetStmtContext* let) {
-  return ast::LetStmt{MakeIdent(let->IDENT()), BuildValue(let->value(), /*always_list=*/false),
-                      Range(let)};
+  return ast::LetStmt{MakeIdent(let->IDENT()), BuildValue(let->value()), Range(let)};
 }
 
 std::optional<ast::ThreadsStmt> Builder::BuildThreads(P::ThreadsStmtContext* threads) {
@@ -201,13 +203,13 @@ std::optional<ast::LayerBlock> Builder::BuildLayer(P::LayerBlockContext* layer) 
 }
 
 ast::HandleStmt Builder::BuildHandle(P::HandleStmtContext* handle) {
-  return ast::HandleStmt{ast::Ident{TokenText(text_, *handle->category).str(),
+  return ast::HandleStmt{ast::Ident{TokenText(text_, *handle->category),
                                     TokenRange(text_, *handle->category, *handle->category)},
                          BuildExpr(handle->expr()), Range(handle)};
 }
 
 ast::AllowStmt Builder::BuildAllow(P::AllowStmtContext* allow) {
-  return ast::AllowStmt{BuildExpr(allow->expr()), BuildValue(allow->value(), /*always_list=*/true),
+  return ast::AllowStmt{BuildExpr(allow->expr()), BuildValue(allow->value()),
                         allow->OPTIONAL() != nullptr, Range(allow)};
 }
 
@@ -244,35 +246,33 @@ std::optional<ast::LogSetting> Builder::BuildLogSetting(P::LogSettingContext* se
                      value_text);
     return std::nullopt;
   }
-  return ast::LogSetting{ast::Ident{word.str(), TokenRange(text_, *setting->word, *setting->word)},
+  return ast::LogSetting{ast::Ident{word, TokenRange(text_, *setting->word, *setting->word)},
                          value->getType() == P::ON, Range(setting)};
 }
 
-ast::ExprPtr Builder::BuildValue(P::ValueContext* value, bool always_list) {
+ast::ExprPtr Builder::BuildValue(P::ValueContext* value) {
   if (P::PortListContext* ports = value->portList()) return BuildPortList(ports);
   std::vector<P::ExprContext*> items = value->exprList()->expr();
-  if (items.size() == 1 && !always_list) return BuildExpr(items.front());
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = ast::Expr::Kind::kList;
-  list->range = Range(value);
-  for (P::ExprContext* item : items) list->items.push_back(BuildExpr(item));
+  if (items.size() == 1) return BuildExpr(items.front());
+  std::vector<ast::ExprPtr> built;
+  for (P::ExprContext* item : items) built.push_back(BuildExpr(item));
+  ast::Expr* list = NewExpr(arena_, ast::Expr::Kind::kList, Range(value));
+  list->items = CopyItems(arena_, built);
   return list;
 }
 
 ast::ExprPtr Builder::BuildPortList(P::PortListContext* ports) {
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = ast::Expr::Kind::kPortList;
-  list->range = Range(ports);
-  for (P::PortItemContext* item : ports->portItem()) list->items.push_back(BuildPortItem(item));
+  std::vector<ast::ExprPtr> built;
+  for (P::PortItemContext* item : ports->portItem()) built.push_back(BuildPortItem(item));
+  ast::Expr* list = NewExpr(arena_, ast::Expr::Kind::kPortList, Range(ports));
+  list->items = CopyItems(arena_, built);
   return list;
 }
 
 ast::ExprPtr Builder::BuildPortItem(P::PortItemContext* item) {
-  auto port = std::make_unique<ast::Expr>();
-  port->range = Range(item);
+  ast::Expr* port = NewExpr(arena_, ast::Expr::Kind::kName, Range(item));
   if (antlr4::tree::TerminalNode* name = item->IDENT()) {
-    port->kind = ast::Expr::Kind::kName;
-    port->text = Text(name).str();
+    port->text = Text(name);
     return port;
   }
   std::vector<antlr4::tree::TerminalNode*> numbers = item->INT();
@@ -300,30 +300,25 @@ ast::ExprPtr Builder::BuildExpr(P::ExprContext* expr) {
     auto* term = static_cast<P::TermContext*>(child);
     ast::ExprPtr operand = BuildTerm(term);
     if (result == nullptr) {
-      result = std::move(operand);
+      result = operand;
       continue;
     }
-    auto combined = std::make_unique<ast::Expr>();
-    combined->kind = pending_kind;
-    combined->range =
-        llvm::SMRange(TokenStart(text_, *expr->getStart()), TokenEnd(text_, *term->getStop()));
-    combined->lhs = std::move(result);
-    combined->rhs = std::move(operand);
-    result = std::move(combined);
+    result = NewBinary(
+        arena_, pending_kind,
+        llvm::SMRange(TokenStart(text_, *expr->getStart()), TokenEnd(text_, *term->getStop())),
+        result, operand);
   }
   return result;
 }
 
 ast::ExprPtr Builder::BuildTerm(P::TermContext* term) {
   if (P::ExprContext* inner = term->expr()) return BuildExpr(inner);
-  auto leaf = std::make_unique<ast::Expr>();
-  leaf->range = Range(term);
+  ast::Expr* leaf = NewExpr(arena_, ast::Expr::Kind::kName, Range(term));
   if (antlr4::tree::TerminalNode* string = term->STRING()) {
     leaf->kind = ast::Expr::Kind::kString;
-    leaf->text = DecodeString(Text(string));
+    leaf->text = DecodeStringInto(arena_, Text(string));
   } else {
-    leaf->kind = ast::Expr::Kind::kName;
-    leaf->text = TokenText(text_, *term->getStart()).str();
+    leaf->text = TokenText(text_, *term->getStart());
   }
   return leaf;
 }
@@ -331,8 +326,8 @@ ast::ExprPtr Builder::BuildTerm(P::TermContext* term) {
 }  // namespace
 
 void BuildStatements(P::FileContext* file, llvm::StringRef text, ErrorListener& listener,
-                     std::vector<ast::TopStmt>& statements) {
-  Builder builder(text, listener);
+                     std::vector<ast::TopStmt>& statements, llvm::BumpPtrAllocator& arena) {
+  Builder builder(text, listener, arena);
   for (P::StatementContext* statement : file->statement())
     if (auto built = builder.BuildTop(statement)) statements.push_back(std::move(*built));
 }

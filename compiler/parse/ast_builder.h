@@ -11,14 +11,16 @@
 #include "compiler/ast/ast.h"
 #include "compiler/parse/error_listener.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
 
 namespace landlockc::parse {
 
 /// Appends to `statements` the AST of every statement of `file` (a parse of `text`) that parsed
-/// without error. Statements the language does not admit where they stand are reported to
-/// `listener` and left out.
+/// without error, their expressions built in `arena`. Statements the language does not admit
+/// where they stand are reported to `listener` and left out.
 void BuildStatements(landlockc_grammar::LandlockParser::FileContext* file, llvm::StringRef text,
-                     ErrorListener& listener, std::vector<ast::TopStmt>& statements);
+                     ErrorListener& listener, std::vector<ast::TopStmt>& statements,
+                     llvm::BumpPtrAllocator& arena);
 
 }  // namespace landlockc::parse
 

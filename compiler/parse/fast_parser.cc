@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "compiler/parse/ast_nodes.h"
+#include "llvm/ADT/SmallVector.h"
 #include "runtime/abi_table.h"
 
 namespace landlockc::parse {
@@ -14,8 +16,11 @@ struct NotWellFormed {};
 // One method per rule of the grammar, building the AST as the AST builder does.
 class Parser {
  public:
-  explicit Parser(const TokenBuffer& tokens)
-      : tokens_(tokens), next_(tokens.tokens.data()), previous_end_(tokens.text.begin()) {
+  Parser(const TokenBuffer& tokens, llvm::BumpPtrAllocator& arena)
+      : tokens_(tokens),
+        arena_(arena),
+        next_(tokens.tokens.data()),
+        previous_end_(tokens.text.begin()) {
     Lex();
   }
 
@@ -33,7 +38,7 @@ class Parser {
                          llvm::SMLoc::getFromPointer(previous_end_));
   }
   ast::Ident MakeIdent(const Token& token) const {
-    return ast::Ident{Text(token).str(), tokens_.Range(token)};
+    return ast::Ident{Text(token), tokens_.Range(token)};
   }
 
   ast::TopStmt ParseTop();
@@ -51,13 +56,14 @@ class Parser {
   ast::UseStmt ParseUse();
   ast::LogStmt ParseLog();
   ast::LogSetting ParseLogSetting();
-  ast::ExprPtr ParseValue(bool always_list);
+  ast::ExprPtr ParseValue();
   ast::ExprPtr ParsePortList();
   ast::ExprPtr ParsePortItem();
   ast::ExprPtr ParseExpr();
   ast::ExprPtr ParseTerm();
 
   const TokenBuffer& tokens_;
+  llvm::BumpPtrAllocator& arena_;
   /// The token after current_ in the buffer.
   const Token* next_;
   Token current_;
@@ -177,7 +183,7 @@ ast::LetStmt Parser::ParseLet() {
   const char* start = Start(Expect(TokenKind::kLet));
   Token name = Expect(TokenKind::kIdent);
   Expect(TokenKind::kAssign);
-  ast::ExprPtr value = ParseValue(/*always_list=*/false);
+  ast::ExprPtr value = ParseValue();
   Expect(TokenKind::kSemi);
   return ast::LetStmt{MakeIdent(name), std::move(value), RangeFrom(start)};
 }
@@ -220,7 +226,7 @@ ast::AllowStmt Parser::ParseAllow() {
   const char* start = Start(Expect(TokenKind::kAllow));
   ast::ExprPtr rights = ParseExpr();
   Expect(TokenKind::kOn);
-  ast::ExprPtr targets = ParseValue(/*always_list=*/true);
+  ast::ExprPtr targets = ParseValue();
   bool optional = Accept(TokenKind::kOptional);
   Expect(TokenKind::kSemi);
   return ast::AllowStmt{std::move(rights), std::move(targets), optional, RangeFrom(start)};
@@ -254,36 +260,34 @@ ast::LogSetting Parser::ParseLogSetting() {
   return ast::LogSetting{MakeIdent(word), on, RangeFrom(Start(word))};
 }
 
-ast::ExprPtr Parser::ParseValue(bool always_list) {
+ast::ExprPtr Parser::ParseValue() {
   if (current_.kind == TokenKind::kPort) return ParsePortList();
   const char* start = Start(current_);
   ast::ExprPtr first = ParseExpr();
-  if (current_.kind != TokenKind::kComma && !always_list) return first;
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = ast::Expr::Kind::kList;
-  list->items.push_back(std::move(first));
-  while (Accept(TokenKind::kComma)) list->items.push_back(ParseExpr());
-  list->range = RangeFrom(start);
+  if (current_.kind != TokenKind::kComma) return first;
+  llvm::SmallVector<ast::ExprPtr, 8> items = {first};
+  while (Accept(TokenKind::kComma)) items.push_back(ParseExpr());
+  ast::Expr* list = NewExpr(arena_, ast::Expr::Kind::kList, RangeFrom(start));
+  list->items = CopyItems(arena_, items);
   return list;
 }
 
 ast::ExprPtr Parser::ParsePortList() {
   const char* start = Start(Expect(TokenKind::kPort));
-  auto list = std::make_unique<ast::Expr>();
-  list->kind = ast::Expr::Kind::kPortList;
+  llvm::SmallVector<ast::ExprPtr, 8> items;
   do {
-    list->items.push_back(ParsePortItem());
+    items.push_back(ParsePortItem());
   } while (Accept(TokenKind::kComma));
-  list->range = RangeFrom(start);
+  ast::Expr* list = NewExpr(arena_, ast::Expr::Kind::kPortList, RangeFrom(start));
+  list->items = CopyItems(arena_, items);
   return list;
 }
 
 ast::ExprPtr Parser::ParsePortItem() {
-  auto port = std::make_unique<ast::Expr>();
+  ast::Expr* port = NewExpr(arena_, ast::Expr::Kind::kName, {});
   const char* start = Start(current_);
   if (current_.kind == TokenKind::kIdent) {
-    port->kind = ast::Expr::Kind::kName;
-    port->text = Text(Expect(TokenKind::kIdent)).str();
+    port->text = Text(Expect(TokenKind::kIdent));
   } else {
     port->low = ParseNumber(Text(Expect(TokenKind::kInt)));
     port->high = port->low;
@@ -302,14 +306,11 @@ ast::ExprPtr Parser::ParseExpr() {
   const char* start = Start(current_);
   ast::ExprPtr result = ParseTerm();
   while (current_.kind == TokenKind::kPlus || current_.kind == TokenKind::kMinus) {
-    auto combined = std::make_unique<ast::Expr>();
-    combined->kind =
+    ast::Expr::Kind kind =
         current_.kind == TokenKind::kPlus ? ast::Expr::Kind::kUnion : ast::Expr::Kind::kDifference;
     Advance();
-    combined->lhs = std::move(result);
-    combined->rhs = ParseTerm();
-    combined->range = RangeFrom(start);
-    result = std::move(combined);
+    ast::ExprPtr rhs = ParseTerm();
+    result = NewBinary(arena_, kind, RangeFrom(start), result, rhs);
   }
   return result;
 }
@@ -321,29 +322,28 @@ ast::ExprPtr Parser::ParseTerm() {
     Expect(TokenKind::kRParen);
     return inner;
   }
-  auto leaf = std::make_unique<ast::Expr>();
   Token token = current_;
+  ast::Expr* leaf = NewExpr(arena_, ast::Expr::Kind::kName, tokens_.Range(token));
   if (token.kind == TokenKind::kString) {
     leaf->kind = ast::Expr::Kind::kString;
-    leaf->text = DecodeString(Text(token));
+    leaf->text = DecodeStringInto(arena_, Text(token));
   } else if (token.kind == TokenKind::kIdent || token.kind == TokenKind::kNone) {
-    leaf->kind = ast::Expr::Kind::kName;
-    leaf->text = Text(token).str();
+    leaf->text = Text(token);
   } else {
     throw NotWellFormed{};
   }
   Advance();
-  leaf->range = tokens_.Range(token);
   return leaf;
 }
 
 }  // namespace
 
-std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens) {
+std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens,
+                                                         llvm::BumpPtrAllocator& arena) {
   // Past a limit, the ANTLR path reports it.
   if (tokens.limit != LimitExceeded::kNone) return std::nullopt;
   try {
-    return Parser(tokens).ParseFile();
+    return Parser(tokens, arena).ParseFile();
   } catch (const NotWellFormed&) {
     return std::nullopt;
   }

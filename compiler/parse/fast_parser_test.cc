@@ -47,7 +47,7 @@ class Dumper {
     out_ += ')';
   }
   void Ident(const ast::Ident& ident) {
-    out_ += " " + ident.name;
+    out_ += " " + ident.name.str();
     Range(ident.range);
   }
   void Expr(const ast::Expr* expr) {
@@ -55,12 +55,11 @@ class Dumper {
       out_ += " null";
       return;
     }
-    out_ += " (" + std::to_string(static_cast<int>(expr->kind)) + " '" + expr->text + "' " +
+    out_ += " (" + std::to_string(static_cast<int>(expr->kind)) + " '" + expr->text.str() + "' " +
             std::to_string(expr->low) + ".." + std::to_string(expr->high);
     Range(expr->range);
-    if (expr->lhs != nullptr) Expr(expr->lhs.get());
-    if (expr->rhs != nullptr) Expr(expr->rhs.get());
-    for (const ast::ExprPtr& item : expr->items) Expr(item.get());
+    // The operands of `+` and `-` are its items.
+    for (ast::ExprPtr item : expr->items) Expr(item);
     out_ += ")";
   }
   void Body(const std::vector<ast::BodyStmt>& body) {
@@ -88,7 +87,7 @@ class Dumper {
   void Node(const ast::LetStmt& let) {
     out_ += " let";
     Ident(let.name);
-    Expr(let.value.get());
+    Expr(let.value);
     Range(let.range);
   }
   void Node(const ast::ThreadsStmt& threads) {
@@ -110,13 +109,13 @@ class Dumper {
   void Node(const ast::HandleStmt& handle) {
     out_ += " handle";
     Ident(handle.category);
-    Expr(handle.rights.get());
+    Expr(handle.rights);
     Range(handle.range);
   }
   void Node(const ast::AllowStmt& allow) {
     out_ += allow.optional ? " allow-optional" : " allow";
-    Expr(allow.rights.get());
-    Expr(allow.targets.get());
+    Expr(allow.rights);
+    Expr(allow.targets);
     Range(allow.range);
   }
   void Node(const ast::UseStmt& use) {
@@ -152,14 +151,16 @@ bool ExpectSameAsAntlr(llvm::StringRef text, const std::string& name) {
   if (!CheckEncoding(buffer, listener)) return false;
   TokenBuffer tokens = Lex(buffer);
   std::vector<ast::TopStmt> antlr_statements;
+  llvm::BumpPtrAllocator antlr_arena;
   try {
-    ParseWithRecovery(tokens, listener, antlr_statements);
+    ParseWithRecovery(tokens, listener, antlr_statements, antlr_arena);
   } catch (const ParseAborted&) {
   }
   listener.Flush();
   bool antlr_clean = diags.error_count() == 0;
 
-  std::optional<std::vector<ast::TopStmt>> fast = ParseWellFormed(tokens);
+  llvm::BumpPtrAllocator fast_arena;
+  std::optional<std::vector<ast::TopStmt>> fast = ParseWellFormed(tokens, fast_arena);
   EXPECT_EQ(fast.has_value(), antlr_clean);
   if (fast && antlr_clean) {
     EXPECT_EQ(Dumper(buffer.data()).Dump(*fast), Dumper(buffer.data()).Dump(antlr_statements));

@@ -15,15 +15,17 @@ namespace landlockc::parse {
 namespace {
 
 // A file with nothing to report takes the fast path; any other is parsed again from the start by
-// the ANTLR parser, whose recovery finds and words every error.
-void ParseTokens(const TokenBuffer& tokens, ErrorListener& listener,
-                 std::vector<ast::TopStmt>& statements) {
-  if (std::optional<std::vector<ast::TopStmt>> well_formed = ParseWellFormed(tokens)) {
-    statements = std::move(*well_formed);
+// the ANTLR parser, whose recovery finds and words every error. The fast path builds into an arena
+// of its own, so that what it built before giving up is freed at once.
+void ParseTokens(const TokenBuffer& tokens, ErrorListener& listener, ast::File& file) {
+  llvm::BumpPtrAllocator fast_arena;
+  if (std::optional<std::vector<ast::TopStmt>> well_formed = ParseWellFormed(tokens, fast_arena)) {
+    file.statements = std::move(*well_formed);
+    file.arena = std::move(fast_arena);
     return;
   }
   try {
-    ParseWithRecovery(tokens, listener, statements);
+    ParseWithRecovery(tokens, listener, file.statements, file.arena);
   } catch (const ParseAborted&) {
     // The reason was reported; the statements built so far stay.
   }
@@ -46,7 +48,7 @@ ast::File ParseFile(unsigned buffer_id, diag::DiagnosticEngine& diags) {
   } else if (CheckEncoding(text, listener)) {
     TokenBuffer tokens = Lex(text);
     // What a reviewer would read otherwise than the compiler is reported, and not parsed.
-    if (CheckDeceptiveText(tokens, listener)) ParseTokens(tokens, listener, file.statements);
+    if (CheckDeceptiveText(tokens, listener)) ParseTokens(tokens, listener, file);
   }
   listener.Flush();
   return file;

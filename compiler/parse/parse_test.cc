@@ -11,14 +11,17 @@ using Kind = ast::Expr::Kind;
 
 class ParseTest : public ParseFixture {
  protected:
-  /// Parses text that must be valid, and returns its single statement.
+  /// Parses text that must be valid, and returns its single statement (its expressions live in
+  /// the file's arena, kept until the test ends).
   ast::TopStmt ParseOne(llvm::StringRef text) {
-    ast::File file = Parse(text);
+    const ast::File& file = *files_.emplace_back(std::make_unique<ast::File>(Parse(text)));
     EXPECT_EQ(Rendered(), "");
     EXPECT_EQ(file.statements.size(), 1u);
     if (file.statements.empty()) return ast::ThreadsStmt{};
-    return std::move(file.statements.front());
+    return file.statements.front();
   }
+
+  std::vector<std::unique_ptr<ast::File>> files_;
 };
 
 TEST_F(ParseTest, EmptyFileHasNoStatements) {
@@ -72,13 +75,13 @@ TEST_F(ParseTest, LetOfRightsExpressionFoldsLeftToRight) {
   const ast::Expr& sum = *let.value;
   ASSERT_EQ(sum.kind, Kind::kUnion);
   EXPECT_EQ(Slice(sum.range), "read_write - refer + execute");
-  const ast::Expr& difference = *sum.lhs;
+  const ast::Expr& difference = *sum.lhs();
   ASSERT_EQ(difference.kind, Kind::kDifference);
   EXPECT_EQ(Slice(difference.range), "read_write - refer");
-  EXPECT_EQ(difference.lhs->text, "read_write");
-  EXPECT_EQ(difference.rhs->text, "refer");
-  EXPECT_EQ(sum.rhs->kind, Kind::kName);
-  EXPECT_EQ(sum.rhs->text, "execute");
+  EXPECT_EQ(difference.lhs()->text, "read_write");
+  EXPECT_EQ(difference.rhs()->text, "refer");
+  EXPECT_EQ(sum.rhs()->kind, Kind::kName);
+  EXPECT_EQ(sum.rhs()->text, "execute");
 }
 
 TEST_F(ParseTest, ParenthesesGroup) {
@@ -86,9 +89,9 @@ TEST_F(ParseTest, ParenthesesGroup) {
   const ast::Expr& difference = *let.value;
   ASSERT_EQ(difference.kind, Kind::kDifference);
   EXPECT_EQ(Slice(difference.range), "a - (b + c)");
-  EXPECT_EQ(difference.lhs->text, "a");
-  ASSERT_EQ(difference.rhs->kind, Kind::kUnion);
-  EXPECT_EQ(Slice(difference.rhs->range), "b + c");
+  EXPECT_EQ(difference.lhs()->text, "a");
+  ASSERT_EQ(difference.rhs()->kind, Kind::kUnion);
+  EXPECT_EQ(Slice(difference.rhs()->range), "b + c");
 }
 
 TEST_F(ParseTest, LetOfOneNameIsTheName) {
@@ -160,12 +163,12 @@ TEST_F(ParseTest, HandleScopeAll) {
   EXPECT_EQ(all.rights->text, "all");
 }
 
-TEST_F(ParseTest, AllowOnOnePathIsAList) {
+TEST_F(ParseTest, AllowOnOnePathIsThePath) {
   auto allow = std::get<ast::AllowStmt>(ParseOne(R"(allow read + execute on "/usr";)"));
   EXPECT_EQ(allow.rights->kind, Kind::kUnion);
-  ASSERT_EQ(allow.targets->kind, Kind::kList);
-  ASSERT_EQ(allow.targets->items.size(), 1u);
-  EXPECT_EQ(allow.targets->items[0]->text, "/usr");
+  ASSERT_EQ(allow.targets->kind, Kind::kString);
+  EXPECT_EQ(allow.targets->text, "/usr");
+  EXPECT_EQ(Slice(allow.targets->range), R"("/usr")");
   EXPECT_FALSE(allow.optional);
   EXPECT_EQ(Slice(allow.range), R"(allow read + execute on "/usr";)");
 }

@@ -12,7 +12,7 @@
 namespace landlockc::parse {
 
 void ParseWithRecovery(const TokenBuffer& tokens, ErrorListener& listener,
-                       std::vector<ast::TopStmt>& statements) {
+                       std::vector<ast::TopStmt>& statements, llvm::BumpPtrAllocator& arena) {
   llvm::StringRef text = tokens.text;
   BufferTokenSource source(tokens, listener);
   antlr4::CommonTokenStream stream(&source);
@@ -20,7 +20,7 @@ void ParseWithRecovery(const TokenBuffer& tokens, ErrorListener& listener,
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
   parser.setErrorHandler(std::make_shared<RecoveryStrategy>(text, listener));
-  BuildStatements(parser.file(), text, listener, statements);
+  BuildStatements(parser.file(), text, listener, statements, arena);
 }
 
 }  // namespace landlockc::parse

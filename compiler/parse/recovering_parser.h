@@ -10,15 +10,16 @@
 #include "compiler/ast/ast.h"
 #include "compiler/parse/error_listener.h"
 #include "compiler/parse/lexer.h"
+#include "llvm/Support/Allocator.h"
 
 namespace landlockc::parse {
 
 /// Parses the tokens of `tokens` (of valid UTF-8 text without NUL bytes), reporting every
 /// lexical, syntax and placement error to `listener`, and appends to `statements` the statements
-/// that have none. Throws ParseAborted, after reporting why, when a limit is exceeded or errors
-/// pass the cap.
+/// that have none, their expressions built in `arena`. Throws ParseAborted, after reporting why,
+/// when a limit is exceeded or errors pass the cap.
 void ParseWithRecovery(const TokenBuffer& tokens, ErrorListener& listener,
-                       std::vector<ast::TopStmt>& statements);
+                       std::vector<ast::TopStmt>& statements, llvm::BumpPtrAllocator& arena);
 
 }  // namespace landlockc::parse
 
