@@ -5,6 +5,8 @@
 #include <limits.h>
 #include <unistd.h>
 
+#include "trace/tracee.h"
+
 namespace landlockc::trace {
 
 std::string ProcPath(pid_t pid, std::string_view rest) {
@@ -18,9 +20,9 @@ std::string ProcLink(pid_t pid, std::string_view rest) {
   return std::string(buffer, static_cast<size_t>(length));
 }
 
-std::string AbsoluteIn(pid_t pid, int dirfd, std::string_view path) {
+std::string AbsoluteIn(Tracee& tracee, int dirfd, std::string_view path) {
   if (!path.empty() && path.front() == '/') return std::string(path);
-  std::string base = ProcLink(pid, dirfd == AT_FDCWD ? "cwd" : "fd/" + std::to_string(dirfd));
+  std::string base = tracee.ProcLink(dirfd == AT_FDCWD ? "cwd" : "fd/" + std::to_string(dirfd));
   if (base.empty() || base.front() != '/') return {};
   if (path.empty()) return base;
   return base + "/" + std::string(path);

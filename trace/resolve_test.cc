@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "trace/tracee.h"
+
 namespace landlockc::trace {
 namespace {
 
@@ -20,12 +22,14 @@ TEST(ProcLink, ReadsTheLinksOfAProcess) {
 
 TEST(AbsoluteIn, UsesTheWorkingDirectoryOrTheDirfdOfTheProcess) {
   std::string cwd = fs::current_path().string();
-  EXPECT_EQ(AbsoluteIn(getpid(), AT_FDCWD, "a/b"), cwd + "/a/b");
-  EXPECT_EQ(AbsoluteIn(getpid(), AT_FDCWD, "/x"), "/x");
+  LiveTracee self(getpid(), [](int64_t) { return true; });
+  EXPECT_EQ(AbsoluteIn(self, AT_FDCWD, "a/b"), cwd + "/a/b");
+  EXPECT_EQ(AbsoluteIn(self, AT_FDCWD, "/x"), "/x");
   int fd = open("/usr", O_RDONLY | O_DIRECTORY);
-  EXPECT_EQ(AbsoluteIn(getpid(), fd, "lib"), "/usr/lib");
+  EXPECT_EQ(AbsoluteIn(self, fd, "lib"), "/usr/lib");
+  EXPECT_EQ(AbsoluteIn(self, fd, ""), "/usr");
   close(fd);
-  EXPECT_EQ(AbsoluteIn(getpid(), 9999, "lib"), "");
+  EXPECT_EQ(AbsoluteIn(self, 9999, "lib"), "");
 }
 
 }  // namespace

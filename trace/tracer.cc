@@ -1,38 +1,26 @@
 // SPDX-License-Identifier: MIT
 #include "trace/tracer.h"
 
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <linux/fiemap.h>
-#include <linux/fs.h>
-#include <linux/openat2.h>
 #include <linux/ptrace.h>
 #include <linux/seccomp.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/ioctl.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/uio.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstddef>
 #include <cstring>
-#include <fstream>
+#include <iterator>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "lint/host_paths.h"
-#include "lint/paths.h"
-#include "lint/preflight.h"
-#include "trace/resolve.h"
+#include "trace/decode.h"
 #include "trace/syscalls.h"
+#include "trace/tracee.h"
 
 // <sys/ptrace.h> and <linux/ptrace.h> clash; the few glibc declarations needed are here.
 extern "C" long ptrace(int request, ...);  // NOLINT
@@ -49,93 +37,9 @@ llvm::Error SystemError(const std::string& what) {
                                  what.c_str(), std::strerror(errno));
 }
 
-bool ReadMemory(pid_t pid, uint64_t address, void* buffer, size_t length) {
-  iovec local{buffer, length};
-  iovec remote{reinterpret_cast<void*>(address), length};
-  return process_vm_readv(pid, &local, 1, &remote, 1, 0) == static_cast<ssize_t>(length);
-}
-
-// A NUL-terminated string of the traced process, read page by page (a string may end just before
-// an unmapped page); nullopt when unreadable or longer than kMaxPathBytes.
-std::optional<std::string> ReadString(pid_t pid, uint64_t address) {
-  if (address == 0) return std::nullopt;
-  std::string text;
-  const uint64_t page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
-  while (text.size() < kMaxPathBytes) {
-    char chunk[kMaxPathBytes];
-    size_t length = std::min<uint64_t>(page - address % page, sizeof chunk - text.size());
-    if (!ReadMemory(pid, address, chunk, length)) return std::nullopt;
-    if (const void* end = std::memchr(chunk, '\0', length)) {
-      text.append(chunk, static_cast<const char*>(end) - chunk);
-      return text;
-    }
-    text.append(chunk, length);
-    address += length;
-  }
-  return std::nullopt;
-}
-
-// What lstat(2) says the resolved path is; nullopt when it does not exist.
-std::optional<mode_t> TypeOf(const std::string& path) {
-  struct stat status;
-  if (lstat(path.c_str(), &status) != 0) return std::nullopt;
-  return status.st_mode & S_IFMT;
-}
-
-AccessKind MakeKindFor(mode_t type) {
-  switch (type) {
-    case S_IFDIR:
-      return AccessKind::kMakeDir;
-    case S_IFLNK:
-      return AccessKind::kMakeSym;
-    case S_IFSOCK:
-      return AccessKind::kMakeSock;
-    case S_IFIFO:
-      return AccessKind::kMakeFifo;
-    case S_IFCHR:
-      return AccessKind::kMakeChar;
-    case S_IFBLK:
-      return AccessKind::kMakeBlock;
-    default:
-      return AccessKind::kMakeReg;
-  }
-}
-
-// The ioctl commands Landlock always allows on devices (security/landlock/fs.c,
-// is_masked_device_ioctl).
-bool AlwaysAllowedIoctl(uint64_t command) {
-  switch (static_cast<unsigned>(command)) {
-    case FIOCLEX:
-    case FIONCLEX:
-    case FIONBIO:
-    case FIOASYNC:
-    case FIOQSIZE:
-    case FIFREEZE:
-    case FITHAW:
-    case FS_IOC_FIEMAP:
-    case FIGETBSZ:
-    case FICLONE:
-    case FICLONERANGE:
-    case FIDEDUPERANGE:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// A system call stopped at entry, decoded, waiting for its exit.
-struct Pending {
-  Handler handler;
-  std::string_view syscall;
-  std::vector<Access> accesses;
-  // Opens: the flags, and whether the object existed before the call.
-  uint64_t open_flags = 0;
-  bool existed = false;
-};
-
 struct Task {
   bool started = false;
-  std::optional<Pending> pending;
+  std::optional<PendingCall> pending;
 };
 
 class Tracer {
@@ -150,20 +54,12 @@ class Tracer {
   void HandleStop(pid_t pid, int status);
   void OnSeccompStop(pid_t pid);
   void OnSyscallExit(pid_t pid);
-  std::optional<Pending> Decode(pid_t pid, const ptrace_syscall_info& info,
-                                const TracedSyscall& call);
-  void DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags, Pending& pending);
-  void DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uint64_t length,
-                    Pending& pending);
-  void DecodeSignal(pid_t target, bool group, Pending& pending);
-  void FinishOpen(pid_t pid, int64_t fd, Pending& pending);
-  void AddInterpreters(pid_t pid, const std::string& program, Pending& pending);
+  LiveTracee TraceeOf(pid_t pid) {
+    return LiveTracee(
+        pid, [this](int64_t other) { return tasks_.count(static_cast<pid_t>(other)) != 0; });
+  }
   void Record(Access access);
   void Fail(std::string message);
-
-  // A path argument, absolute and resolved; nullopt when unreadable.
-  std::optional<std::string> PathArg(pid_t pid, int dirfd, uint64_t address, bool follow_last);
-  std::string FdPath(pid_t pid, int64_t fd) { return ProcLink(pid, "fd/" + std::to_string(fd)); }
 
   pid_t root_;
   const TraceOptions& options_;
@@ -191,325 +87,6 @@ void Tracer::Record(Access access) {
   accesses_.push_back(std::move(access));
 }
 
-std::optional<std::string> Tracer::PathArg(pid_t pid, int dirfd, uint64_t address,
-                                           bool follow_last) {
-  std::optional<std::string> text = ReadString(pid, address);
-  if (!text) return std::nullopt;
-  std::string absolute = AbsoluteIn(pid, dirfd, *text);
-  if (absolute.empty()) return std::nullopt;
-  return lint::ResolveOnHost(absolute,
-                             follow_last ? lint::LastLink::kFollow : lint::LastLink::kKeep)
-      .path;
-}
-
-void Tracer::DecodeOpen(pid_t pid, int dirfd, uint64_t path_address, uint64_t flags,
-                        Pending& pending) {
-  // Resolved at exit: by the kernel's own name for what it opened when the call succeeded, which
-  // spares a walk of every path component for the most frequent traced call.
-  std::optional<std::string> text = ReadString(pid, path_address);
-  if (!text) return;
-  std::string absolute = AbsoluteIn(pid, dirfd, *text);
-  if (absolute.empty()) return;
-  pending.open_flags = flags;
-  if (flags & O_CREAT) {
-    struct stat status;
-    bool follow = !(flags & O_NOFOLLOW) && !(flags & O_EXCL);
-    pending.existed =
-        (follow ? stat(absolute.c_str(), &status) : lstat(absolute.c_str(), &status)) == 0;
-  }
-  pending.accesses.push_back({AccessKind::kLookup, absolute, 0, 0, std::string(pending.syscall)});
-}
-
-void Tracer::FinishOpen(pid_t pid, int64_t fd, Pending& pending) {
-  if (pending.accesses.empty()) return;
-  uint64_t flags = pending.open_flags;
-  Access base = pending.accesses.front();
-  pending.accesses.clear();
-  bool directory = (flags & O_DIRECTORY) != 0;
-  bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
-  bool resolved = false;
-  if (fd >= 0) {
-    // The kernel's own name for what it opened: every symlink and bind mount already resolved.
-    std::string opened = FdPath(pid, fd);
-    resolved = !opened.empty() && opened.front() == '/';
-    if (resolved) base.path = opened;
-    struct stat status;
-    if (stat(ProcPath(pid, "fd/" + std::to_string(fd)).c_str(), &status) == 0)
-      directory = S_ISDIR(status.st_mode);
-  }
-  if (!resolved)
-    base.path =
-        lint::ResolveOnHost(base.path, follow ? lint::LastLink::kFollow : lint::LastLink::kKeep)
-            .path;
-  auto add = [&](AccessKind kind, const std::string& path) {
-    Access access = base;
-    access.kind = kind;
-    access.path = path;
-    pending.accesses.push_back(std::move(access));
-  };
-  if (flags & O_PATH) {
-    add(AccessKind::kLookup, base.path);
-    return;
-  }
-  if ((flags & O_CREAT) && !pending.existed) add(AccessKind::kMakeReg, base.path);
-  int mode = static_cast<int>(flags & O_ACCMODE);
-  if (mode == O_RDONLY || mode == O_RDWR)
-    add(directory ? AccessKind::kReadDir : AccessKind::kReadFile, base.path);
-  if (mode == O_WRONLY || mode == O_RDWR) add(AccessKind::kWriteFile, base.path);
-  // A file this open created is truncated by the same open on a second run.
-  if ((flags & O_TRUNC) && mode != O_RDONLY && !directory) add(AccessKind::kTruncate, base.path);
-}
-
-void Tracer::AddInterpreters(pid_t pid, const std::string& program, Pending& pending) {
-  std::string current = program;
-  for (int depth = 0; depth < lint::kMaxInterpreterDepth; ++depth) {
-    bool script = false;
-    std::string interpreter = lint::InterpreterOf(current, script);
-    if (interpreter.empty()) return;
-    std::string absolute = AbsoluteIn(pid, AT_FDCWD, interpreter);
-    if (absolute.empty()) return;
-    current = lint::ResolveOnHost(absolute).path;
-    pending.accesses.push_back({AccessKind::kExecute, current, 0, 0, std::string(pending.syscall)});
-  }
-}
-
-void Tracer::DecodeSocket(pid_t pid, const uint64_t* args, uint64_t address, uint64_t length,
-                          Pending& pending) {
-  if (address == 0 || length < sizeof(sa_family_t)) return;
-  sockaddr_storage storage{};
-  length = std::min<uint64_t>(length, sizeof storage);
-  if (!ReadMemory(pid, address, &storage, length)) return;
-  bool binding = pending.handler == Handler::kBind;
-  auto add = [&](AccessKind kind, std::string path, uint16_t port) {
-    pending.accesses.push_back({kind, std::move(path), port, 0, std::string(pending.syscall)});
-  };
-  if (storage.ss_family == AF_UNIX) {
-    const auto* unix_address = reinterpret_cast<const sockaddr_un*>(&storage);
-    size_t name_length = length - offsetof(sockaddr_un, sun_path);
-    if (name_length == 0) return;  // unnamed (autobind)
-    if (unix_address->sun_path[0] == '\0') {
-      if (!binding)
-        add(AccessKind::kAbstractUnixSocket,
-            std::string(unix_address->sun_path + 1, name_length - 1), 0);
-      return;
-    }
-    std::string name(unix_address->sun_path, strnlen(unix_address->sun_path, name_length));
-    std::string absolute = AbsoluteIn(pid, AT_FDCWD, name);
-    if (absolute.empty()) return;
-    add(binding ? AccessKind::kMakeSock : AccessKind::kResolveUnix,
-        lint::ResolveOnHost(absolute, binding ? lint::LastLink::kKeep : lint::LastLink::kFollow)
-            .path,
-        0);
-    return;
-  }
-  uint16_t port;
-  if (storage.ss_family == AF_INET && length >= sizeof(sockaddr_in))
-    port = ntohs(reinterpret_cast<const sockaddr_in*>(&storage)->sin_port);
-  else if (storage.ss_family == AF_INET6 && length >= sizeof(sockaddr_in6))
-    port = ntohs(reinterpret_cast<const sockaddr_in6*>(&storage)->sin6_port);
-  else
-    return;
-  // TCP or UDP: ask the socket itself, through a duplicate of the traced process's descriptor.
-  pid_t tgid = pid;
-  std::ifstream status(ProcPath(pid, "status"));
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind("Tgid:", 0) == 0) tgid = std::stoi(line.substr(5));
-  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tgid, 0));
-  if (pidfd < 0) return;
-  int socket = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, static_cast<int>(args[0]), 0));
-  close(pidfd);
-  if (socket < 0) return;
-  int type = 0, protocol = 0;
-  socklen_t size = sizeof type;
-  getsockopt(socket, SOL_SOCKET, SO_TYPE, &type, &size);
-  size = sizeof protocol;
-  getsockopt(socket, SOL_SOCKET, SO_PROTOCOL, &protocol, &size);
-  close(socket);
-  if (type == SOCK_STREAM && protocol == IPPROTO_TCP)
-    add(binding ? AccessKind::kBindTcp : AccessKind::kConnectTcp, {}, port);
-  else if (type == SOCK_DGRAM && protocol == IPPROTO_UDP)
-    add(binding ? AccessKind::kBindUdp : AccessKind::kConnectUdp, {}, port);
-}
-
-void Tracer::DecodeSignal(pid_t target, bool group, Pending& pending) {
-  // Landlock's signal scope denies signals to processes outside the domain: everything the traced
-  // command started is inside it, every other process outside.
-  bool inside;
-  if (target == 0 && group)
-    inside = true;  // the caller's own process group
-  else if (target == -1 && group)
-    inside = false;  // every process the caller may signal
-  else
-    inside = tasks_.count(target < 0 ? -target : target) != 0;
-  if (!inside)
-    pending.accesses.push_back(
-        {AccessKind::kSignal, std::to_string(target), 0, 0, std::string(pending.syscall)});
-}
-
-std::optional<Pending> Tracer::Decode(pid_t pid, const ptrace_syscall_info& info,
-                                      const TracedSyscall& call) {
-  const uint64_t* a = reinterpret_cast<const uint64_t*>(info.seccomp.args);
-  Pending pending{call.handler, call.name, {}};
-  auto add = [&](AccessKind kind, const std::optional<std::string>& path) {
-    if (path) pending.accesses.push_back({kind, *path, 0, 0, std::string(call.name)});
-  };
-  auto dirfd = [](uint64_t value) { return static_cast<int>(value); };
-  auto make_entry = [&](int fd, uint64_t path, mode_t type) {
-    add(MakeKindFor(type), PathArg(pid, fd, path, false));
-  };
-  auto remove_entry = [&](int fd, uint64_t path, bool directory) {
-    add(directory ? AccessKind::kRemoveDir : AccessKind::kRemoveFile,
-        PathArg(pid, fd, path, false));
-  };
-  // link and rename: the entry made (and removed), and `refer` when it changes directory.
-  auto move_entry = [&](int old_fd, uint64_t old_path, int new_fd, uint64_t new_path,
-                        bool remove_old, bool exchange) {
-    std::optional<std::string> from = PathArg(pid, old_fd, old_path, false);
-    std::optional<std::string> to = PathArg(pid, new_fd, new_path, false);
-    if (!from || !to) return;
-    mode_t from_type = TypeOf(*from).value_or(S_IFREG);
-    add(MakeKindFor(from_type), to);
-    if (remove_old)
-      add(from_type == S_IFDIR ? AccessKind::kRemoveDir : AccessKind::kRemoveFile, from);
-    if (exchange) {
-      mode_t to_type = TypeOf(*to).value_or(S_IFREG);
-      add(MakeKindFor(to_type), from);
-      add(to_type == S_IFDIR ? AccessKind::kRemoveDir : AccessKind::kRemoveFile, to);
-    }
-    if (lint::ParentPath(*from) != lint::ParentPath(*to)) {
-      add(AccessKind::kRefer, lint::ParentPath(*from).str());
-      add(AccessKind::kRefer, lint::ParentPath(*to).str());
-    }
-  };
-  auto lookup = [&](int fd, uint64_t path, bool follow) {
-    add(AccessKind::kLookup, PathArg(pid, fd, path, follow));
-  };
-  switch (call.handler) {
-    case Handler::kOpen:
-      DecodeOpen(pid, AT_FDCWD, a[0], a[1], pending);
-      break;
-    case Handler::kCreat:
-      DecodeOpen(pid, AT_FDCWD, a[0], O_CREAT | O_WRONLY | O_TRUNC, pending);
-      break;
-    case Handler::kOpenAt:
-      DecodeOpen(pid, dirfd(a[0]), a[1], a[2], pending);
-      break;
-    case Handler::kOpenAt2: {
-      open_how how{};
-      if (a[3] >= sizeof how.flags && ReadMemory(pid, a[2], &how.flags, sizeof how.flags))
-        DecodeOpen(pid, dirfd(a[0]), a[1], how.flags, pending);
-      break;
-    }
-    case Handler::kExecve:
-      add(AccessKind::kExecute, PathArg(pid, AT_FDCWD, a[0], true));
-      break;
-    case Handler::kExecveAt: {
-      std::optional<std::string> text = ReadString(pid, a[1]);
-      if (text && text->empty() && (a[4] & AT_EMPTY_PATH))
-        add(AccessKind::kExecute, FdPath(pid, static_cast<int64_t>(dirfd(a[0]))));
-      else
-        add(AccessKind::kExecute, PathArg(pid, dirfd(a[0]), a[1], !(a[4] & AT_SYMLINK_NOFOLLOW)));
-      break;
-    }
-    case Handler::kMkdir:
-      make_entry(AT_FDCWD, a[0], S_IFDIR);
-      break;
-    case Handler::kMkdirAt:
-      make_entry(dirfd(a[0]), a[1], S_IFDIR);
-      break;
-    case Handler::kMknod:
-      make_entry(AT_FDCWD, a[0], static_cast<mode_t>(a[1]) & S_IFMT);
-      break;
-    case Handler::kMknodAt:
-      make_entry(dirfd(a[0]), a[1], static_cast<mode_t>(a[2]) & S_IFMT);
-      break;
-    case Handler::kUnlink:
-      remove_entry(AT_FDCWD, a[0], false);
-      break;
-    case Handler::kRmdir:
-      remove_entry(AT_FDCWD, a[0], true);
-      break;
-    case Handler::kUnlinkAt:
-      remove_entry(dirfd(a[0]), a[1], (a[2] & AT_REMOVEDIR) != 0);
-      break;
-    case Handler::kSymlink:
-      make_entry(AT_FDCWD, a[1], S_IFLNK);
-      break;
-    case Handler::kSymlinkAt:
-      make_entry(dirfd(a[1]), a[2], S_IFLNK);
-      break;
-    case Handler::kLink:
-      move_entry(AT_FDCWD, a[0], AT_FDCWD, a[1], false, false);
-      break;
-    case Handler::kLinkAt:
-      move_entry(dirfd(a[0]), a[1], dirfd(a[2]), a[3], false, false);
-      break;
-    case Handler::kRename:
-      move_entry(AT_FDCWD, a[0], AT_FDCWD, a[1], true, false);
-      break;
-    case Handler::kRenameAt:
-      move_entry(dirfd(a[0]), a[1], dirfd(a[2]), a[3], true, false);
-      break;
-    case Handler::kRenameAt2:
-      move_entry(dirfd(a[0]), a[1], dirfd(a[2]), a[3], true, (a[4] & RENAME_EXCHANGE) != 0);
-      break;
-    case Handler::kTruncate:
-      add(AccessKind::kTruncate, PathArg(pid, AT_FDCWD, a[0], true));
-      break;
-    case Handler::kFtruncate: {
-      std::string path = FdPath(pid, static_cast<int64_t>(dirfd(a[0])));
-      if (!path.empty() && path.front() == '/') add(AccessKind::kTruncate, path);
-      break;
-    }
-    case Handler::kIoctl: {
-      if (AlwaysAllowedIoctl(a[1])) break;
-      struct stat status;
-      std::string fd_link = ProcPath(pid, "fd/" + std::to_string(dirfd(a[0])));
-      if (stat(fd_link.c_str(), &status) != 0 ||
-          !(S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode)))
-        break;
-      std::string path = FdPath(pid, static_cast<int64_t>(dirfd(a[0])));
-      if (!path.empty() && path.front() == '/') add(AccessKind::kIoctlDev, path);
-      break;
-    }
-    case Handler::kStat:
-    case Handler::kAccess:
-      lookup(AT_FDCWD, a[0], true);
-      break;
-    case Handler::kLstat:
-      lookup(AT_FDCWD, a[0], false);
-      break;
-    case Handler::kFstatAt:
-    case Handler::kStatx: {
-      uint64_t flags = call.handler == Handler::kStatx ? a[2] : a[3];
-      std::optional<std::string> text = ReadString(pid, a[1]);
-      if (text && !text->empty()) lookup(dirfd(a[0]), a[1], !(flags & AT_SYMLINK_NOFOLLOW));
-      break;
-    }
-    case Handler::kFaccessAt:
-      lookup(dirfd(a[0]), a[1], true);
-      break;
-    case Handler::kBind:
-    case Handler::kConnect:
-      DecodeSocket(pid, a, a[1], a[2], pending);
-      break;
-    case Handler::kSendTo:
-      DecodeSocket(pid, a, a[4], a[5], pending);
-      break;
-    case Handler::kKill:
-      DecodeSignal(static_cast<pid_t>(a[0]), true, pending);
-      break;
-    case Handler::kTkill:
-      DecodeSignal(static_cast<pid_t>(a[0]), false, pending);
-      break;
-    case Handler::kTgkill:
-      DecodeSignal(static_cast<pid_t>(a[1]), false, pending);
-      break;
-  }
-  if (pending.accesses.empty()) return std::nullopt;
-  return pending;
-}
-
 void Tracer::OnSeccompStop(pid_t pid) {
   ptrace_syscall_info info{};
   long size = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
@@ -523,9 +100,10 @@ void Tracer::OnSeccompStop(pid_t pid) {
         "the tracer cannot decode");
     return;
   }
-  std::optional<TracedSyscall> call = FindSyscall(info.arch, info.seccomp.nr);
-  std::optional<Pending> pending;
-  if (call) pending = Decode(pid, info, *call);
+  SyscallEntry entry{info.arch, info.seccomp.nr, {}};
+  std::copy(std::begin(info.seccomp.args), std::end(info.seccomp.args), entry.args);
+  LiveTracee tracee = TraceeOf(pid);
+  std::optional<PendingCall> pending = DecodeEntry(tracee, entry);
   if (!pending) {
     ptrace(PTRACE_CONT, pid, 0, 0);
     return;
@@ -540,26 +118,10 @@ void Tracer::OnSyscallExit(pid_t pid) {
   Task& task = tasks_[pid];
   long size = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
   if (task.pending && size > 0 && info.op == PTRACE_SYSCALL_INFO_EXIT) {
-    Pending& pending = *task.pending;
-    int error = info.exit.is_error ? static_cast<int>(-info.exit.rval) : 0;
-    switch (pending.handler) {
-      case Handler::kOpen:
-      case Handler::kCreat:
-      case Handler::kOpenAt:
-      case Handler::kOpenAt2:
-        FinishOpen(pid, error ? -1 : info.exit.rval, pending);
-        break;
-      case Handler::kExecve:
-      case Handler::kExecveAt:
-        if (!error) AddInterpreters(pid, pending.accesses.front().path, pending);
-        break;
-      default:
-        break;
-    }
-    for (Access& access : pending.accesses) {
-      access.error = error;
+    LiveTracee tracee = TraceeOf(pid);
+    for (Access& access :
+         DecodeExit(tracee, std::move(*task.pending), info.exit.rval, info.exit.is_error != 0))
       Record(std::move(access));
-    }
   }
   task.pending.reset();
   ptrace(PTRACE_CONT, pid, 0, 0);
