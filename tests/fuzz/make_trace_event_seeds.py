@@ -86,6 +86,11 @@ def main():
     seed("mknodat", "mknodat", [AT_FDCWD, m.string("fifo"), S_IFIFO | 0o600, 0], m)
     m = Memory()
     seed("unlink", "unlink", [m.string("/tmp/f")], m, result=-2, failed=True)
+    # The path bound (trace::kMaxPathBytes, 4096 with the NUL): the longest path, and one byte more.
+    m = Memory()
+    seed("unlink-longest-path", "unlink", [m.string("/" + "a" * 4094)], m, result=-2, failed=True)
+    m = Memory()
+    seed("unlink-too-long-path", "unlink", [m.string("/" + "a" * 4095)], m, result=-36, failed=True)
     m = Memory()
     seed("rmdir", "rmdir", [m.string("d")], m)
     m = Memory()
