@@ -18,6 +18,8 @@
 #include <map>
 #include <set>
 
+#include "lint/preflight.h"
+
 namespace landlockc::trace {
 namespace {
 
@@ -204,6 +206,26 @@ TEST(DecodeTest, AnExecRecordsTheInterpreterChain) {
   EXPECT_EQ(Decode(tracee, "execveat", {7, empty, 0, 0, AT_EMPTY_PATH}, -ENOEXEC),
             Lines{"execute /usr/bin/env (execveat) -> ENOEXEC"});
   EXPECT_EQ(Decode(tracee, "execveat", {9, empty, 0, 0, AT_EMPTY_PATH}), Lines{});
+}
+
+TEST(DecodeTest, InterpretersUpToTheBoundAndNoFurther) {
+  // /p runs /i1, which runs /i2, ...: lint::kMaxInterpreterDepth of them are followed, as exec's
+  // pre-flight follows them (the kernel itself stops at 4 `#!` levels, ELOOP).
+  FakeTracee tracee;
+  Lines expected = {"execute /p (execve)"};
+  std::string previous = "/p";
+  for (int depth = 1; depth <= lint::kMaxInterpreterDepth + 1; ++depth) {
+    std::string interpreter = "/i" + std::to_string(depth);
+    tracee.interpreters[previous] = interpreter;
+    if (depth <= lint::kMaxInterpreterDepth)
+      expected.push_back("execute " + interpreter + " (execve)");
+    previous = interpreter;
+  }
+  ASSERT_EQ(expected.size(), size_t{lint::kMaxInterpreterDepth} + 1);
+  EXPECT_EQ(Decode(tracee, "execve", {tracee.PutString("/p"), 0, 0}), expected);
+  // A chain of exactly the bound: every one.
+  tracee.interpreters.erase("/i" + std::to_string(lint::kMaxInterpreterDepth));
+  EXPECT_EQ(Decode(tracee, "execve", {tracee.PutString("/p"), 0, 0}), expected);
 }
 
 TEST(DecodeTest, SocketsByFamilyAndKind) {
