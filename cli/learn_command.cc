@@ -208,6 +208,11 @@ int RunLearn() {
                                std::strerror(result->exec_error)));
     return missing ? kExitNotFound : kExitNotExecutable;
   }
+  if (result->io_uring_pid != 0)
+    PrintWarning(llvm::formatv(
+        "process {0} set up an io_uring: what it submitted through the ring (opens, connects "
+        "...) bypassed system calls and was not seen; the policy does not allow it",
+        result->io_uring_pid));
   if (verbose)
     for (const trace::Access& access : result->accesses)
       llvm::errs() << "landlockc: seen: " << trace::DescribeAccess(access) << "\n";

@@ -69,6 +69,17 @@ const LookupCache::Lookup& LookUp(const std::string& path, LookupCache& cache) {
 
 }  // namespace
 
+void LookupCache::Forget(llvm::StringRef path) {
+  auto it = entries.lower_bound(path);
+  while (it != entries.end() && llvm::StringRef(it->first).startswith(path)) {
+    llvm::StringRef rest = llvm::StringRef(it->first).drop_front(path.size());
+    if (rest.empty() || rest.front() == '/')
+      it = entries.erase(it);
+    else
+      ++it;
+  }
+}
+
 HostPath ResolveOnHost(llvm::StringRef path, LastLink last) {
   LookupCache cache;
   return ResolveOnHost(path, cache, last);

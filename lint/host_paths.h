@@ -9,8 +9,8 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <map>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -44,7 +44,8 @@ enum class LastLink { kFollow, kKeep };
 HostPath ResolveOnHost(llvm::StringRef path, LastLink last = LastLink::kFollow);
 
 /// What one round of resolutions has learnt about the file system (lstat and readlink answers),
-/// so that paths sharing a prefix ask the kernel once.
+/// so that paths sharing a prefix ask the kernel once. Ordered, so that what lies under a path
+/// that changed can be forgotten at once (the tracer keeps one for a whole run).
 struct LookupCache {
   /// What lstat (and readlink, for a link) said about one path.
   struct Lookup {
@@ -54,7 +55,11 @@ struct LookupCache {
     ino_t inode = 0;
     std::string target;
   };
-  std::unordered_map<std::string, Lookup> entries;
+  std::map<std::string, Lookup, std::less<>> entries;
+
+  /// Forgets what is known of `path` and of everything under it (an entry made, removed or
+  /// renamed there).
+  void Forget(llvm::StringRef path);
 };
 
 /// ResolveOnHost, asking `cache` first.

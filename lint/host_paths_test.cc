@@ -94,6 +94,24 @@ TEST_F(HostPathsTest, TheLastLinkCanBeKept) {
   EXPECT_EQ(ResolveOnHost(root_ + "/dirlink/../x", LastLink::kKeep).path, root_ + "/x");
 }
 
+TEST_F(HostPathsTest, ACacheForgetsAPathAndWhatLiesUnderIt) {
+  LookupCache cache;
+  EXPECT_EQ(ResolveOnHost(root_ + "/dirlink/sub", cache).path, root_ + "/real/sub");
+  EXPECT_EQ(ResolveOnHost(root_ + "/real-other", cache).error, ENOENT);
+  // The link is replaced: the cache still answers as before, until told the path changed.
+  std::filesystem::remove(root_ + "/dirlink");
+  Link("other", "dirlink");
+  EXPECT_EQ(ResolveOnHost(root_ + "/dirlink", cache).path, root_ + "/real");
+  cache.Forget(root_ + "/dirlink");
+  EXPECT_EQ(ResolveOnHost(root_ + "/dirlink", cache).path, root_ + "/other");
+  // What lies under a forgotten directory goes too; a sibling that shares its prefix stays.
+  EXPECT_TRUE(cache.entries.count(root_ + "/real/sub"));
+  cache.Forget(root_ + "/real");
+  EXPECT_FALSE(cache.entries.count(root_ + "/real"));
+  EXPECT_FALSE(cache.entries.count(root_ + "/real/sub"));
+  EXPECT_TRUE(cache.entries.count(root_ + "/real-other"));
+}
+
 TEST_F(HostPathsTest, ExpandsThroughTheRuntime) {
   const char* envp[] = {"SITE=/srv/site", "REL=srv", "UP=/srv/../etc", "EMPTY=", nullptr};
   HostExpansion ok = ExpandOnHost("${SITE}/data", envp);

@@ -10,11 +10,13 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "lint/paths.h"
 #include "lint/preflight.h"
@@ -114,10 +116,18 @@ class EntryDecoder {
   }
   void Socket(uint64_t address, uint64_t length);
   void Signal(int64_t target, bool group);
+  void SendMessages(uint64_t address, uint64_t count);
+
+  // The socket's kind, asked once per call (sendmmsg names one address per message).
+  std::optional<SocketKind> SocketKindOnce() {
+    if (!socket_kind_) socket_kind_ = tracee_.Socket(static_cast<int>(a_[0]));
+    return *socket_kind_;
+  }
 
   Tracee& tracee_;
   const uint64_t* a_;
   PendingCall& pending_;
+  std::optional<std::optional<SocketKind>> socket_kind_;
 };
 
 void EntryDecoder::Open(int dirfd, uint64_t path_address, uint64_t flags) {
@@ -191,7 +201,7 @@ void EntryDecoder::Socket(uint64_t address, uint64_t length) {
   else
     return;
   // TCP or UDP: the socket's own kind says.
-  std::optional<SocketKind> kind = tracee_.Socket(static_cast<int>(a_[0]));
+  std::optional<SocketKind> kind = SocketKindOnce();
   if (!kind) return;
   if (kind->type == SOCK_STREAM && kind->protocol == IPPROTO_TCP)
     add(binding ? AccessKind::kBindTcp : AccessKind::kConnectTcp, {}, port);
@@ -212,6 +222,17 @@ void EntryDecoder::Signal(int64_t target, bool group) {
   if (!inside)
     pending_.accesses.push_back(
         {AccessKind::kSignal, std::to_string(target), 0, 0, std::string(pending_.syscall)});
+}
+
+// sendmmsg's `count` messages at `address` (sendmsg's one): each destination as sendto's.
+void EntryDecoder::SendMessages(uint64_t address, uint64_t count) {
+  // The kernel sends at most UIO_MAXIOV messages per call.
+  std::vector<mmsghdr> messages(std::min<uint64_t>(count, UIO_MAXIOV));
+  if (messages.empty() ||
+      !tracee_.ReadMemory(address, messages.data(), messages.size() * sizeof(mmsghdr)))
+    return;
+  for (const mmsghdr& message : messages)
+    Socket(reinterpret_cast<uint64_t>(message.msg_hdr.msg_name), message.msg_hdr.msg_namelen);
 }
 
 void EntryDecoder::Decode() {
@@ -322,6 +343,15 @@ void EntryDecoder::Decode() {
     case Handler::kSendTo:
       Socket(a[4], a[5]);
       break;
+    case Handler::kSendMsg: {
+      msghdr message{};
+      if (tracee_.ReadMemory(a[1], &message, sizeof message))
+        Socket(reinterpret_cast<uint64_t>(message.msg_name), message.msg_namelen);
+      break;
+    }
+    case Handler::kSendMmsg:
+      SendMessages(a[1], a[2]);
+      break;
     case Handler::kKill:
       Signal(static_cast<pid_t>(a[0]), true);
       break;
@@ -331,6 +361,16 @@ void EntryDecoder::Decode() {
     case Handler::kTgkill:
       Signal(static_cast<pid_t>(a[1]), false);
       break;
+    case Handler::kPidfdSendSignal:
+      if (int64_t target = tracee_.PidfdTarget(Dirfd(a[0])); target > 0) Signal(target, false);
+      break;
+    case Handler::kUnshare:
+      pending_.unshare_flags = a[0];
+      break;
+    case Handler::kChdir:
+    case Handler::kRemount:
+    case Handler::kIoUringSetup:
+      break;  // nothing to record: the tracer acts on them (StopsAtExit)
   }
 }
 
@@ -342,9 +382,16 @@ void FinishOpen(Tracee& tracee, int64_t fd, PendingCall& pending) {
   pending.accesses.clear();
   bool directory = (flags & O_DIRECTORY) != 0;
   bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
+  std::optional<HostFile> known;
+  // What a successful open that created nothing opened, as the host names it when that is sure:
+  // it spares reading the descriptor (a readlink and a stat of /proc) for the most frequent call.
+  if (fd >= 0 && !(flags & O_CREAT)) known = tracee.OpenedOnHost(base.path, follow);
   std::optional<std::string> opened;
-  if (fd >= 0) {
-    // Every symlink and bind mount already resolved.
+  if (known) {
+    opened = known->path;
+    directory = known->directory;
+  } else if (fd >= 0) {
+    // The kernel's own name for what it opened: every symlink and bind mount already resolved.
     opened = FdPath(tracee, fd);
     if (std::optional<mode_t> type = tracee.DescriptorType(fd)) directory = *type == S_IFDIR;
   }
@@ -410,8 +457,20 @@ std::optional<PendingCall> DecodeEntry(Tracee& tracee, const SyscallEntry& entry
   pending.handler = call->handler;
   pending.syscall = call->name;
   EntryDecoder(tracee, entry, pending).Decode();
-  if (pending.accesses.empty()) return std::nullopt;
+  if (pending.accesses.empty() && !StopsAtExit(pending.handler)) return std::nullopt;
   return pending;
+}
+
+bool StopsAtExit(Handler handler) {
+  switch (handler) {
+    case Handler::kChdir:
+    case Handler::kUnshare:
+    case Handler::kRemount:
+    case Handler::kIoUringSetup:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::vector<Access> DecodeExit(Tracee& tracee, PendingCall call, int64_t result, bool is_error) {

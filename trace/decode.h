@@ -41,12 +41,20 @@ struct PendingCall {
   /// Opens: the flags, and whether the object existed before the call.
   uint64_t open_flags = 0;
   bool existed = false;
+  /// unshare: its flags.
+  uint64_t unshare_flags = 0;
 };
 
 /// Decodes a call at its entry, while its arguments can still be read: nullopt when it is no traced
 /// call of `entry.arch`, or names nothing to record (an unreadable or too long path, a signal to a
-/// traced process...).
+/// traced process...) and is none of the calls whose exit the tracer awaits though they record
+/// nothing (StopsAtExit).
 std::optional<PendingCall> DecodeEntry(Tracee& tracee, const SyscallEntry& entry);
+
+/// True for the calls that record nothing but change what the tracer knows of working directories
+/// or of the file system (chdir, unshare, mount ...), or that it reports (io_uring_setup): their
+/// exit is awaited.
+bool StopsAtExit(Handler handler);
 
 /// The accesses of `call` once it returned `result` (`is_error`: the call failed with errno
 /// -`result`): an open's by what it opened, an execve's with the interpreters it ran. Each carries

@@ -8,15 +8,18 @@
 #include <linux/audit.h>
 #include <linux/fs.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 
 #include <climits>
 #include <cstring>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "lint/preflight.h"
 
@@ -55,6 +58,10 @@ class FakeTracee : public Tracee {
     auto it = links.find(std::string(link));
     return it == links.end() ? "" : it->second;
   }
+  std::string BaseDirectory(int dirfd) override {
+    ++base_directories_read;
+    return ProcLink(dirfd == AT_FDCWD ? "cwd" : "fd/" + std::to_string(dirfd));
+  }
   std::optional<mode_t> DescriptorType(int64_t fd) override {
     auto it = descriptors.find(fd);
     if (it == descriptors.end()) return std::nullopt;
@@ -66,6 +73,10 @@ class FakeTracee : public Tracee {
     return it->second;
   }
   bool IsTraced(int64_t pid) override { return traced.count(pid) != 0; }
+  int64_t PidfdTarget(int64_t fd) override {
+    auto it = pidfds.find(fd);
+    return it == pidfds.end() ? 0 : it->second;
+  }
   std::optional<mode_t> FileType(const std::string& path, bool) override {
     auto it = files.find(path);
     if (it == files.end()) return std::nullopt;
@@ -74,6 +85,13 @@ class FakeTracee : public Tracee {
   std::string Resolve(const std::string& path, bool follow) override {
     auto it = follow ? links_on_disk.find(path) : links_on_disk.end();
     return it == links_on_disk.end() ? path : it->second;
+  }
+  std::optional<HostFile> OpenedOnHost(const std::string& path, bool follow) override {
+    if (!host_names_opens) return std::nullopt;
+    std::string resolved = Resolve(path, follow);
+    std::optional<mode_t> type = FileType(resolved, false);
+    if (!type) return std::nullopt;
+    return HostFile{resolved, *type == S_IFDIR};
   }
   std::string InterpreterOf(const std::string& path) override {
     auto it = interpreters.find(path);
@@ -87,6 +105,10 @@ class FakeTracee : public Tracee {
   std::map<std::string, mode_t> files;
   std::map<std::string, std::string> links_on_disk;  // followed by Resolve
   std::map<std::string, std::string> interpreters;
+  std::map<int64_t, int64_t> pidfds;  // PidfdTarget
+  // OpenedOnHost answers for the paths of `files` (as a tracer that knows the file system does).
+  bool host_names_opens = false;
+  int base_directories_read = 0;
 
  private:
   std::string memory_ = std::string(kSize, '\0');
@@ -262,6 +284,137 @@ TEST(DecodeTest, SocketsByFamilyAndKind) {
   std::string name(sizeof named.sun_path - 1, 'n');
   EXPECT_EQ(Decode(tracee, "connect", {3, address, abstract.size()}),
             Lines{"abstract_unix_socket @" + name + " (connect)"});
+}
+
+// A message header naming `name` (`length` bytes at that address of the process), as sendmsg and
+// each message of sendmmsg carry it.
+mmsghdr MessageTo(uint64_t name, size_t length) {
+  mmsghdr message{};
+  message.msg_hdr.msg_name = reinterpret_cast<void*>(name);
+  message.msg_hdr.msg_namelen = static_cast<socklen_t>(length);
+  return message;
+}
+
+template <typename T>
+std::string Bytes(const T& value) {
+  return std::string(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+TEST(DecodeTest, SendmsgAndSendmmsgRecordTheirDestinationsLikeSendto) {
+  FakeTracee tracee;
+  tracee.links["cwd"] = "/srv";
+  tracee.sockets[4] = {SOCK_DGRAM, IPPROTO_UDP};
+  sockaddr_in6 ipv6{};
+  ipv6.sin6_family = AF_INET6;
+  ipv6.sin6_port = htons(443);
+  uint64_t to_443 = tracee.Put(Bytes(ipv6));
+  sockaddr_in ipv4{};
+  ipv4.sin_family = AF_INET;
+  ipv4.sin_port = htons(53);
+  uint64_t to_53 = tracee.Put(Bytes(ipv4));
+  sockaddr_un named{};
+  named.sun_family = AF_UNIX;
+  std::strcpy(named.sun_path, "log.sock");
+  uint64_t to_log = tracee.Put(Bytes(named));
+  uint64_t one = tracee.Put(Bytes(MessageTo(to_443, sizeof ipv6).msg_hdr));
+  EXPECT_EQ(Decode(tracee, "sendmsg", {4, one, 0}), Lines{"connect_send_udp port 443 (sendmsg)"});
+  // A connected socket's message names no destination; an unreadable header is nothing.
+  uint64_t connected = tracee.Put(Bytes(MessageTo(0, 0).msg_hdr));
+  EXPECT_EQ(Decode(tracee, "sendmsg", {4, connected, 0}), Lines{});
+  EXPECT_EQ(Decode(tracee, "sendmsg", {4, 8, 0}), Lines{});
+  // Each message of sendmmsg, a relative unix path against the working directory.
+  uint64_t messages =
+      tracee.Put(Bytes(MessageTo(to_443, sizeof ipv6)) + Bytes(MessageTo(to_53, sizeof ipv4)) +
+                 Bytes(MessageTo(to_log, sizeof named)));
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {4, messages, 3, 0}, -EAGAIN),
+            (Lines{"connect_send_udp port 443 (sendmmsg) -> EAGAIN",
+                   "connect_send_udp port 53 (sendmmsg) -> EAGAIN",
+                   "resolve_unix /srv/log.sock (sendmmsg) -> EAGAIN"}));
+  // Only the messages it names: none, one, or more than are readable (nothing then).
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {4, messages, 0, 0}), Lines{});
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {4, messages, 1, 0}),
+            Lines{"connect_send_udp port 443 (sendmmsg)"});
+}
+
+TEST(DecodeTest, SendmmsgReadsUpToTheKernelsMessageBoundAndNoFurther) {
+  // UIO_MAXIOV messages fill the whole readable memory: the first names an IPv6 address stored in
+  // the last (its first bytes: AF_INET6, port 443), the others no destination.
+  static_assert(UIO_MAXIOV * sizeof(mmsghdr) == FakeTracee::kSize);
+  FakeTracee tracee;
+  std::vector<mmsghdr> messages(UIO_MAXIOV);
+  uint64_t last = FakeTracee::kBase + (UIO_MAXIOV - 1) * sizeof(mmsghdr);
+  messages.front() = MessageTo(last, sizeof(sockaddr_in6));
+  messages.back() = MessageTo(0xbb01000a, 0);  // bytes 0a 00 01 bb: AF_INET6, port 443
+  tracee.sockets[4] = {SOCK_DGRAM, IPPROTO_UDP};
+  uint64_t address = tracee.Put(std::string(reinterpret_cast<const char*>(messages.data()),
+                                            messages.size() * sizeof(mmsghdr)));
+  ASSERT_EQ(address, FakeTracee::kBase);
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {4, address, UIO_MAXIOV, 0}),
+            Lines{"connect_send_udp port 443 (sendmmsg)"});
+  // More than the kernel sends: it reads UIO_MAXIOV (one more would be past readable memory).
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {4, address, UIO_MAXIOV + 1, 0}),
+            Lines{"connect_send_udp port 443 (sendmmsg)"});
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {4, address + 1, UIO_MAXIOV, 0}), Lines{});
+}
+
+TEST(DecodeTest, PidfdSendSignalIsScopedLikeKill) {
+  FakeTracee tracee;
+  tracee.traced = {100};
+  tracee.pidfds[7] = 200;
+  tracee.pidfds[8] = 100;
+  EXPECT_EQ(Decode(tracee, "pidfd_send_signal", {7, 15, 0, 0}),
+            Lines{"signal pid 200 (pidfd_send_signal)"});
+  EXPECT_EQ(Decode(tracee, "pidfd_send_signal", {7, 15, 0, 0}, -EPERM),
+            Lines{"signal pid 200 (pidfd_send_signal) -> EPERM"});
+  // To a traced process, or through a descriptor that names no process: nothing.
+  EXPECT_EQ(Decode(tracee, "pidfd_send_signal", {8, 15, 0, 0}), Lines{});
+  EXPECT_EQ(Decode(tracee, "pidfd_send_signal", {9, 15, 0, 0}), Lines{});
+}
+
+TEST(DecodeTest, CallsThatChangeWhatTheTracerKnowsRecordNothingAndAreAwaited) {
+  FakeTracee tracee;
+  tracee.links["cwd"] = "/srv";
+  uint64_t path = tracee.PutString("sub");
+  for (const char* name : {"chdir", "fchdir", "setns", "unshare", "mount", "umount2", "move_mount",
+                           "pivot_root", "chroot", "io_uring_setup"}) {
+    SCOPED_TRACE(name);
+    SyscallEntry entry{NativeAuditArch(), Nr(name), {path, CLONE_FS, path, 0, 0, 0}};
+    std::optional<PendingCall> pending = DecodeEntry(tracee, entry);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(pending->syscall, name);
+    EXPECT_TRUE(StopsAtExit(pending->handler));
+    EXPECT_TRUE(pending->accesses.empty());
+    EXPECT_EQ(pending->unshare_flags, std::string_view(name) == "unshare" ? path : 0);
+    EXPECT_TRUE(DecodeExit(tracee, std::move(*pending), 0, false).empty());
+  }
+  // They read nothing of the process: their paths are not accesses Landlock checks.
+  EXPECT_EQ(tracee.base_directories_read, 0);
+  SyscallEntry unshare{NativeAuditArch(), Nr("unshare"), {CLONE_FS | CLONE_NEWNS}};
+  EXPECT_EQ(DecodeEntry(tracee, unshare)->unshare_flags, uint64_t{CLONE_FS | CLONE_NEWNS});
+  EXPECT_FALSE(StopsAtExit(Handler::kOpenAt));
+  EXPECT_FALSE(StopsAtExit(Handler::kSendMsg));
+}
+
+TEST(DecodeTest, AnOpenTheHostNamesAsksNoDescriptor) {
+  FakeTracee tracee;
+  tracee.host_names_opens = true;
+  tracee.links["cwd"] = "/srv";
+  tracee.links_on_disk["/srv/link"] = "/data/real";
+  tracee.files["/data/real"] = S_IFREG;
+  tracee.files["/srv/www"] = S_IFDIR;
+  // No descriptor link: what the host says is what was opened.
+  EXPECT_EQ(Decode(tracee, "openat", {kAtFdcwd, tracee.PutString("link"), O_RDONLY}, 3),
+            Lines{"read_file /data/real (openat)"});
+  EXPECT_EQ(Decode(tracee, "open", {tracee.PutString("/srv/www"), O_RDONLY}, 3),
+            Lines{"read_dir /srv/www (open)"});
+  EXPECT_EQ(tracee.base_directories_read, 1);  // the relative path's; an absolute one reads none
+  // What an open may have created, or the host does not know: the descriptor says.
+  tracee.links["fd/4"] = "/srv/new";
+  tracee.descriptors[4] = S_IFREG;
+  EXPECT_EQ(Decode(tracee, "open", {tracee.PutString("/srv/link"), O_CREAT | O_WRONLY}, 4),
+            (Lines{"make_reg /srv/new (open)", "write_file /srv/new (open)"}));
+  EXPECT_EQ(Decode(tracee, "open", {tracee.PutString("/srv/gone"), O_RDONLY}, 4),
+            Lines{"read_file /srv/new (open)"});
 }
 
 TEST(DecodeTest, SignalsOutsideTheTracedTree) {

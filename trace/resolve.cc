@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "trace/resolve.h"
 
-#include <fcntl.h>
 #include <limits.h>
 #include <unistd.h>
 
@@ -20,12 +19,16 @@ std::string ProcLink(pid_t pid, std::string_view rest) {
   return std::string(buffer, static_cast<size_t>(length));
 }
 
+std::string AbsoluteIn(std::string_view base, std::string_view path) {
+  if (!path.empty() && path.front() == '/') return std::string(path);
+  if (base.empty() || base.front() != '/') return {};
+  if (path.empty()) return std::string(base);
+  return std::string(base) + "/" + std::string(path);
+}
+
 std::string AbsoluteIn(Tracee& tracee, int dirfd, std::string_view path) {
   if (!path.empty() && path.front() == '/') return std::string(path);
-  std::string base = tracee.ProcLink(dirfd == AT_FDCWD ? "cwd" : "fd/" + std::to_string(dirfd));
-  if (base.empty() || base.front() != '/') return {};
-  if (path.empty()) return base;
-  return base + "/" + std::string(path);
+  return AbsoluteIn(tracee.BaseDirectory(dirfd), path);
 }
 
 }  // namespace landlockc::trace

@@ -32,5 +32,17 @@ TEST(AbsoluteIn, UsesTheWorkingDirectoryOrTheDirfdOfTheProcess) {
   EXPECT_EQ(AbsoluteIn(self, 9999, "lib"), "");
 }
 
+TEST(AbsoluteIn, JoinsARelativePathToTheDirectoryItIsRelativeTo) {
+  int fd = open("/usr", O_RDONLY | O_DIRECTORY);
+  EXPECT_EQ(AbsoluteIn(ProcLink(getpid(), "fd/" + std::to_string(fd)), "lib"), "/usr/lib");
+  close(fd);
+  EXPECT_EQ(AbsoluteIn("/usr", "lib/../x"), "/usr/lib/../x");
+  EXPECT_EQ(AbsoluteIn("/usr", ""), "/usr");
+  EXPECT_EQ(AbsoluteIn("/usr", "/x"), "/x");
+  EXPECT_EQ(AbsoluteIn("anything", "/x"), "/x");
+  EXPECT_EQ(AbsoluteIn("", "lib"), "");
+  EXPECT_EQ(AbsoluteIn("pipe:[123]", "lib"), "");
+}
+
 }  // namespace
 }  // namespace landlockc::trace

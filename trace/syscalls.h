@@ -49,9 +49,16 @@ enum class Handler : uint8_t {
   kBind,
   kConnect,
   kSendTo,
+  kSendMsg,
+  kSendMmsg,
   kKill,
   kTkill,
   kTgkill,
+  kPidfdSendSignal,
+  kChdir,
+  kUnshare,
+  kRemount,
+  kIoUringSetup,
 };
 
 /// One traced call.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "trace/tracee.h"
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -23,6 +24,10 @@ bool LiveTracee::ReadMemory(uint64_t address, void* buffer, size_t length) {
 }
 
 std::string LiveTracee::ProcLink(std::string_view link) { return trace::ProcLink(pid_, link); }
+
+std::string LiveTracee::BaseDirectory(int dirfd) {
+  return ProcLink(dirfd == AT_FDCWD ? "cwd" : "fd/" + std::to_string(dirfd));
+}
 
 std::optional<mode_t> LiveTracee::DescriptorType(int64_t fd) {
   struct stat status;
@@ -52,6 +57,17 @@ std::optional<SocketKind> LiveTracee::Socket(int64_t fd) {
   return kind;
 }
 
+int64_t LiveTracee::PidfdTarget(int64_t fd) {
+  std::ifstream info(ProcPath(pid_, "fdinfo/" + std::to_string(fd)));
+  for (std::string line; std::getline(info, line);)
+    if (line.rfind("Pid:", 0) == 0) return std::atoll(line.c_str() + 4);
+  std::string link = ProcLink("fd/" + std::to_string(fd));
+  if (link.size() > 6 && link.rfind("/proc/", 0) == 0 &&
+      link.find_first_not_of("0123456789", 6) == std::string::npos)
+    return std::atoll(link.c_str() + 6);
+  return 0;
+}
+
 std::optional<mode_t> LiveTracee::FileType(const std::string& path, bool follow) {
   struct stat status;
   if ((follow ? stat(path.c_str(), &status) : lstat(path.c_str(), &status)) != 0)
@@ -62,6 +78,8 @@ std::optional<mode_t> LiveTracee::FileType(const std::string& path, bool follow)
 std::string LiveTracee::Resolve(const std::string& path, bool follow) {
   return lint::ResolveOnHost(path, follow ? lint::LastLink::kFollow : lint::LastLink::kKeep).path;
 }
+
+std::optional<HostFile> LiveTracee::OpenedOnHost(const std::string&, bool) { return std::nullopt; }
 
 std::string LiveTracee::InterpreterOf(const std::string& path) {
   bool script = false;

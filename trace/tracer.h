@@ -4,7 +4,9 @@
 // traced processes only at those calls; every other call runs at full speed. Each call is decoded
 // at entry (arguments through PTRACE_GET_SYSCALL_INFO, strings through process_vm_readv, relative
 // paths through /proc/PID/cwd and /proc/PID/fd) and recorded at exit, with its result; the decoding
-// is decode.h's, which reads the process through a Tracee (tracee.h).
+// is decode.h's, which reads the process through a Tracee (tracee.h). What it learns of working
+// directories, directory descriptors and the host's paths is kept until a traced call may change
+// it (chdir, clone without CLONE_FS, exec; an entry made, removed or moved; a mount).
 //
 // Bounds: at most kMaxTasks live traced threads, kMaxAccesses distinct accesses (both lowered
 // through TraceOptions, for tests) and kMaxPathBytes (decode.h) bytes per path read from a traced
@@ -35,6 +37,9 @@ struct TraceResult {
   int term_signal = 0;
   /// The errno of a failed execvp of the command itself (then nothing ran), else 0.
   int exec_error = 0;
+  /// The first traced process that set up an io_uring, else 0: what it submitted through the
+  /// ring (opens, connects ...) bypassed system calls, and is not among `accesses`.
+  int io_uring_pid = 0;
 };
 
 struct TraceOptions {

@@ -6,11 +6,14 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -108,6 +111,86 @@ TEST(Tracer, FollowsThreadsAndForkedChildren) {
                                   "read_file " + d + "/thread.txt (openat)",
                                   "write_file " + d + "/child.txt (openat)",
                               }));
+}
+
+TEST(Tracer, RelativePathsFollowEachChangeOfTheWorkingDirectory) {
+  ScratchDir dir;
+  // Every name in every directory: a stale working directory would name a file that exists.
+  for (const char* sub : {"", "a/", "b/"})
+    for (const char* name : {"top", "f", "g", "h"}) dir.Write(std::string(sub) + name, "x");
+  TraceResult result = Trace({TRACE_TEST_cwd_changes, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "read_file " + d + "/top (openat)",
+                                  // after a thread's chdir to a
+                                  "read_file " + d + "/a/f (openat)",
+                                  // fchdir to b
+                                  "read_dir " + d + "/b (openat)",
+                                  "read_file " + d + "/b/g (openat)",
+                                  // a forked child's chdir to a, and its parent still in b
+                                  "write_file " + d + "/a/f (openat)",
+                                  "write_file " + d + "/b/g (openat)",
+                                  // after the chdir of a child sharing it (CLONE_FS)
+                                  "read_file " + d + "/a/h (openat)",
+                                  // a thread that unshared it went up alone
+                                  "write_file " + d + "/top (openat)",
+                                  "write_file " + d + "/a/h (openat)",
+                              }));
+}
+
+TEST(Tracer, PathsAreResolvedAsTheFileSystemStoodAtEachCall) {
+  ScratchDir dir;
+  for (const char* name : {"x/f", "y/f", "z/f"}) dir.Write(name, "x");
+  TraceResult result = Trace({TRACE_TEST_relink, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  // make_sym of l a second and a third time is the same access, recorded once.
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "make_sym " + d + "/l (symlink)",
+                                  "read_file " + d + "/x/f (openat)",
+                                  "make_dir " + d + "/x/d1 (mkdir)",
+                                  "remove_file " + d + "/l (unlink)",
+                                  "read_file " + d + "/y/f (openat)",
+                                  "make_dir " + d + "/y/d2 (mkdir)",
+                                  "make_sym " + d + "/t (symlink)",
+                                  "remove_file " + d + "/t (rename)",
+                                  "read_file " + d + "/z/f (openat)",
+                                  "make_dir " + d + "/z/d3 (mkdir)",
+                              }));
+}
+
+TEST(Tracer, ADirectoryDescriptorIsNamedAsItStandsAtEachCall) {
+  ScratchDir dir;
+  for (const char* sub : {"a/", "b/", "c/"})
+    for (const char* name : {"f1", "f2", "f3", "f4"}) dir.Write(std::string(sub) + name, "x");
+  TraceResult result = Trace({TRACE_TEST_dirfd_reuse, dir.path()});
+  EXPECT_EQ(result.exit_status, 0);
+  const std::string& d = dir.path();
+  EXPECT_EQ(Under(result, d), (std::vector<std::string>{
+                                  "read_dir " + d + "/a (openat)",
+                                  "read_file " + d + "/a/f1 (openat)",
+                                  "read_file " + d + "/a/f2 (openat)",
+                                  "read_dir " + d + "/b (openat)",
+                                  "read_file " + d + "/b/f3 (openat)",
+                                  "read_file " + d + "/b/f4 (openat)",
+                                  "make_dir " + d + "/moved (rename)",
+                                  "remove_dir " + d + "/b (rename)",
+                                  "read_file " + d + "/moved/f1 (openat)",
+                                  "read_file " + d + "/moved/f2 (openat)",
+                                  "make_dir " + d + "/moved/new (mkdirat)",
+                                  "read_dir " + d + "/c (openat)",
+                                  "read_file " + d + "/c/f4 (openat)",
+                              }));
+}
+
+TEST(Tracer, AHeldDirectoryDescriptorDoesNotKeepAFileSystemBusy) {
+  ScratchDir dir;
+  ASSERT_EQ(mount("tmpfs", dir.path().c_str(), "tmpfs", 0, nullptr), 0) << std::strerror(errno);
+  TraceResult result = Trace({TRACE_TEST_umount_after_dirfd, dir.path()});
+  bool was_still_mounted = umount2(dir.path().c_str(), MNT_DETACH) == 0;
+  EXPECT_EQ(result.exit_status, 0) << "the traced unmount failed";
+  EXPECT_FALSE(was_still_mounted);
 }
 
 // The ELF interpreter of the test programs (their PT_INTERP).
@@ -231,6 +314,41 @@ TEST(Tracer, AbstractSocketsAndSignalsOutsideTheTracedTree) {
             (std::vector<std::string>{
                 "abstract_unix_socket @landlockc-test-nobody (connect) -> ECONNREFUSED",
                 "signal pid " + me + " (kill)"}));
+}
+
+TEST(Tracer, DatagramsWithADestinationAndSignalsThroughAPidfd) {
+  ScratchDir dir;
+  // A unix datagram socket for the program to send to.
+  std::string socket_path = dir.path() + "/sock";
+  int receiver = socket(AF_UNIX, SOCK_DGRAM, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  socket_path.copy(address.sun_path, sizeof address.sun_path - 1);
+  ASSERT_EQ(bind(receiver, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  uint16_t port = FreePort();
+  std::string me = std::to_string(getpid());
+  TraceResult result = Trace(
+      {TRACE_TEST_send_signal, std::to_string(port), socket_path, "landlockc-test-nobody", me});
+  close(receiver);
+  EXPECT_EQ(result.exit_status, 0);
+  EXPECT_EQ(Under(result, dir.path()),
+            (std::vector<std::string>{"resolve_unix " + socket_path + " (sendmsg)"}));
+  // The SIGKILL to its own child is inside the traced tree: not recorded.
+  EXPECT_EQ(NonPathAccesses(result),
+            (std::vector<std::string>{
+                "connect_send_udp port " + std::to_string(port) + " (sendmsg)",
+                "connect_send_udp port " + std::to_string(port + 1) + " (sendmmsg)",
+                "connect_send_udp port " + std::to_string(port + 2) + " (sendmmsg)",
+                "abstract_unix_socket @landlockc-test-nobody (sendmsg) -> ECONNREFUSED",
+                "signal pid " + me + " (pidfd_send_signal)",
+            }));
+}
+
+TEST(Tracer, ReportsAProcessThatSetUpAnIoUring) {
+  TraceResult result = Trace({TRACE_TEST_io_uring});
+  ASSERT_EQ(result.exit_status, 0) << "the kernel refused io_uring_setup";
+  EXPECT_GT(result.io_uring_pid, 0);
+  EXPECT_EQ(Trace({TRACE_TEST_exit_status, "0"}).io_uring_pid, 0);
 }
 
 TEST(Tracer, ReportsExitStatusAndKillingSignal) {

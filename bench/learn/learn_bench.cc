@@ -4,7 +4,16 @@
 // `strace -f -e trace=%file,%network -o /dev/null`. Jobs: a 20-file C build with `make`, and
 // `tar czf` of a tree of 2,000 files. Whole-process runs of the `landlockc` binary, proposal
 // included: scripts/bench-learn.sh. Figures: docs/performance.md.
+//
+// `Stops` is the floor under the tracer: the same seccomp filter, the same ptrace options, a stop
+// at entry and at exit of each traced call with one PTRACE_GET_SYSCALL_INFO each, and nothing
+// decoded or recorded. What `Learn` costs above it is the tracer's own work.
 #include <benchmark/benchmark.h>
+#include <linux/ptrace.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,7 +23,11 @@
 #include <string>
 #include <vector>
 
+#include "trace/syscalls.h"
 #include "trace/tracer.h"
+
+// <sys/ptrace.h> and <linux/ptrace.h> clash (as in trace/tracer.cc).
+extern "C" long ptrace(int request, ...);  // NOLINT
 
 namespace landlockc {
 namespace {
@@ -88,6 +101,62 @@ void Learn(benchmark::State& state, std::vector<std::string> (*job)()) {
   state.counters["accesses"] = static_cast<double>(accesses);
 }
 
+// Runs `argv` stopped at entry and exit of each call the tracer's filter traces, decoding nothing;
+// false when it failed.
+bool RunStopping(const std::vector<std::string>& argv, const sock_fprog& filter) {
+  pid_t child = fork();
+  if (child == 0) {
+    raise(SIGSTOP);  // until seized
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    freopen("/dev/null", "w", stdout);
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &filter) != 0)
+      _exit(126);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  waitpid(child, nullptr, WSTOPPED);
+  constexpr long kOptions = PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+                            PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL |
+                            PTRACE_O_TRACESYSGOOD;
+  if (ptrace(PTRACE_SEIZE, child, 0, kOptions) != 0) return false;
+  kill(child, SIGCONT);
+  int exit_status = -1;
+  for (;;) {
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, __WALL);
+    if (pid < 0) break;
+    if (WIFEXITED(status) && pid == child) exit_status = WEXITSTATUS(status);
+    if (!WIFSTOPPED(status)) continue;
+    int signal = WSTOPSIG(status), event = status >> 16;
+    ptrace_syscall_info info{};
+    if (event == PTRACE_EVENT_SECCOMP) {
+      ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
+      ptrace(PTRACE_SYSCALL, pid, 0, 0);
+    } else if (signal == (SIGTRAP | 0x80)) {
+      ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
+      ptrace(PTRACE_CONT, pid, 0, 0);
+    } else {
+      bool deliver = event == 0 && signal != SIGSTOP && signal != SIGCONT;
+      ptrace(PTRACE_CONT, pid, 0, deliver ? signal : 0);
+    }
+  }
+  return exit_status == 0;
+}
+
+void Stops(benchmark::State& state, std::vector<std::string> (*job)()) {
+  llvm::Expected<std::vector<sock_filter>> program = trace::BuildSeccompFilter(false);
+  if (!program) {
+    state.SkipWithError(llvm::toString(program.takeError()).c_str());
+    return;
+  }
+  sock_fprog filter{static_cast<unsigned short>(program->size()), program->data()};
+  for (auto _ : state)
+    if (!RunStopping(job(), filter)) state.SkipWithError("the job failed");
+}
+
 void Strace(benchmark::State& state, std::vector<std::string> (*job)()) {
   std::vector<std::string> argv = {"strace", "-f", "-e", "trace=%file,%network", "-o", "/dev/null"};
   for (const std::string& arg : job()) argv.push_back(arg);
@@ -96,11 +165,13 @@ void Strace(benchmark::State& state, std::vector<std::string> (*job)()) {
 }
 
 BENCHMARK_CAPTURE(Untraced, make_20_files, MakeJob)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(Stops, make_20_files, MakeJob)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(Learn, make_20_files, MakeJob)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(Strace, make_20_files, MakeJob)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(Untraced, tar_czf_2000_files, TarJob)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+BENCHMARK_CAPTURE(Stops, tar_czf_2000_files, TarJob)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(Learn, tar_czf_2000_files, TarJob)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(Strace, tar_czf_2000_files, TarJob)->Unit(benchmark::kMillisecond)->UseRealTime();
 

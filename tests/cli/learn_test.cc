@@ -268,6 +268,17 @@ TEST_F(LearnTest, ExitStatusPassesThroughAndSignalsAreReported) {
   EXPECT_EQ(not_executable.exit_code, 126);
 }
 
+TEST_F(LearnTest, AnIoUringIsReportedAsUnseen) {
+  Result learned = Learn({LANDLOCKC_IO_URING_PROGRAM});
+  ASSERT_EQ(learned.exit_code, 0) << "the kernel refused io_uring_setup: " << learned.err;
+  static const char kWarning[] =
+      " set up an io_uring: what it submitted through the ring (opens, connects ...) bypassed "
+      "system calls and was not seen; the policy does not allow it\n";
+  EXPECT_EQ(learned.err.rfind("landlockc: warning: process ", 0), 0u) << learned.err;
+  EXPECT_NE(learned.err.find(kWarning), std::string::npos) << learned.err;
+  EXPECT_EQ(Learn({"/bin/true"}).err.find("io_uring"), std::string::npos);
+}
+
 TEST_F(LearnTest, ASecretTheProgramReadIsReportedByTheLinter) {
   Result learned = Learn({"/bin/cat", secret_});
   EXPECT_EQ(learned.exit_code, 0);

@@ -37,10 +37,10 @@ class Memory:
         return self.put(text.encode() + b"\0")
 
 
-def seed(name, call, args, memory, result=0, failed=False, answers=0, files=0,
+def seed(name, call, args, memory, result=0, failed=False, answers=0, files=0, pidfd_target=0,
          strings=("/home/user", "/dev/tty1", "/usr/bin/env", "/lib64/ld-linux-x86-64.so.2")):
     flags = (1 if failed else 0) | answers
-    header = struct.pack("<BBHBBH", 0, CALLS.index(call), 0, flags, files, 0)
+    header = struct.pack("<BBHBBH", 0, CALLS.index(call), 0, flags, files, pidfd_target)
     header += struct.pack("<6Q", *[a & ((1 << 64) - 1) for a in (list(args) + [0] * 6)[:6]])
     header += struct.pack("<q", result)
     text = b"\0".join(s.encode() for s in strings)
@@ -55,6 +55,15 @@ def sockaddr_in6(port):
 
 def sockaddr_un(path):
     return struct.pack("<H", socket.AF_UNIX) + path + b"\0"
+
+
+def msghdr(name, length):
+    # struct msghdr on 64-bit Linux: name, namelen (padded), iov, iovlen, control, controllen, flags.
+    return struct.pack("<QI4xQQQQi4x", name, length, 0, 0, 0, 0, 0)
+
+
+def mmsghdr(name, length):
+    return msghdr(name, length) + struct.pack("<I4x", 0)
 
 
 def main():
@@ -72,6 +81,9 @@ def main():
     m = Memory()
     how = m.put(struct.pack("<QQQ", O_PATH | O_NOFOLLOW, 0, 0))
     seed("openat2", "openat2", [AT_FDCWD, m.string("/run/x"), how, 24], m, result=7)
+    # What the host names: the descriptor is not asked.
+    m = Memory()
+    seed("open-host-named", "open", [m.string("lib/x.so"), O_RDONLY], m, result=3, answers=1 << 7)
     m = Memory()
     seed("execve", "execve", [m.string("./script"), 0, 0], m)
     m = Memory()
@@ -153,6 +165,30 @@ def main():
     seed("rt_sigqueueinfo", "rt_sigqueueinfo", [0, 10, 0], m)
     m = Memory()
     seed("rt_tgsigqueueinfo", "rt_tgsigqueueinfo", [5, 6, 10, 0], m)
+    m = Memory()
+    address = m.put(sockaddr_in6(443))
+    seed("sendmsg-udp", "sendmsg", [3, m.put(msghdr(address, 28)), 0], m, answers=1 << 5)
+    m = Memory()
+    tcp = m.put(sockaddr_in6(80))
+    unix = m.put(sockaddr_un(b"log.sock"))
+    messages = m.put(mmsghdr(tcp, 28) + mmsghdr(0, 0) + mmsghdr(unix, 11))
+    seed("sendmmsg", "sendmmsg", [3, messages, 3, 0], m, result=2)
+    m = Memory()
+    seed("pidfd_send_signal", "pidfd_send_signal", [5, 15, 0, 0], m, pidfd_target=4321)
+    m = Memory()
+    seed("pidfd_send_signal-traced", "pidfd_send_signal", [5, 15, 0, 0], m, answers=2, pidfd_target=4321)
+    m = Memory()
+    seed("chdir", "chdir", [m.string("sub")], m)
+    m = Memory()
+    seed("fchdir", "fchdir", [3], m)
+    m = Memory()
+    seed("unshare", "unshare", [0x200 | 0x20000], m)
+    m = Memory()
+    seed("mount", "mount", [m.string("none"), m.string("/mnt"), m.string("tmpfs"), 0, 0], m)
+    m = Memory()
+    seed("chroot", "chroot", [m.string("/jail")], m, result=-1, failed=True)
+    m = Memory()
+    seed("io_uring_setup", "io_uring_setup", [8, 0], m, result=5)
     print("\n".join(sorted(os.listdir(OUT))))
 
 

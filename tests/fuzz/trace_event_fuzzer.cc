@@ -11,9 +11,10 @@
 //   2   2  raw system call number
 //   4   1  bit 0: the call failed; bit 1: odd pids are traced (else even ones); bits 2..4: what
 //          every open descriptor (0..63) is (regular, directory, char, block, socket, fifo,
-//          symlink, closed); bits 5..6: what socket (TCP, UDP, unix, none)
+//          symlink, closed); bits 5..6: what socket (TCP, UDP, unix, none); bit 7: the host
+//          names what an open opened (OpenedOnHost answers, else the descriptor is asked)
 //   5   1  which paths exist, and as what: mixed into a hash of each path asked about
-//   6   2  reserved
+//   6   2  the process every open descriptor that is a pidfd refers to (0: unknown)
 //   8  48  the six arguments
 //  56   8  the result
 //  64   2  n: the length of the answers that follow, NUL-separated strings: the working directory,
@@ -56,10 +57,11 @@ uint64_t Load(const uint8_t* data, size_t size) {
 
 class InputTracee : public Tracee {
  public:
-  InputTracee(uint8_t answers, uint8_t files, std::vector<std::string> strings,
-              const uint8_t* memory, size_t memory_size)
+  InputTracee(uint8_t answers, uint8_t files, int64_t pidfd_target,
+              std::vector<std::string> strings, const uint8_t* memory, size_t memory_size)
       : answers_(answers),
         files_(files),
+        pidfd_target_(pidfd_target),
         strings_(std::move(strings)),
         memory_(memory),
         memory_size_(memory_size) {}
@@ -79,6 +81,9 @@ class InputTracee : public Tracee {
     long long fd = std::strtoll(number.c_str(), &end, 10);
     if (*end != '\0' || number.empty()) Fail("a descriptor link that is no number", link);
     return Open(fd) ? String(1) : "";
+  }
+  std::string BaseDirectory(int dirfd) override {
+    return ProcLink(dirfd == AT_FDCWD ? "cwd" : "fd/" + std::to_string(dirfd));
   }
   std::optional<mode_t> DescriptorType(int64_t fd) override {
     static constexpr mode_t kTypes[] = {S_IFREG,  S_IFDIR, S_IFCHR, S_IFBLK,
@@ -100,6 +105,7 @@ class InputTracee : public Tracee {
     }
   }
   bool IsTraced(int64_t pid) override { return (pid & 1) == ((answers_ >> 1) & 1); }
+  int64_t PidfdTarget(int64_t fd) override { return Open(fd) ? pidfd_target_ : 0; }
   std::optional<mode_t> FileType(const std::string& path, bool follow) override {
     CheckAbsolute(path, "FileType");
     static constexpr mode_t kTypes[] = {S_IFREG,  S_IFDIR, S_IFCHR, S_IFBLK,
@@ -113,6 +119,11 @@ class InputTracee : public Tracee {
   std::string Resolve(const std::string& path, bool) override {
     CheckAbsolute(path, "Resolve");
     return path;
+  }
+  std::optional<HostFile> OpenedOnHost(const std::string& path, bool follow) override {
+    CheckAbsolute(path, "OpenedOnHost");
+    if (!(answers_ & 0x80)) return std::nullopt;
+    return HostFile{path, FileType(path, follow) == S_IFDIR};
   }
   std::string InterpreterOf(const std::string& path) override {
     CheckAbsolute(path, "InterpreterOf");
@@ -128,6 +139,7 @@ class InputTracee : public Tracee {
 
   uint8_t answers_;
   uint8_t files_;
+  int64_t pidfd_target_;
   std::vector<std::string> strings_;
   const uint8_t* memory_;
   size_t memory_size_;
@@ -192,15 +204,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     start = end + 1;
   }
   size_t memory_at = kHeaderSize + answers_size;
-  InputTracee tracee(data[4], data[5], std::move(strings), data + memory_at, size - memory_at);
+  InputTracee tracee(data[4], data[5], static_cast<int64_t>(Load(data + 6, 2)), std::move(strings),
+                     data + memory_at, size - memory_at);
 
   std::optional<PendingCall> pending = DecodeEntry(tracee, entry);
   if (!pending) return 0;
   std::optional<TracedSyscall> call = FindSyscall(entry.arch, entry.nr);
   if (!call) Fail("a call decoded that is not traced");
-  if (pending->syscall != call->name || pending->accesses.empty())
+  bool awaited = StopsAtExit(pending->handler);
+  if (pending->syscall != call->name || (pending->accesses.empty() && !awaited))
     Fail("a pending call of another name, or with nothing to record");
+  if (awaited && !pending->accesses.empty()) Fail("a call the tracer awaits that records access");
   std::vector<Access> accesses = DecodeExit(tracee, std::move(*pending), result, is_error);
+  if (awaited && !accesses.empty()) Fail("a call the tracer awaits that records access at exit");
   int error = is_error && result < 0 && result >= -4095 ? static_cast<int>(-result) : 0;
   for (const Access& access : accesses) CheckAccess(access, call->name, error);
   return 0;
