@@ -28,6 +28,8 @@ namespace {
 // The public header cannot include the ABI table, so it spells the layer limit out; they agree.
 static_assert(LANDLOCKC_MAX_LAYERS == abi::kMaxLayers,
               "LANDLOCKC_MAX_LAYERS (landlockc/runtime.h) must equal abi::kMaxLayers");
+static_assert(LANDLOCKC_MAX_BLOB_SIZE == blob::kMaxBlobSize,
+              "LANDLOCKC_MAX_BLOB_SIZE (landlockc/runtime.h) must equal blob::kMaxBlobSize");
 // A blob's longest string is a path the kernel accepts, its NUL included.
 static_assert(blob::kMaxStringLength == PATH_MAX - 1,
               "blob::kMaxStringLength must be PATH_MAX less the NUL");
@@ -437,7 +439,7 @@ int landlockc_apply(const void* blob, size_t size, const struct landlockc_option
 }
 
 const char* landlockc_strerror(int error) {
-  // One packed string, in code order (0, -1..-16, -32..-41, unknown): no relocated pointer table.
+  // One packed string, in code order (0, -1..-17, -32..-41, unknown): no relocated pointer table.
   static const char kTexts[] =
       "success\0"
       "truncated policy blob\0"
@@ -456,6 +458,7 @@ const char* landlockc_strerror(int error) {
       "bad layer in blob\0"
       "bad port range in blob\0"
       "trailing bytes in blob\0"
+      "blob too large\0"
       "invalid argument\0"
       "kernel Landlock ABI too old\0"
       "bad variable in path\0"
@@ -467,10 +470,10 @@ const char* landlockc_strerror(int error) {
       "cannot set no_new_privs\0"
       "cannot restrict\0"
       "unknown error";
-  int index = error <= 0 && error >= LANDLOCKC_ERR_BLOB_TRAILING ? -error
+  int index = error <= 0 && error >= LANDLOCKC_ERR_BLOB_TOO_LARGE ? -error
               : error <= LANDLOCKC_ERR_INVALID_ARGUMENT && error >= LANDLOCKC_ERR_RESTRICT
-                  ? 1 - LANDLOCKC_ERR_BLOB_TRAILING + (LANDLOCKC_ERR_INVALID_ARGUMENT - error)
-                  : 1 - LANDLOCKC_ERR_BLOB_TRAILING + 1 - LANDLOCKC_ERR_RESTRICT +
+                  ? 1 - LANDLOCKC_ERR_BLOB_TOO_LARGE + (LANDLOCKC_ERR_INVALID_ARGUMENT - error)
+                  : 1 - LANDLOCKC_ERR_BLOB_TOO_LARGE + 1 - LANDLOCKC_ERR_RESTRICT +
                         LANDLOCKC_ERR_INVALID_ARGUMENT;
   return landlockc::runtime::NthText(kTexts, index);
 }

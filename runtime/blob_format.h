@@ -65,6 +65,9 @@ inline constexpr uint16_t kMaxPort = 65535;
 /// of each port grant. Room for every port granted once per network right (four: bind and connect,
 /// TCP and UDP), so that no blob makes the runtime spend more system calls than that per layer.
 inline constexpr uint32_t kMaxRulesPerLayer = 4 * (uint32_t{kMaxPort} + 1);
+/// The largest blob (total size) the runtime reads: LANDLOCKC_MAX_BLOB_SIZE (landlockc/runtime.h,
+/// static_assert in apply.cc). The compiler refuses a policy whose blob would be larger.
+inline constexpr uint32_t kMaxBlobSize = uint32_t{2} << 20;
 /// A varint of a 64-bit value takes at most 10 bytes.
 inline constexpr size_t kMaxVarintSize = 10;
 

@@ -87,6 +87,7 @@ int Reader::ReadHeader(Header* header) {
   if (header->version != kVersion) return LANDLOCKC_ERR_BLOB_VERSION;
   header->total_size = LoadLe32(data_ + kOffsetTotalSize);
   field_ = kOffsetTotalSize;
+  if (header->total_size > kMaxBlobSize) return LANDLOCKC_ERR_BLOB_TOO_LARGE;
   if (header->total_size > size_) return LANDLOCKC_ERR_BLOB_TRUNCATED;
   if (header->total_size < size_) return LANDLOCKC_ERR_BLOB_SIZE;
   field_ = kOffsetChecksum;

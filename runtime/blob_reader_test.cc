@@ -120,9 +120,13 @@ TEST(ValidateTest, RefusesEverySingleBitFlip) {
       } else if (byte == kOffsetVersion) {
         EXPECT_EQ(error, LANDLOCKC_ERR_BLOB_VERSION) << byte << ":" << bit;
       } else if (byte >= kOffsetTotalSize && byte < kOffsetChecksum) {
-        // A larger declared size reads as truncation, a smaller one as trailing bytes.
-        EXPECT_TRUE(error == LANDLOCKC_ERR_BLOB_TRUNCATED || error == LANDLOCKC_ERR_BLOB_SIZE)
-            << byte << ":" << bit << " gave " << error;
+        // A size past the bound is refused as such; else a larger declared size reads as
+        // truncation, a smaller one as trailing bytes.
+        uint32_t declared = LoadLe32(flipped.data() + kOffsetTotalSize);
+        EXPECT_EQ(error, declared > kMaxBlobSize  ? LANDLOCKC_ERR_BLOB_TOO_LARGE
+                         : declared > blob.size() ? LANDLOCKC_ERR_BLOB_TRUNCATED
+                                                  : LANDLOCKC_ERR_BLOB_SIZE)
+            << byte << ":" << bit;
       } else {
         EXPECT_EQ(error, LANDLOCKC_ERR_BLOB_CHECKSUM) << byte << ":" << bit;
       }
@@ -411,6 +415,33 @@ TEST(ValidateTest, RefusesPortsPast65535) {
   EXPECT_EQ(ValidateBytes(highest.Build()), 0);
 }
 
+// The builder's default layer with fs grants (read) on `paths`, in ascending order, front-coded:
+// each shares the longest prefix it can with the one before; its port grant only `with_port`.
+std::vector<uint8_t> FrontCoded(const std::vector<std::string>& paths, bool with_port) {
+  Builder builder;
+  builder.fields[kFsCount] = Varint(paths.size());
+  std::vector<uint8_t>& grants = builder.fields[kFsShared];
+  grants.clear();
+  builder.fields[kFsPath].clear();
+  builder.fields[kFsRights].clear();
+  const std::string* previous = nullptr;
+  for (const std::string& path : paths) {
+    size_t shared = 0;
+    while (previous && shared < previous->size() && (*previous)[shared] == path[shared]) ++shared;
+    std::vector<uint8_t> prefix = Varint(shared);
+    grants.insert(grants.end(), prefix.begin(), prefix.end());
+    grants.insert(grants.end(), path.begin() + static_cast<ptrdiff_t>(shared), path.end());
+    grants.push_back(0);
+    grants.push_back(0x0c << 1);
+    previous = &path;
+  }
+  if (!with_port) {
+    builder.fields[kNetCount] = Varint(0);
+    builder.fields.resize(kNetCount + 1);
+  }
+  return builder.Build();
+}
+
 TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
   // Port grants of every port, as many as fill the bound; then the default's path grant too.
   auto ports = [](bool with_path) {
@@ -434,33 +465,65 @@ TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
   };
   EXPECT_EQ(ValidateBytes(ports(false)), 0);
   EXPECT_EQ(ValidateBytes(ports(true)), LANDLOCKC_ERR_BLOB_LAYERS);
-  // Path grants alone, on `/a/000000`, `/a/000001`, ... (front-coded: ascending, each sharing
-  // the longest prefix it can with the one before), and no port grant.
+  // Path grants alone, on `/a/000000`, `/a/000001`, ..., and no port grant.
   auto paths = [](uint32_t count) {
-    Builder builder;
-    builder.fields[kFsCount] = Varint(count);
-    std::vector<uint8_t>& grants = builder.fields[kFsShared];
-    grants.clear();
-    builder.fields[kFsPath].clear();
-    builder.fields[kFsRights].clear();
-    std::string previous;
+    std::vector<std::string> paths;
     for (uint32_t i = 0; i < count; ++i) {
       char path[16];
       snprintf(path, sizeof path, "/a/%06u", i);
-      size_t shared = 0;
-      while (shared < previous.size() && previous[shared] == path[shared]) ++shared;
-      std::vector<uint8_t> prefix = Varint(shared);
-      grants.insert(grants.end(), prefix.begin(), prefix.end());
-      grants.insert(grants.end(), path + shared, path + strlen(path) + 1);
-      grants.push_back(0x0c << 1);
-      previous = path;
+      paths.push_back(path);
     }
-    builder.fields[kNetCount] = Varint(0);
-    builder.fields.resize(kNetCount + 1);
-    return builder.Build();
+    return FrontCoded(paths, /*with_port=*/false);
   };
   EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer)), 0);
   EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer + 1)), LANDLOCKC_ERR_BLOB_LAYERS);
+}
+
+// The blob of `count` path grants, `/000000/xx...`, `/000001/xx...`, ...: the longest paths, but
+// the last one `last_length` bytes long.
+std::vector<uint8_t> LongPaths(uint32_t count, size_t last_length) {
+  std::vector<std::string> paths;
+  for (uint32_t i = 0; i < count; ++i) {
+    char name[16];
+    snprintf(name, sizeof name, "/%06u/", i);
+    paths.push_back(name);
+    paths.back().resize(i + 1 == count ? last_length : kMaxStringLength, 'x');
+  }
+  return FrontCoded(paths, /*with_port=*/true);
+}
+
+// A valid blob of exactly `size` bytes: LongPaths with the last path padded to fill it (the size
+// grows by one byte per byte of that path).
+std::vector<uint8_t> BlobOfSize(size_t size) {
+  constexpr size_t kShortest = 9;  // "/000000/x": the last path shares no more with the one before
+  uint32_t count = static_cast<uint32_t>(size / (kMaxStringLength + 2));
+  for (;;) {
+    size_t built = LongPaths(count, kShortest).size();
+    if (built > size) {
+      --count;
+    } else if (size - built > kMaxStringLength - kShortest) {
+      ++count;
+    } else {
+      return LongPaths(count, kShortest + (size - built));
+    }
+  }
+}
+
+TEST(ValidateTest, RefusesABlobLargerThanTheBound) {
+  std::vector<uint8_t> at_bound = BlobOfSize(kMaxBlobSize);
+  ASSERT_EQ(at_bound.size(), kMaxBlobSize);
+  EXPECT_EQ(ValidateBytes(at_bound), 0);
+  std::vector<uint8_t> past = BlobOfSize(kMaxBlobSize + 1);
+  ASSERT_EQ(past.size(), kMaxBlobSize + 1);
+  EXPECT_EQ(ValidateBytes(past), LANDLOCKC_ERR_BLOB_TOO_LARGE);
+  landlockc_report report;
+  EXPECT_EQ(landlockc_validate(past.data(), past.size(), &report), LANDLOCKC_ERR_BLOB_TOO_LARGE);
+  EXPECT_STREQ(report.message, "blob too large (at byte 12)");
+  // The declared size is what counts, before the bytes are: a header claiming more is refused
+  // even when the buffer is short.
+  std::vector<uint8_t> claims = RealBlob();
+  StoreLe32(claims.data() + kOffsetTotalSize, kMaxBlobSize + 1);
+  EXPECT_EQ(ValidateBytes(claims), LANDLOCKC_ERR_BLOB_TOO_LARGE);
 }
 
 TEST(ValidateTest, ReportsWhereAndWhatThroughTheCApi) {

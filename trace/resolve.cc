@@ -4,6 +4,8 @@
 #include <limits.h>
 #include <unistd.h>
 
+#include "trace/tracee.h"
+
 namespace landlockc::trace {
 
 std::string ProcPath(pid_t pid, std::string_view rest) {
@@ -22,6 +24,11 @@ std::string AbsoluteIn(std::string_view base, std::string_view path) {
   if (base.empty() || base.front() != '/') return {};
   if (path.empty()) return std::string(base);
   return std::string(base) + "/" + std::string(path);
+}
+
+std::string AbsoluteIn(Tracee& tracee, int dirfd, std::string_view path) {
+  if (!path.empty() && path.front() == '/') return std::string(path);
+  return AbsoluteIn(tracee.BaseDirectory(dirfd), path);
 }
 
 }  // namespace landlockc::trace

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "trace/tracee.h"
+
 namespace landlockc::trace {
 namespace {
 
@@ -16,6 +18,18 @@ TEST(ProcLink, ReadsTheLinksOfAProcess) {
   EXPECT_EQ(ProcPath(7, "fd/3"), "/proc/7/fd/3");
   EXPECT_EQ(ProcLink(getpid(), "cwd"), fs::current_path().string());
   EXPECT_EQ(ProcLink(getpid(), "fd/9999"), "");
+}
+
+TEST(AbsoluteIn, UsesTheWorkingDirectoryOrTheDirfdOfTheProcess) {
+  std::string cwd = fs::current_path().string();
+  LiveTracee self(getpid(), [](int64_t) { return true; });
+  EXPECT_EQ(AbsoluteIn(self, AT_FDCWD, "a/b"), cwd + "/a/b");
+  EXPECT_EQ(AbsoluteIn(self, AT_FDCWD, "/x"), "/x");
+  int fd = open("/usr", O_RDONLY | O_DIRECTORY);
+  EXPECT_EQ(AbsoluteIn(self, fd, "lib"), "/usr/lib");
+  EXPECT_EQ(AbsoluteIn(self, fd, ""), "/usr");
+  close(fd);
+  EXPECT_EQ(AbsoluteIn(self, 9999, "lib"), "");
 }
 
 TEST(AbsoluteIn, JoinsARelativePathToTheDirectoryItIsRelativeTo) {

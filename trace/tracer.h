@@ -3,12 +3,14 @@
 // calls of every process and thread it starts. A seccomp filter (built with libseccomp) stops the
 // traced processes only at those calls; every other call runs at full speed. Each call is decoded
 // at entry (arguments through PTRACE_GET_SYSCALL_INFO, strings through process_vm_readv, relative
-// paths through /proc/PID/cwd and /proc/PID/fd) and recorded at exit, with its result. What it
-// learns of working directories and of the host's paths is kept until a traced call may change it
-// (chdir, clone without CLONE_FS, exec; an entry made, removed or moved; a mount).
+// paths through /proc/PID/cwd and /proc/PID/fd) and recorded at exit, with its result; the decoding
+// is decode.h's, which reads the process through a Tracee (tracee.h). What it learns of working
+// directories, directory descriptors and the host's paths is kept until a traced call may change
+// it (chdir, clone without CLONE_FS, exec; an entry made, removed or moved; a mount).
 //
 // Bounds: at most kMaxTasks live traced threads, kMaxAccesses distinct accesses (both lowered
-// through TraceOptions, for tests) and kMaxPathBytes bytes per path read from a traced process.
+// through TraceOptions, for tests) and kMaxPathBytes (decode.h) bytes per path read from a traced
+// process.
 // Passing the first two fails learning (an incomplete record would propose a policy that denies
 // what the program needs); a longer path is not recorded, as the kernel refuses it (ENAMETOOLONG).
 #ifndef LANDLOCKC_TRACE_TRACER_H_
@@ -25,7 +27,6 @@ namespace landlockc::trace {
 
 inline constexpr size_t kMaxTasks = 32768;
 inline constexpr size_t kMaxAccesses = 1 << 20;
-inline constexpr size_t kMaxPathBytes = 4096;
 
 /// How the traced command ended, and what it did.
 struct TraceResult {

@@ -11,10 +11,13 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include "trace/decode.h"
 
 namespace landlockc::trace {
 namespace {
@@ -372,6 +375,37 @@ TEST(Tracer, RecordsAccessesUpToTheBoundAndFailsPastIt) {
   EXPECT_EQ(at_bound.accesses.size(), count);
   EXPECT_EQ(TraceError({TRACE_TEST_missing_file, dir.path()}, {.max_accesses = count - 1}),
             "more than " + std::to_string(count - 1) + " distinct accesses were recorded");
+}
+
+// A path of `length` bytes: `dir`, then components of at most 200 bytes (NAME_MAX is 255).
+std::string PathOfLength(const std::string& dir, size_t length) {
+  std::string path = dir;
+  while (path.size() < length) {
+    size_t left = length - path.size();
+    // '/' and at least one byte, leaving no lone '/' for the last component.
+    size_t component = std::min<size_t>(200, left - 1);
+    if (left - 1 - component == 1) --component;
+    path += '/' + std::string(component, 'a');
+  }
+  return path;
+}
+
+TEST(Tracer, RecordsAPathOfTheBoundAndNoneLonger) {
+  ScratchDir dir;
+  const std::string& d = dir.path();
+  // With its NUL, exactly kMaxPathBytes: the kernel looks it up, the tracer records it.
+  std::string longest = PathOfLength(d, kMaxPathBytes - 1);
+  ASSERT_EQ(longest.size(), kMaxPathBytes - 1);
+  TraceResult at_bound = Trace({TRACE_TEST_open_path, longest});
+  EXPECT_EQ(at_bound.exit_status, ENOENT);
+  EXPECT_EQ(Under(at_bound, d),
+            std::vector<std::string>{"read_file " + longest + " (openat) -> ENOENT"});
+  // One byte more: the kernel refuses it, and the tracer records nothing of it.
+  std::string past = PathOfLength(d, kMaxPathBytes);
+  ASSERT_EQ(past.size(), kMaxPathBytes);
+  TraceResult past_bound = Trace({TRACE_TEST_open_path, past});
+  EXPECT_EQ(past_bound.exit_status, ENAMETOOLONG);
+  EXPECT_EQ(Under(past_bound, d, /*lookups=*/true), std::vector<std::string>{});
 }
 
 TEST(Tracer, TracesThreadsUpToTheBoundAndFailsPastIt) {

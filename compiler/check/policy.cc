@@ -6,6 +6,7 @@
 #include "compiler/check/layers.h"
 #include "compiler/check/location.h"
 #include "compiler/check/targets.h"
+#include "compiler/codegen/codegen.h"
 #include "compiler/model/abi_used.h"
 #include "llvm/ADT/DenseSet.h"
 #include "runtime/blob_format.h"
@@ -225,6 +226,13 @@ class PolicyChecker {
     if (rules > blob::kMaxRulesPerLayer)
       diags_.Report(diag::DiagId::kTooManyRules, at, layer.name, std::to_string(rules),
                     std::to_string(blob::kMaxRulesPerLayer));
+    // The blob's size, from the code generator's own encoding: reported at the layer that passes
+    // the runtime's bound, once.
+    bool within = blob_size_ <= blob::kMaxBlobSize;
+    blob_size_ += codegen::EncodedLayerSize(layer);
+    if (within && blob_size_ > blob::kMaxBlobSize)
+      diags_.Report(diag::DiagId::kBlobTooLarge, at, layer.name, std::to_string(blob_size_),
+                    std::to_string(blob::kMaxBlobSize));
   }
 
   // The landlock_add_rule calls the layer makes at apply time: one per path grant and one per
@@ -280,6 +288,8 @@ class PolicyChecker {
   std::optional<LayerBuilder> main_layer_;
   llvm::SMRange main_layer_at_;
   int layer_count_ = 0;
+  // The size of the blob of the layers so far.
+  uint64_t blob_size_ = blob::kHeaderSize;
   llvm::StringMap<llvm::SMRange> layer_names_;
   bool mixed_reported_ = false;
   llvm::DenseSet<unsigned> rule_in_include_reported_;

@@ -2,7 +2,11 @@
 // The policy-wide statements: abi, requires, threads, names, layers and their count.
 #include "compiler/check/policy.h"
 
+#include <cstdio>
+
 #include "compiler/check/check_test_support.h"
+#include "compiler/codegen/codegen.h"
+#include "runtime/blob_format.h"
 
 namespace landlockc::check {
 namespace {
@@ -228,6 +232,53 @@ TEST_F(PolicyTest, AtMostTheBoundOfKernelRulesPerLayer) {
   EXPECT_EQ(diags_.diagnostics()[0].message,
             "layer `main` adds 262145 kernel rules, one per path and one per port; a layer adds "
             "at most 262144");
+  EXPECT_EQ(diags_.diagnostics()[0].line, 1u);
+}
+
+// A top-level layer of `count` grants on the longest paths, `/000000/xx...`, `/000001/xx...`, ...,
+// the last one `last` bytes long.
+std::string LongGrants(int count, size_t last) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    char name[16];
+    snprintf(name, sizeof name, "/%06d/", i);
+    std::string path = name;
+    path.resize(i + 1 == count ? last : blob::kMaxStringLength, 'x');
+    text += "allow read on \"" + path + "\";\n";
+  }
+  return text;
+}
+
+TEST_F(PolicyTest, AtMostTheBoundOfBlobBytes) {
+  // The blob grows by one byte per byte of the last path: find the grants that reach the bound
+  // exactly, measuring with the code generator.
+  constexpr size_t kShortest = 9;  // "/000000/x" (a trailing `/` would be dropped)
+  auto size_of = [&](int count, size_t last) {
+    llvm::SourceMgr sources;
+    diag::DiagnosticEngine diags(sources);
+    std::optional<model::Policy> policy =
+        CheckSource("test.landlock", LongGrants(count, last), {}, diags);
+    return policy ? codegen::EmitBlob(*policy).size() : 0;
+  };
+  int count = static_cast<int>(blob::kMaxBlobSize / (blob::kMaxStringLength + 2));
+  size_t last = 0;
+  while (last == 0) {
+    size_t built = size_of(count, kShortest);
+    ASSERT_NE(built, 0u);
+    if (built > blob::kMaxBlobSize)
+      --count;
+    else if (blob::kMaxBlobSize - built > blob::kMaxStringLength - kShortest)
+      ++count;
+    else
+      last = kShortest + (blob::kMaxBlobSize - built);
+  }
+  model::Policy at_bound = CheckClean(LongGrants(count, last));
+  EXPECT_EQ(codegen::EmitBlob(at_bound).size(), blob::kMaxBlobSize);
+  EXPECT_FALSE(Check(LongGrants(count, last + 1)));
+  ASSERT_THAT(Ids(), ElementsAre("blob-too-large"));
+  EXPECT_EQ(diags_.diagnostics()[0].message,
+            "layer `main` brings the compiled policy to " + std::to_string(blob::kMaxBlobSize + 1) +
+                " bytes; the runtime reads at most " + std::to_string(blob::kMaxBlobSize));
   EXPECT_EQ(diags_.diagnostics()[0].line, 1u);
 }
 

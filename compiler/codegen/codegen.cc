@@ -134,6 +134,12 @@ std::vector<uint8_t> EmitBlob(const model::Policy& policy) {
   return std::move(blob);
 }
 
+size_t EncodedLayerSize(const model::Layer& layer) {
+  BlobWriter writer;
+  WriteLayer(layer, writer);
+  return writer.out().size();
+}
+
 std::string DefaultIdentifier(llvm::StringRef policy_path) {
   return SanitizeIdentifier(llvm::sys::path::stem(policy_path)) + "_policy";
 }

@@ -5,6 +5,7 @@
 #ifndef LANDLOCKC_COMPILER_CODEGEN_CODEGEN_H_
 #define LANDLOCKC_COMPILER_CODEGEN_CODEGEN_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ namespace landlockc::codegen {
 /// the checker accepted (at most 16 layers, each handling something); anything else is a
 /// programming error (asserts).
 std::vector<uint8_t> EmitBlob(const model::Policy& policy);
+
+/// The bytes `layer` takes in the blob EmitBlob writes (after the header, blob::kHeaderSize), for
+/// the checker's bound on the blob's size (blob::kMaxBlobSize).
+size_t EncodedLayerSize(const model::Layer& layer);
 
 /// A C header holding `blob`, usable from C and C++:
 ///   extern const unsigned char <identifier>[]; extern const size_t <identifier>_size;

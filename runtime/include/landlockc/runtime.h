@@ -45,6 +45,10 @@ extern "C" {
 #define LANDLOCKC_MESSAGE_SIZE 256
 /** Most layers one policy (and so one state) holds: the kernel's limit on stacked domains. */
 #define LANDLOCKC_MAX_LAYERS 16
+/** Largest blob, in bytes, that landlockc_validate accepts (LANDLOCKC_ERR_BLOB_TOO_LARGE past it):
+ * 2 MiB, room for a layer at the rules bound (262144 grants of at least 4 bytes) and far above any
+ * real policy. */
+#define LANDLOCKC_MAX_BLOB_SIZE (2u << 20)
 
 /** Error codes: every failing call returns one of these (all negative). */
 enum landlockc_error {
@@ -68,6 +72,7 @@ enum landlockc_error {
                                           or a layer of more than 262144 rules (paths + ports) */
   LANDLOCKC_ERR_BLOB_PORTS = -15,      /* a port range past 65535 */
   LANDLOCKC_ERR_BLOB_TRAILING = -16,   /* bytes left after the last layer */
+  LANDLOCKC_ERR_BLOB_TOO_LARGE = -17,  /* declares more than LANDLOCKC_MAX_BLOB_SIZE bytes */
   /* Applying failed before any restriction: nothing was restricted, every descriptor closed. */
   LANDLOCKC_ERR_INVALID_ARGUMENT = -32, /* NULL blob or state, bad max_abi, misused state */
   LANDLOCKC_ERR_ABI_REQUIRED = -33,     /* the policy's `requires abi` is above the kernel's ABI */
