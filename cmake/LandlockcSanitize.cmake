@@ -26,6 +26,7 @@ if(LANDLOCKC_SANITIZE)
   message(STATUS "LANDLOCKC_SANITIZE=${LANDLOCKC_SANITIZE}: everything is instrumented; left out, "
                  "as meaningless under a sanitizer: the check that C programs link the runtime "
                  "with cc alone (they link with the sanitizer flags), the runtime symbol check "
-                 "(landlockc_runtime_symbols), and the Debian package and docs recipe tests "
+                 "(landlockc_runtime_symbols) and size budget (landlockc_runtime_text_budget), "
+                 "and the Debian package and docs recipe tests "
                  "(package.deb, package.docs_recipes: users install and build uninstrumented)")
 endif()

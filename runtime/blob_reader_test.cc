@@ -465,12 +465,12 @@ TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
   };
   EXPECT_EQ(ValidateBytes(ports(false)), 0);
   EXPECT_EQ(ValidateBytes(ports(true)), LANDLOCKC_ERR_BLOB_LAYERS);
-  // Path grants alone, on `/a/000000`, `/a/000001`, ..., and no port grant.
+  // Path grants alone, on `/a/0000000`, `/a/0000001`, ..., and no port grant.
   auto paths = [](uint32_t count) {
     std::vector<std::string> paths;
     for (uint32_t i = 0; i < count; ++i) {
       char path[16];
-      snprintf(path, sizeof path, "/a/%06u", i);
+      snprintf(path, sizeof path, "/a/%07u", i);
       paths.push_back(path);
     }
     return FrontCoded(paths, /*with_port=*/false);

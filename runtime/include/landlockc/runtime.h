@@ -46,9 +46,9 @@ extern "C" {
 /** Most layers one policy (and so one state) holds: the kernel's limit on stacked domains. */
 #define LANDLOCKC_MAX_LAYERS 16
 /** Largest blob, in bytes, that landlockc_validate accepts (LANDLOCKC_ERR_BLOB_TOO_LARGE past it):
- * 2 MiB, room for a layer at the rules bound (262144 grants of at least 4 bytes) and far above any
- * real policy. */
-#define LANDLOCKC_MAX_BLOB_SIZE (2u << 20)
+ * 8 MiB, room for a generated policy of a million path grants (7.2 MB) and far above any real
+ * policy. */
+#define LANDLOCKC_MAX_BLOB_SIZE (8u << 20)
 
 /** Error codes: every failing call returns one of these (all negative). */
 enum landlockc_error {
@@ -69,7 +69,7 @@ enum landlockc_error {
   LANDLOCKC_ERR_BLOB_RIGHTS = -12,     /* unknown right bits, or rights not handled by the layer */
   LANDLOCKC_ERR_BLOB_FLAGS = -13,      /* unknown restrict or grant flags */
   LANDLOCKC_ERR_BLOB_LAYERS = -14,     /* no layer, too many layers, a layer handling nothing,
-                                          or a layer of more than 262144 rules (paths + ports) */
+                                          or a layer of more than 1048576 rules (paths + ports) */
   LANDLOCKC_ERR_BLOB_PORTS = -15,      /* a port range past 65535 */
   LANDLOCKC_ERR_BLOB_TRAILING = -16,   /* bytes left after the last layer */
   LANDLOCKC_ERR_BLOB_TOO_LARGE = -17,  /* declares more than LANDLOCKC_MAX_BLOB_SIZE bytes */
