@@ -33,9 +33,6 @@ extern "C" long ptrace(int request, ...);  // NOLINT
 namespace landlockc::trace {
 namespace {
 
-// The most traced directory descriptors the tracer holds a duplicate of at once.
-constexpr size_t kMaxDirFdCopies = 256;
-
 // pidfd_open's flag for a thread's pidfd (Linux 6.9; the headers of the build may predate it).
 #ifndef PIDFD_THREAD
 #define PIDFD_THREAD O_EXCL

@@ -13,6 +13,8 @@
 // process.
 // Passing the first two fails learning (an incomplete record would propose a policy that denies
 // what the program needs); a longer path is not recorded, as the kernel refuses it (ENAMETOOLONG).
+// The tracer holds a duplicate of at most kMaxDirFdCopies traced directory descriptors, to name
+// them without asking /proc; past it, a descriptor is named through /proc as before.
 #ifndef LANDLOCKC_TRACE_TRACER_H_
 #define LANDLOCKC_TRACE_TRACER_H_
 
@@ -27,6 +29,7 @@ namespace landlockc::trace {
 
 inline constexpr size_t kMaxTasks = 32768;
 inline constexpr size_t kMaxAccesses = 1 << 20;
+inline constexpr size_t kMaxDirFdCopies = 256;
 
 /// How the traced command ended, and what it did.
 struct TraceResult {

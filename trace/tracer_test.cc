@@ -184,6 +184,35 @@ TEST(Tracer, ADirectoryDescriptorIsNamedAsItStandsAtEachCall) {
                               }));
 }
 
+// The descriptors this process has open.
+size_t OpenDescriptors() {
+  return static_cast<size_t>(std::distance(fs::directory_iterator("/proc/self/fd"), {}));
+}
+
+TEST(Tracer, NamesDirectoryDescriptorsUpToTheCopyBoundAndPastIt) {
+  for (size_t count : {kMaxDirFdCopies, kMaxDirFdCopies + 1}) {
+    SCOPED_TRACE(count);
+    ScratchDir dir;
+    for (size_t i = 0; i < count; ++i) dir.Write("d" + std::to_string(i) + "/f", "x");
+    size_t descriptors_before = OpenDescriptors();
+    TraceResult result = Trace({TRACE_TEST_many_dirfds, dir.path(), std::to_string(count)});
+    EXPECT_EQ(result.exit_status, 0);
+    EXPECT_EQ(OpenDescriptors(), descriptors_before) << "the tracer kept a duplicate open";
+    const std::string& d = dir.path();
+    std::vector<std::string> expected;
+    for (size_t i = 0; i < count; ++i) {
+      expected.push_back("read_dir " + d + "/d" + std::to_string(i) + " (openat)");
+      expected.push_back("read_file " + d + "/d" + std::to_string(i) + "/f (openat)");
+    }
+    for (size_t i = 0; i < count; ++i) {
+      expected.push_back("make_dir " + d + "/m" + std::to_string(i) + " (rename)");
+      expected.push_back("remove_dir " + d + "/d" + std::to_string(i) + " (rename)");
+      expected.push_back("read_file " + d + "/m" + std::to_string(i) + "/f (openat)");
+    }
+    EXPECT_EQ(Under(result, d), expected);
+  }
+}
+
 TEST(Tracer, AHeldDirectoryDescriptorDoesNotKeepAFileSystemBusy) {
   ScratchDir dir;
   ASSERT_EQ(mount("tmpfs", dir.path().c_str(), "tmpfs", 0, nullptr), 0) << std::strerror(errno);
