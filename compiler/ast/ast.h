@@ -82,7 +82,7 @@ struct IncludeStmt {
 /// `let NAME = EXPR;`
 struct LetStmt {
   Ident name;
-  ExprPtr value;
+  ExprPtr value = nullptr;
   llvm::SMRange range;
 };
 
@@ -94,15 +94,15 @@ struct ThreadsStmt {
 /// `handle fs|net|scope: RIGHTS;` (`all` and `none` arrive as kName expressions).
 struct HandleStmt {
   Ident category;
-  ExprPtr rights;
+  ExprPtr rights = nullptr;
   llvm::SMRange range;
 };
 
 /// `allow RIGHTS on TARGETS [optional];` (targets: a kList of two or more, a kPortList, or the one
 /// target itself: a million one-path grants need no million one-item lists).
 struct AllowStmt {
-  ExprPtr rights;
-  ExprPtr targets;
+  ExprPtr rights = nullptr;
+  ExprPtr targets = nullptr;
   bool optional = false;
   llvm::SMRange range;
 };

@@ -289,7 +289,7 @@ ast::ExprPtr Builder::BuildPortItem(P::PortItemContext* item) {
 
 ast::ExprPtr Builder::BuildExpr(P::ExprContext* expr) {
   // Children alternate term, operator, term...: fold them left to right.
-  ast::ExprPtr result;
+  ast::ExprPtr result = nullptr;
   ast::Expr::Kind pending_kind = ast::Expr::Kind::kUnion;
   for (antlr4::tree::ParseTree* child : expr->children) {
     if (auto* op = dynamic_cast<antlr4::tree::TerminalNode*>(child)) {
