@@ -263,6 +263,10 @@ TEST(DecodeTest, SocketsByFamilyAndKind) {
   EXPECT_EQ(Decode(tracee, "bind", {4, address, sizeof ipv6}), Lines{"bind_udp port 443 (bind)"});
   EXPECT_EQ(Decode(tracee, "sendto", {4, 0, 0, 0, address, sizeof ipv6}),
             Lines{"connect_send_udp port 443 (sendto)"});
+  // A TCP send connects to its destination only with MSG_FASTOPEN; otherwise TCP ignores it.
+  EXPECT_EQ(Decode(tracee, "sendto", {3, 0, 0, 0, address, sizeof ipv6}), Lines{});
+  EXPECT_EQ(Decode(tracee, "sendto", {3, 0, 0, MSG_FASTOPEN, address, sizeof ipv6}),
+            Lines{"connect_tcp port 443 (sendto)"});
   // Too short for its family, or a socket of neither kind: nothing.
   EXPECT_EQ(Decode(tracee, "connect", {3, address, sizeof ipv6 - 1}), Lines{});
   EXPECT_EQ(Decode(tracee, "connect", {5, address, sizeof ipv6}), Lines{});
@@ -318,6 +322,16 @@ TEST(DecodeTest, SendmsgAndSendmmsgRecordTheirDestinationsLikeSendto) {
   uint64_t to_log = tracee.Put(Bytes(named));
   uint64_t one = tracee.Put(Bytes(MessageTo(to_443, sizeof ipv6).msg_hdr));
   EXPECT_EQ(Decode(tracee, "sendmsg", {4, one, 0}), Lines{"connect_send_udp port 443 (sendmsg)"});
+  // On TCP, only with MSG_FASTOPEN, for sendmsg and every message of sendmmsg.
+  tracee.sockets[3] = {SOCK_STREAM, IPPROTO_TCP};
+  EXPECT_EQ(Decode(tracee, "sendmsg", {3, one, 0}), Lines{});
+  EXPECT_EQ(Decode(tracee, "sendmsg", {3, one, MSG_FASTOPEN}),
+            Lines{"connect_tcp port 443 (sendmsg)"});
+  uint64_t two =
+      tracee.Put(Bytes(MessageTo(to_443, sizeof ipv6)) + Bytes(MessageTo(to_53, sizeof ipv4)));
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {3, two, 2, 0}), Lines{});
+  EXPECT_EQ(Decode(tracee, "sendmmsg", {3, two, 2, MSG_FASTOPEN}),
+            (Lines{"connect_tcp port 443 (sendmmsg)", "connect_tcp port 53 (sendmmsg)"}));
   // A connected socket's message names no destination; an unreadable header is nothing.
   uint64_t connected = tracee.Put(Bytes(MessageTo(0, 0).msg_hdr));
   EXPECT_EQ(Decode(tracee, "sendmsg", {4, connected, 0}), Lines{});

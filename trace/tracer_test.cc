@@ -373,6 +373,31 @@ TEST(Tracer, DatagramsWithADestinationAndSignalsThroughAPidfd) {
             }));
 }
 
+TEST(Tracer, TcpSendsConnectOnlyWithFastOpen) {
+  int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  ASSERT_EQ(listen(listener, 1), 0);
+  ASSERT_EQ(getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  std::string listening = std::to_string(ntohs(address.sin_port));
+  uint16_t first_free = FreePort(), second_free = FreePort();
+  while (second_free == first_free) second_free = FreePort();
+  std::string refusing = std::to_string(first_free), also_refusing = std::to_string(second_free);
+  TraceResult result = Trace({TRACE_TEST_tcp_fast_open, listening, refusing, also_refusing});
+  close(listener);
+  EXPECT_EQ(result.exit_status, 0);
+  // The send on the connected socket names port `refusing`, which TCP ignores: not recorded.
+  EXPECT_EQ(NonPathAccesses(result),
+            (std::vector<std::string>{
+                "connect_tcp port " + listening + " (connect)",
+                "connect_tcp port " + refusing + " (sendto) -> ECONNREFUSED",
+                "connect_tcp port " + also_refusing + " (sendmsg) -> ECONNREFUSED",
+            }));
+}
+
 TEST(Tracer, ReportsAProcessThatSetUpAnIoUring) {
   TraceResult result = Trace({TRACE_TEST_io_uring});
   ASSERT_EQ(result.exit_status, 0) << "the kernel refused io_uring_setup";
