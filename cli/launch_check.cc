@@ -76,6 +76,9 @@ struct Walk {
   uint64_t handled;  // by the current layer, of the ABI's
   uint64_t granted[Questions::kMaxPaths];
   bool denied;
+  // Which bytes follow the `/` in a question's path, and NUL (the grant `/`): a grant whose second
+  // byte is none of them covers no question, and is ruled out by one load.
+  bool second_bytes[256];
 };
 
 void EndLayer(Walk& walk) {
@@ -93,8 +96,8 @@ int OnLayer(void* context, const blob::LayerHead& layer) {
 
 int OnFsGrant(void* context, const blob::LayerHead&, const blob::FsGrant& grant) {
   Walk& walk = *static_cast<Walk*>(context);
-  // The byte after the `/` rules most grants out before any comparison (`/` itself has none).
   char second = grant.path[1];
+  if (!walk.second_bytes[static_cast<uint8_t>(second)]) return 0;
   for (int i = 0; i < walk.questions->count; ++i) {
     const char* path = walk.questions->paths[i];
     if (second != path[1] && second != '\0') continue;
@@ -120,7 +123,10 @@ bool Granted(const Blob& blob, const Questions& questions) {
   header.layer_count = static_cast<uint8_t>(blob.layer_count);
   reader.SkipValidatedHeader(header);
   static Walk walk;  // large: kept out of the stack
-  walk = {&questions, blob.abi_fs_rights, 0, {}, false};
+  walk = {&questions, blob.abi_fs_rights, 0, {}, false, {}};
+  walk.second_bytes[0] = true;
+  for (int i = 0; i < questions.count; ++i)
+    walk.second_bytes[static_cast<uint8_t>(questions.paths[i][1])] = true;
   blob::LayerHooks hooks{OnLayer, OnFsGrant, OnNetGrant, &walk};
   if (reader.ReadLayers(header.layer_count, &hooks) != 0) return false;
   EndLayer(walk);
