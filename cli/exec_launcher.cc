@@ -11,6 +11,7 @@
 // source policies, bad blobs, apply failures, best-effort warnings, commands not found or not
 // executable, and the pre-flight's explanation of a command the policy does not let start.
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,6 @@
 
 #include "cli/launch_check.h"
 #include "landlockc/runtime.h"
-#include "loader/mapped_file.h"
 
 extern char** environ;
 
@@ -54,6 +54,35 @@ int HandOver(int argc, char** argv) {
   free(arguments);
   fprintf(stderr, "landlockc-exec: error: cannot run `%s`: %s\n", driver, strerror(error));
   return kExitApplyFailed;
+}
+
+// Reads the blob at `path` into this process's memory. The runtime validates it and then reads it
+// again to prepare the rulesets, and the launch check reads it once more, both trusting what the
+// validation proved (blob::Reader::SkipValidatedHeader): its bytes must not change in between. A
+// mapping of the file would not ensure it: another process's writes to the file show through a
+// mapping, a MAP_PRIVATE one too, until this process writes to the page. False (the driver then
+// says why) for a file that cannot be read, is empty, or is larger than any blob the runtime
+// accepts. The buffer is static, in .bss: only the pages read are touched.
+bool ReadBlob(const char* path, const uint8_t** bytes, size_t* size) {
+  static uint8_t buffer[LANDLOCKC_MAX_BLOB_SIZE];
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat status;
+  size_t used = 0;
+  if (fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 &&
+      static_cast<size_t>(status.st_size) <= sizeof buffer) {
+    // A file that shrank meanwhile is validated as it was read.
+    for (size_t wanted = static_cast<size_t>(status.st_size); used < wanted;) {
+      ssize_t count = read(fd, buffer + used, wanted - used);
+      if (count < 0 && errno == EINTR) continue;
+      if (count <= 0) break;
+      used += static_cast<size_t>(count);
+    }
+  }
+  close(fd);
+  *bytes = buffer;
+  *size = used;
+  return used > 0;
 }
 
 bool IsExecutableFile(const char* path) {
@@ -104,11 +133,10 @@ int main(int argc, char** argv) {
   const char* policy_name = argv[1];
   char** command = argv + first;
 
-  // A blob that cannot be mapped: the driver will say why.
-  landlockc::loader::MappedFile mapped;
-  if (!landlockc::loader::MapFile(policy_name, &mapped)) return HandOver(argc, argv);
-  const void* blob = mapped.bytes;
-  size_t size = mapped.size;
+  // A blob that cannot be read: the driver will say why.
+  const uint8_t* blob = nullptr;
+  size_t size = 0;
+  if (!ReadBlob(policy_name, &blob, &size)) return HandOver(argc, argv);
   landlockc_state state{};
   landlockc_report report;
   static char path[PATH_MAX];

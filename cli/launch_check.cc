@@ -30,13 +30,12 @@ struct Blob {
   uint64_t abi_fs_rights;
 };
 
-// Whether the grant path `grant` (`length` bytes) names `path` or one of its parent directories.
-// Both are absolute; `path` has no link, so neither has the part of `grant` that matches.
-bool Covers(const char* grant, size_t length, const char* path) {
-  if (length == 1) return true;  // `/`
-  // The first byte after the `/` rules most grants out without a call.
-  return grant[1] == path[1] && strncmp(grant, path, length) == 0 &&
-         (path[length] == '\0' || path[length] == '/');
+// Whether the grant path `grant` names `path` or one of its parent directories. `path` is
+// absolute and has no link, so neither has the part of `grant` that matches.
+bool Covers(const char* grant, const char* path) {
+  size_t i = 0;
+  while (grant[i] != '\0' && grant[i] == path[i]) ++i;
+  return grant[i] == '\0' && (i == 1 || path[i] == '\0' || path[i] == '/');  // 1: `/`
 }
 
 // The files one launch opens and the rights each needs: the program and its ELF interpreter,
@@ -77,6 +76,9 @@ struct Walk {
   uint64_t handled;  // by the current layer, of the ABI's
   uint64_t granted[Questions::kMaxPaths];
   bool denied;
+  // Which bytes follow the `/` in a question's path, and NUL (the grant `/`): a grant whose second
+  // byte is none of them covers no question, and is ruled out by one load.
+  bool second_bytes[256];
 };
 
 void EndLayer(Walk& walk) {
@@ -94,10 +96,16 @@ int OnLayer(void* context, const blob::LayerHead& layer) {
 
 int OnFsGrant(void* context, const blob::LayerHead&, const blob::FsGrant& grant) {
   Walk& walk = *static_cast<Walk*>(context);
-  size_t length = strlen(grant.path);
-  if (memchr(grant.path, '$', length) != nullptr) return 0;  // a variable: not proven here
-  for (int i = 0; i < walk.questions->count; ++i)
-    if (Covers(grant.path, length, walk.questions->paths[i])) walk.granted[i] |= grant.rights;
+  char second = grant.path[1];
+  if (!walk.second_bytes[static_cast<uint8_t>(second)]) return 0;
+  for (int i = 0; i < walk.questions->count; ++i) {
+    const char* path = walk.questions->paths[i];
+    if (second != path[1] && second != '\0') continue;
+    // A grant holding a variable is not proven here. Only a grant that covers the path is looked
+    // at: its `$`, if it has one, lies in the part equal to the path.
+    if (Covers(grant.path, path) && strchr(grant.path, '$') == nullptr)
+      walk.granted[i] |= grant.rights;
+  }
   return 0;
 }
 
@@ -106,14 +114,19 @@ int OnNetGrant(void*, const blob::LayerHead&, const blob::NetGrant&) { return 0;
 // Whether the blob certainly grants every path of `questions` its rights in every layer handling
 // them: one walk of the blob.
 bool Granted(const Blob& blob, const Questions& questions) {
-  // The runtime validated the blob: the walk need not check the header (and its checksum) again.
+  // The runtime validated the blob in this process, and its bytes cannot have changed since (the
+  // launcher reads the file into its own memory, exec_launcher.cc): the walk need not check the
+  // header (and its checksum) or the paths again.
   blob::Reader reader(blob.data, blob.size);
   blob::Header header{};
   header.policy_abi = static_cast<uint8_t>(blob.policy_abi);
   header.layer_count = static_cast<uint8_t>(blob.layer_count);
   reader.SkipValidatedHeader(header);
   static Walk walk;  // large: kept out of the stack
-  walk = {&questions, blob.abi_fs_rights, 0, {}, false};
+  walk = {&questions, blob.abi_fs_rights, 0, {}, false, {}};
+  walk.second_bytes[0] = true;
+  for (int i = 0; i < questions.count; ++i)
+    walk.second_bytes[static_cast<uint8_t>(questions.paths[i][1])] = true;
   blob::LayerHooks hooks{OnLayer, OnFsGrant, OnNetGrant, &walk};
   if (reader.ReadLayers(header.layer_count, &hooks) != 0) return false;
   EndLayer(walk);

@@ -9,8 +9,8 @@
 
 namespace landlockc::launcher {
 
-/// Whether the policy in `blob` (one the runtime validated, whose report gave `policy_abi` and
-/// `layer_count`), enforced at Landlock ABI `abi`,
+/// Whether the policy in `blob` (one the runtime validated in this process, unchanged since, whose
+/// report gave `policy_abi` and `layer_count`), enforced at Landlock ABI `abi`,
 /// certainly lets the ELF program at `program` start: the program and its ELF interpreter, each
 /// with every symbolic link resolved, lie beneath grants giving `execute` and `read_file` in every
 /// layer that handles them, and every shared library the loader opens (found as the pre-flight

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "landlockc/runtime.h"
 #include "loader/elf_reader.h"
 #include "loader/mapped_file.h"
 #include "loader/testing/loader_files.h"
@@ -33,6 +34,8 @@ std::string Real(const std::string& path) {
 
 bool Allowed(const PolicyBuilder& policy, const std::string& program) {
   std::vector<uint8_t> blob = policy.Blob();
+  // As the launcher does: the runtime validates the blob first (the check trusts its paths).
+  EXPECT_EQ(landlockc_validate(blob.data(), blob.size(), nullptr), 0);
   return LaunchCertainlyAllowed(blob.data(), blob.size(), 7,
                                 static_cast<int>(policy.Build().layers.size()), 7, program.c_str());
 }
@@ -163,6 +166,24 @@ TEST(LaunchCertainlyAllowedTest, GivesUpOnWhatThePathsDoNotShow) {
   EXPECT_FALSE(Allowed(everything, text));
   EXPECT_FALSE(Allowed(everything, scratch.Path("missing")));
   EXPECT_TRUE(Allowed(everything, kTrue));
+
+  // A grant holding a variable that equals, byte for byte, the directory a program lies in (one
+  // named `${LANDLOCKC_TEST_BIN}`): not proven, as the variable may expand elsewhere. The same
+  // program is proven through a grant without one.
+  std::string interpreter = Real("/lib64/ld-linux-x86-64.so.2");
+  loader::testing::ElfSpec app;
+  app.machine = NativeMachine();
+  app.interpreter = interpreter;
+  app.needed = {"libc.so.6"};
+  std::string program = scratch.Write("${LANDLOCKC_TEST_BIN}/app", loader::testing::BuildElf(app));
+  PolicyBuilder start = PolicyBuilder()
+                            .Layer(kExecute | kRead)
+                            .Fs(interpreter, kExecute | kRead)
+                            .Fs("/usr/lib", kReadFile)
+                            .Fs(kCache, kReadFile);
+  EXPECT_FALSE(Allowed(
+      PolicyBuilder(start).Fs(scratch.Path("${LANDLOCKC_TEST_BIN}"), kExecute | kRead), program));
+  EXPECT_TRUE(Allowed(PolicyBuilder(start).Fs(scratch.root(), kExecute | kRead), program));
 }
 
 }  // namespace

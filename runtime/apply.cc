@@ -146,6 +146,8 @@ int Preparer::LayerFail(int error, const char* pattern, FormatArg a, FormatArg b
 }
 
 int Preparer::Run(const blob::Header& header) {
+  // PrepareInto validated these bytes in this call, and the caller keeps them unchanged during it
+  // (landlockc/runtime.h, "Blob memory").
   reader_.SkipValidatedHeader(header);
   if (header.policy_flags & blob::kPolicyThreadsAll) threads_flag_ = LANDLOCK_RESTRICT_SELF_TSYNC;
   blob::LayerHooks hooks = {OnLayer, OnFsGrant, OnNetGrant, this};

@@ -64,16 +64,21 @@ int Reader::ReadByte(uint8_t* value) {
   return 0;
 }
 
+// Position and shift in locals, the position stored once: the loop is shorter (and most numbers
+// of a blob, shared prefix lengths, rights, counts, take its first iteration alone).
 int Reader::ReadVarint(uint64_t* value) {
-  field_ = static_cast<uint32_t>(pos_);
+  size_t pos = pos_;
+  field_ = static_cast<uint32_t>(pos);
   uint64_t result = 0;
-  for (size_t i = 0; i < kMaxVarintSize; ++i) {
-    if (pos_ >= end_) return LANDLOCKC_ERR_BLOB_OVERRUN;
-    uint8_t byte = data_[pos_++];
-    if (i == kMaxVarintSize - 1 && byte > 1) return LANDLOCKC_ERR_BLOB_VARINT;
-    result |= uint64_t{byte & 0x7fu} << (7 * i);
+  for (unsigned shift = 0; shift < 7 * kMaxVarintSize; shift += 7) {
+    if (pos >= end_) return LANDLOCKC_ERR_BLOB_OVERRUN;
+    uint8_t byte = data_[pos++];
+    result |= uint64_t{byte & 0x7fu} << shift;
     if (!(byte & 0x80)) {
-      if (byte == 0 && i > 0) return LANDLOCKC_ERR_BLOB_VARINT;
+      // Shortest form: no last byte of zero, and the tenth byte holds the 64th bit alone.
+      if (shift > 0 && (byte == 0 || (shift == 7 * (kMaxVarintSize - 1) && byte > 1)))
+        return LANDLOCKC_ERR_BLOB_VARINT;
+      pos_ = pos;
       *value = result;
       return 0;
     }
@@ -118,7 +123,8 @@ int Reader::ReadHeader(Header* header) {
   field_ = kOffsetLayerCount;
   if (header->layer_count < 1 || header->layer_count > abi::kMaxLayers)
     return LANDLOCKC_ERR_BLOB_LAYERS;
-  SkipValidatedHeader(*header);
+  SkipValidatedHeader(*header);  // for its position: this walk checks every record
+  validated_ = false;
   return 0;
 }
 
@@ -126,15 +132,16 @@ void Reader::SkipValidatedHeader(const Header& header) {
   policy_abi_ = header.policy_abi;
   pos_ = kHeaderSize;
   end_ = size_;
+  validated_ = true;
 }
 
-int Reader::ReadString(size_t prefix, const uint8_t** text, size_t* length) {
+int Reader::ReadString(const uint8_t** text, size_t* length) {
   field_ = static_cast<uint32_t>(pos_);
   *text = data_ + pos_;
   const auto* nul = static_cast<const uint8_t*>(memchr(*text, 0, end_ - pos_));
   if (!nul) return LANDLOCKC_ERR_BLOB_STRING;  // unterminated
   *length = nul - *text;
-  if (*length == 0 || prefix + *length > kMaxStringLength) return LANDLOCKC_ERR_BLOB_STRING;
+  if (*length == 0 || *length > kMaxStringLength) return LANDLOCKC_ERR_BLOB_STRING;
   pos_ += *length + 1;
   return 0;
 }
@@ -162,7 +169,7 @@ int Reader::ReadLayer(LayerHead* layer) {
   NoteUse(abi::kCategoryCount, layer->log_flags);
   const uint8_t* name = nullptr;
   size_t length = 0;
-  if (int error = ReadString(0, &name, &length)) return error;
+  if (int error = ReadString(&name, &length)) return error;
   if (!IsIdentifier(name, length)) return LANDLOCKC_ERR_BLOB_STRING;
   layer->name = reinterpret_cast<const char*>(name);
   path_length_ = 0;
@@ -191,18 +198,30 @@ int Reader::ReadCount(uint32_t* count, size_t min_record_size) {
 
 // Front coding: the shared prefix is the longest one and the paths ascend. One byte comparison
 // checks both (the byte after a shorter previous path is its NUL), so each list has one encoding.
+// The rest is copied as it is searched for its NUL, within the blob and the buffer; in validated
+// mode those bounds are all that is checked.
 int Reader::ReadFsGrant(const LayerHead& layer, FsGrant* grant) {
   uint64_t shared = 0;
   if (int error = ReadVarint(&shared)) return error;
-  const uint8_t* rest = nullptr;
+  field_ = static_cast<uint32_t>(pos_);
+  if (shared > path_length_) return LANDLOCKC_ERR_BLOB_STRING;
+  const auto previous = static_cast<uint8_t>(path_[shared]);
+  const uint8_t* rest = data_ + pos_;
+  char* out = path_ + shared;
+  size_t left = end_ - pos_;
+  size_t room = sizeof(path_) - shared;  // kMaxStringLength in all, with the NUL
+  size_t limit = left < room ? left : room;
   size_t length = 0;
-  if (int error = ReadString(shared, &rest, &length)) return error;
-  if (shared > path_length_ || rest[0] <= static_cast<uint8_t>(path_[shared]))
-    return LANDLOCKC_ERR_BLOB_STRING;
-  memcpy(path_ + shared, rest, length + 1);
+  for (;; ++length) {
+    if (length == limit) return LANDLOCKC_ERR_BLOB_STRING;  // unterminated, or too long
+    if ((out[length] = static_cast<char>(rest[length])) == 0) break;
+  }
+  pos_ += length + 1;
   path_length_ = shared + length;
-  const auto* path = reinterpret_cast<const uint8_t*>(path_);
-  if (!IsPathTemplate(path, path_length_)) return LANDLOCKC_ERR_BLOB_STRING;
+  // An empty rest fails the order (its NUL is not above any byte).
+  if (!validated_ && (static_cast<uint8_t>(out[0]) <= previous ||
+                      !IsPathTemplate(reinterpret_cast<const uint8_t*>(path_), path_length_)))
+    return LANDLOCKC_ERR_BLOB_STRING;
   grant->path = path_;
   uint64_t packed = 0;
   if (int error = ReadVarint(&packed)) return error;

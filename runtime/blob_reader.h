@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Reading a blob record by record, checking every field as it is read: one pass over the whole
-// blob is the validator, and the runtime and the decoder walk the same reader again to use it.
-// Freestanding; no system calls.
+// blob is the validator, and the runtime, the launcher and the decoder walk the same reader again
+// to use it, in its validated mode (SkipValidatedHeader), which no longer checks what the
+// validation proved of the paths. Freestanding; no system calls.
 #ifndef LANDLOCKC_RUNTIME_BLOB_READER_H_
 #define LANDLOCKC_RUNTIME_BLOB_READER_H_
 
@@ -34,7 +35,11 @@ class Reader {
   /// count), and leaves the reader at the first layer.
   int ReadHeader(Header* header);
   /// For a blob Validate() accepted, with its header: moves to the first layer without checking
-  /// the header again (the checksum is the costly part of validation).
+  /// the header again (the checksum is the costly part of validation), and reads on in validated
+  /// mode: an fs grant's path is no longer checked for being a path template (IsPathTemplate,
+  /// which ExpandPath relies on) nor for coming after the previous one, the costly checks of a
+  /// walk. Every read still stays within the blob and the path buffer, whatever the bytes. Only
+  /// for bytes this process validated and that cannot have changed since: each caller says why.
   __attribute__((noinline)) void SkipValidatedHeader(const Header& header);
   int ReadLayer(LayerHead* layer);
   /// A grant count; each grant takes at least `min_record_size` bytes, so a count that cannot fit
@@ -67,9 +72,8 @@ class Reader {
   int ReadByte(uint8_t* value);
   int ReadVarint(uint64_t* value);
   int ReadRights(abi::Category category, uint64_t* rights);
-  /// A NUL-terminated string in place, `length` bytes (1..kMaxStringLength - prefix): the rest
-  /// of a string whose first `prefix` bytes are elsewhere.
-  int ReadString(size_t prefix, const uint8_t** text, size_t* length);
+  /// A NUL-terminated string in place (a layer name), `length` bytes (1..kMaxStringLength).
+  int ReadString(const uint8_t** text, size_t* length);
   /// Raises the highest ABI used to cover `bits` of abi::kAbiMasks row `row`.
   void NoteUse(int row, uint64_t bits);
 
@@ -80,6 +84,7 @@ class Reader {
   uint32_t field_ = 0;  // a valid header says the size in 32 bits, and no read passes it
   uint8_t policy_abi_ = 0;
   uint8_t highest_abi_used_ = 0;
+  bool validated_ = false;  // SkipValidatedHeader's mode
   size_t path_length_ = 0;
   // The last fs grant's path. Last, so that the fields above stay within short offsets.
   char path_[kMaxStringLength + 1];

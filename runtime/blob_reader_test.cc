@@ -597,5 +597,105 @@ TEST(ReadLayersTest, CallsTheHooksInBlobOrderAndStopsOnAFailingOne) {
   EXPECT_EQ(stopped.records, 3);
 }
 
+// What a walk's hooks see of the fs grants: a word per layer, then each grant's path and rights.
+struct PathList {
+  std::vector<std::string> records;
+
+  static int OnLayer(void* self, const LayerHead&) {
+    static_cast<PathList*>(self)->records.push_back("layer");
+    return 0;
+  }
+  static int OnFsGrant(void* self, const LayerHead&, const FsGrant& grant) {
+    static_cast<PathList*>(self)->records.push_back(
+        std::string(grant.path) + (grant.optional ? "?" : "") + ":" + std::to_string(grant.rights));
+    return 0;
+  }
+  static int OnNetGrant(void*, const LayerHead&, const NetGrant&) { return 0; }
+};
+
+// Walks a copy of exactly `bytes`' size (reading past it is caught by sanitizers and valgrind),
+// checking every record as validation does, or in validated mode with the header `bytes` holds.
+int Walk(const std::vector<uint8_t>& bytes, bool validated, PathList* list) {
+  std::unique_ptr<uint8_t[]> copy(new uint8_t[bytes.size()]);
+  std::copy(bytes.begin(), bytes.end(), copy.get());
+  Reader reader(copy.get(), bytes.size());
+  Header header{};
+  if (validated) {
+    header.policy_abi = bytes[kOffsetPolicyAbi];
+    header.layer_count = bytes[kOffsetLayerCount];
+    reader.SkipValidatedHeader(header);
+  } else if (int error = reader.ReadHeader(&header)) {
+    return error;
+  }
+  LayerHooks hooks = {PathList::OnLayer, PathList::OnFsGrant, PathList::OnNetGrant, list};
+  return reader.ReadLayers(header.layer_count, &hooks);
+}
+
+TEST(ValidatedWalkTest, ReadsWhatTheCheckingWalkReads) {
+  std::string long_path = "/" + std::string(kMaxStringLength - 2, 'a');
+  for (const std::vector<uint8_t>& blob :
+       {RealBlob(), WithPaths({{0, "/usr"}, {4, "/bin"}, {5, "lib"}, {1, "var"}}).Build(),
+        WithPaths({{0, long_path}, {kMaxStringLength - 1, "b"}}).Build(),
+        WithPaths({{0, "${HOME}/${XDG_2}/x..y/.z"}}).Build()}) {
+    ASSERT_EQ(ValidateBytes(blob), 0);
+    PathList checked, validated;
+    EXPECT_EQ(Walk(blob, false, &checked), 0);
+    EXPECT_EQ(Walk(blob, true, &validated), 0);
+    EXPECT_GT(checked.records.size(), 1u);
+    EXPECT_EQ(validated.records, checked.records);
+  }
+  PathList front_coded;
+  EXPECT_EQ(Walk(WithPaths({{0, "/usr"}, {4, "/bin"}, {5, "lib"}, {1, "var"}}).Build(), true,
+                 &front_coded),
+            0);
+  EXPECT_EQ(front_coded.records, (std::vector<std::string>{"layer", "/usr:12", "/usr/bin:12",
+                                                           "/usr/lib:12", "/var:12"}));
+}
+
+// The mode trusts validation with the paths: it reads what validation refuses, which is why only
+// bytes validated in the same process, unchanged since, may be walked in it.
+TEST(ValidatedWalkTest, DoesNotCheckThePathsAgain) {
+  std::vector<uint8_t> dot_dot = WithPaths({{0, "/a/../b"}}).Build();
+  std::vector<uint8_t> descending = WithPaths({{0, "/var"}, {1, "usr"}}).Build();
+  for (const std::vector<uint8_t>& blob : {dot_dot, descending})
+    EXPECT_EQ(ValidateBytes(blob), LANDLOCKC_ERR_BLOB_STRING);
+  PathList list;
+  EXPECT_EQ(Walk(dot_dot, true, &list), 0);
+  EXPECT_EQ(Walk(descending, true, &list), 0);
+  EXPECT_EQ(list.records,
+            (std::vector<std::string>{"layer", "/a/../b:12", "layer", "/var:12", "/usr:12"}));
+}
+
+// Whatever the bytes, the mode reads within the blob and writes within its path buffer.
+TEST(ValidatedWalkTest, StaysWithinTheBlobAndThePathBuffer) {
+  PathList list;
+  Builder unterminated;
+  unterminated.fields.resize(kFsPath + 1);
+  unterminated.fields[kFsPath] = {'/', 'u', 's', 'r'};  // and the blob ends
+  EXPECT_EQ(Walk(unterminated.Build(), true, &list), LANDLOCKC_ERR_BLOB_STRING);
+  // A prefix longer than the previous path; a path longer than the buffer.
+  EXPECT_EQ(Walk(WithPaths({{0, "/usr"}, {5, "x"}}).Build(), true, &list),
+            LANDLOCKC_ERR_BLOB_STRING);
+  std::string long_path = "/" + std::string(kMaxStringLength - 2, 'a');
+  EXPECT_EQ(Walk(WithPaths({{0, long_path}, {kMaxStringLength - 1, "bc"}}).Build(), true, &list),
+            LANDLOCKC_ERR_BLOB_STRING);
+  // Every truncation and every single-bit flip after the header of a real blob, walked with the
+  // real blob's header: each walk ends, within bounds, with 0 or a blob error.
+  std::vector<uint8_t> blob = RealBlob();
+  for (size_t length = kHeaderSize; length < blob.size(); ++length) {
+    std::vector<uint8_t> prefix(blob.begin(), blob.begin() + length);
+    EXPECT_LT(Walk(prefix, true, &list), 0) << "length " << length;
+  }
+  for (size_t byte = kHeaderSize; byte < blob.size(); ++byte) {
+    for (int bit = 0; bit < 8; ++bit) {
+      std::vector<uint8_t> flipped = blob;
+      flipped[byte] ^= static_cast<uint8_t>(1 << bit);
+      int error = Walk(flipped, true, &list);
+      EXPECT_TRUE(error == 0 || (error < 0 && error >= LANDLOCKC_ERR_BLOB_TOO_LARGE))
+          << byte << ":" << bit << " " << error;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace landlockc::blob

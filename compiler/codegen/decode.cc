@@ -171,6 +171,7 @@ llvm::Expected<model::Policy> DecodeBlob(llvm::ArrayRef<uint8_t> bytes) {
   blob::Reader validator(bytes.data(), bytes.size());
   if (int error = blob::Validate(validator, &header)) return BlobError(validator, header, error);
 
+  // The bytes just validated, in this call.
   blob::Reader reader(bytes.data(), bytes.size());
   reader.SkipValidatedHeader(header);
   model::Policy policy;

@@ -15,6 +15,10 @@
  *    except the ruleset descriptors a successful landlockc_prepare() leaves in the caller's
  *    `struct landlockc_state` (owned by that state until landlockc_restrict() or
  * landlockc_abort()).
+ *  - Blob memory: its bytes must not change during a call. landlockc_prepare() and
+ *    landlockc_apply() validate the whole blob, then read it again to use it, trusting what the
+ *    validation proved; a mapping of a file others may write does not ensure it (read the file
+ *    into memory instead).
  *  - Async-signal safety: every function is async-signal-safe and fork-safe (no malloc, no stdio,
  *    no locks, no static mutable state), so it may run between fork() and execve().
  *  - Reports: every function taking a `struct landlockc_report *` accepts NULL. When not NULL, the
