@@ -13,6 +13,8 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/Memory.h"
 #include "llvm/Support/SMLoc.h"
 
 namespace landlockc::ast {
@@ -22,6 +24,31 @@ struct Ident {
   llvm::StringRef name;
   llvm::SMRange range;
 };
+
+/// Where an arena gets its slabs: pages mapped from the system rather than malloc's, so that
+/// freeing an AST gives its memory back at once. The check phase frees the AST before it builds
+/// the model; slabs returned to malloc would stay with the process for small allocations only,
+/// and the model's grant list is one large one (docs/performance.md).
+class SystemSlabs : public llvm::AllocatorBase<SystemSlabs> {
+ public:
+  LLVM_ATTRIBUTE_RETURNS_NONNULL void* Allocate(size_t size, size_t /*alignment: a page's*/) {
+    std::error_code error;
+    llvm::sys::MemoryBlock block = llvm::sys::Memory::allocateMappedMemory(
+        size, nullptr, llvm::sys::Memory::MF_READ | llvm::sys::Memory::MF_WRITE, error);
+    if (error) llvm::report_bad_alloc_error("cannot map memory for a syntax tree");
+    return block.base();
+  }
+  void Deallocate(const void* pointer, size_t size, size_t /*alignment*/) {
+    llvm::sys::MemoryBlock block(const_cast<void*>(pointer), size);
+    llvm::sys::Memory::releaseMappedMemory(block);
+  }
+  using AllocatorBase<SystemSlabs>::Allocate;
+  using AllocatorBase<SystemSlabs>::Deallocate;
+};
+
+/// A file's arena: 64 KiB slabs at first (a small file maps one, and touches only the pages it
+/// uses), doubling every 128 slabs as LLVM's BumpPtrAllocator does.
+using Arena = llvm::BumpPtrAllocatorImpl<SystemSlabs, 64 * 1024>;
 
 struct Expr;
 /// Expressions live in their File's arena: no allocation per node, all freed with the file.
@@ -157,7 +184,7 @@ struct File {
   unsigned buffer_id = 0;
   std::vector<TopStmt> statements;
   /// Holds the statements' expressions, their item lists and the strings decoded from escapes.
-  llvm::BumpPtrAllocator arena;
+  Arena arena;
 };
 
 }  // namespace landlockc::ast
