@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/MemAlloc.h"
 #include "llvm/Support/Memory.h"
 #include "llvm/Support/SMLoc.h"
 
@@ -25,30 +26,37 @@ struct Ident {
   llvm::SMRange range;
 };
 
-/// Where an arena gets its slabs: pages mapped from the system rather than malloc's, so that
-/// freeing an AST gives its memory back at once. The check phase frees the AST before it builds
-/// the model; slabs returned to malloc would stay with the process for small allocations only,
-/// and the model's grant list is one large one (docs/performance.md).
-class SystemSlabs : public llvm::AllocatorBase<SystemSlabs> {
+/// Where an arena gets its slabs: the large ones (a large file's, past its first 1.5 MiB) are
+/// pages mapped from the system, so that freeing the AST gives them back at once. The check phase
+/// frees the AST before it builds the model, and malloc would keep freed slabs for small
+/// allocations only, where the model's grant list is one large one (docs/performance.md). The
+/// small ones come from malloc, whose freed memory the next file reuses without the page faults
+/// of fresh pages: the language server checks a document at every change.
+class ArenaSlabs : public llvm::AllocatorBase<ArenaSlabs> {
  public:
-  LLVM_ATTRIBUTE_RETURNS_NONNULL void* Allocate(size_t size, size_t /*alignment: a page's*/) {
+  /// The smallest slab that is mapped: LLVM's slabs start at 4 KiB and double every 128.
+  static constexpr size_t kMappedFrom = 16 * 1024;
+
+  LLVM_ATTRIBUTE_RETURNS_NONNULL void* Allocate(size_t size, size_t alignment) {
+    if (size < kMappedFrom) return llvm::allocate_buffer(size, alignment);
     std::error_code error;
     llvm::sys::MemoryBlock block = llvm::sys::Memory::allocateMappedMemory(
         size, nullptr, llvm::sys::Memory::MF_READ | llvm::sys::Memory::MF_WRITE, error);
     if (error) llvm::report_bad_alloc_error("cannot map memory for a syntax tree");
-    return block.base();
+    return block.base();  // page-aligned: any alignment an arena asks for
   }
-  void Deallocate(const void* pointer, size_t size, size_t /*alignment*/) {
+  void Deallocate(const void* pointer, size_t size, size_t alignment) {
+    if (size < kMappedFrom)
+      return llvm::deallocate_buffer(const_cast<void*>(pointer), size, alignment);
     llvm::sys::MemoryBlock block(const_cast<void*>(pointer), size);
     llvm::sys::Memory::releaseMappedMemory(block);
   }
-  using AllocatorBase<SystemSlabs>::Allocate;
-  using AllocatorBase<SystemSlabs>::Deallocate;
+  using AllocatorBase<ArenaSlabs>::Allocate;
+  using AllocatorBase<ArenaSlabs>::Deallocate;
 };
 
-/// A file's arena: 64 KiB slabs at first (a small file maps one, and touches only the pages it
-/// uses), doubling every 128 slabs as LLVM's BumpPtrAllocator does.
-using Arena = llvm::BumpPtrAllocatorImpl<SystemSlabs, 64 * 1024>;
+/// A file's arena.
+using Arena = llvm::BumpPtrAllocatorImpl<ArenaSlabs>;
 
 struct Expr;
 /// Expressions live in their File's arena: no allocation per node, all freed with the file.

@@ -31,8 +31,8 @@ TEST(AstNodesTest, StringsWithEscapesAreDecodedIntoTheArena) {
   EXPECT_GT(arena.getBytesAllocated(), 0u);
 }
 
-// Slabs are mapped from the system: one past the slab size (a long string with an escape) gets a
-// block of its own, and small nodes keep filling the current slab.
+// Small slabs come from malloc, large ones are mapped from the system: a long string with an
+// escape gets a mapped block of its own, and small nodes keep filling the current slab.
 TEST(AstNodesTest, TheArenaHoldsItemsLargerThanASlab) {
   ast::Arena arena;
   std::string long_path = "/" + std::string(200 * 1024, 'x') + "\\t";  // decodes to a tab
