@@ -13,6 +13,9 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/MemAlloc.h"
+#include "llvm/Support/Memory.h"
 #include "llvm/Support/SMLoc.h"
 
 namespace landlockc::ast {
@@ -22,6 +25,38 @@ struct Ident {
   llvm::StringRef name;
   llvm::SMRange range;
 };
+
+/// Where an arena gets its slabs: the large ones (a large file's, past its first 1.5 MiB) are
+/// pages mapped from the system, so that freeing the AST gives them back at once. The check phase
+/// frees the AST before it builds the model, and malloc would keep freed slabs for small
+/// allocations only, where the model's grant list is one large one (docs/performance.md). The
+/// small ones come from malloc, whose freed memory the next file reuses without the page faults
+/// of fresh pages: the language server checks a document at every change.
+class ArenaSlabs : public llvm::AllocatorBase<ArenaSlabs> {
+ public:
+  /// The smallest slab that is mapped: LLVM's slabs start at 4 KiB and double every 128.
+  static constexpr size_t kMappedFrom = 16 * 1024;
+
+  LLVM_ATTRIBUTE_RETURNS_NONNULL void* Allocate(size_t size, size_t alignment) {
+    if (size < kMappedFrom) return llvm::allocate_buffer(size, alignment);
+    std::error_code error;
+    llvm::sys::MemoryBlock block = llvm::sys::Memory::allocateMappedMemory(
+        size, nullptr, llvm::sys::Memory::MF_READ | llvm::sys::Memory::MF_WRITE, error);
+    if (error) llvm::report_bad_alloc_error("cannot map memory for a syntax tree");
+    return block.base();  // page-aligned: any alignment an arena asks for
+  }
+  void Deallocate(const void* pointer, size_t size, size_t alignment) {
+    if (size < kMappedFrom)
+      return llvm::deallocate_buffer(const_cast<void*>(pointer), size, alignment);
+    llvm::sys::MemoryBlock block(const_cast<void*>(pointer), size);
+    llvm::sys::Memory::releaseMappedMemory(block);
+  }
+  using AllocatorBase<ArenaSlabs>::Allocate;
+  using AllocatorBase<ArenaSlabs>::Deallocate;
+};
+
+/// A file's arena.
+using Arena = llvm::BumpPtrAllocatorImpl<ArenaSlabs>;
 
 struct Expr;
 /// Expressions live in their File's arena: no allocation per node, all freed with the file.
@@ -157,7 +192,7 @@ struct File {
   unsigned buffer_id = 0;
   std::vector<TopStmt> statements;
   /// Holds the statements' expressions, their item lists and the strings decoded from escapes.
-  llvm::BumpPtrAllocator arena;
+  Arena arena;
 };
 
 }  // namespace landlockc::ast

@@ -21,8 +21,8 @@ namespace landlockc::check {
 
 /// Where hand-built expressions and their texts live (as a parsed file's arena holds its own):
 /// for the whole test program.
-inline llvm::BumpPtrAllocator& TestArena() {
-  static llvm::BumpPtrAllocator arena;
+inline ast::Arena& TestArena() {
+  static ast::Arena arena;
   return arena;
 }
 

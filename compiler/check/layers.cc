@@ -25,15 +25,22 @@ std::string QuotedRightNames(abi::Category category, uint64_t mask) {
   return text;
 }
 
+// The path as written between the quotes of its string, when normalizing left it as it is: a view
+// of the source, which outlives the AST. Empty otherwise (a path is never empty).
+llvm::StringRef AsWritten(const PathValue& path) {
+  llvm::StringRef written = SourceText(path.range);
+  if (written.size() < 2 || written.front() != '"' || written.back() != '"') return {};
+  written = written.drop_front().drop_back();
+  return written == path.path ? written : llvm::StringRef();
+}
+
 }  // namespace
 
 LayerBuilder::LayerBuilder(const LayerContext& context, std::string name, llvm::SMRange name_range,
-                           llvm::SMRange range, size_t statement_count)
+                           llvm::SMRange range)
     : context_(context), name_range_(name_range) {
   layer_.name = std::move(name);
   layer_.location = ResolveLocation(context_.source_mgr, range);
-  layer_.fs_grants.reserve(statement_count);
-  unresolved_.reserve(statement_count);
 }
 
 void LayerBuilder::Add(const ast::BodyStmt& statement) {
@@ -41,33 +48,30 @@ void LayerBuilder::Add(const ast::BodyStmt& statement) {
 }
 
 template <typename Grant>
-void LayerBuilder::Append(Grant&& grant, const RulesBlock* via) {
-  // A temporary's paths are moved into the layer; a `rules` block's are copied (several layers
-  // may use the block).
-  constexpr bool kMovePaths = !std::is_lvalue_reference_v<Grant>;
+void LayerBuilder::Append(Grant&& grant, uint32_t via) {
+  // A temporary's paths that are not views of the source are moved into the builder; a `rules`
+  // block's are viewed where the block holds them (the context's blocks outlive the builder).
+  constexpr bool kTemporary = !std::is_lvalue_reference_v<Grant>;
   const ast::AllowStmt& allow = *grant.statement;
   abi::Category category = grant.category;
   auto index = static_cast<size_t>(category);
   bool fs = category == abi::Category::kFs;
-  unresolved_.push_back(
-      {&allow, fs ? layer_.fs_grants.size() : layer_.net_grants.size(),
+  allows_.push_back(
+      {allow.range, allow.rights->range,
        static_cast<uint32_t>(fs ? grant.targets.paths.size() : grant.targets.ports.size()),
-       FormulasIndex({grant.rights.rights[index], grant.rights.named[index]}), category,
-       via == nullptr});
-  std::string via_name = via ? via->name : "";
-  model::Location location = ResolveLocation(context_.source_mgr, allow.range);
+       FormulasIndex({category, grant.rights.rights[index], grant.rights.named[index]}), via,
+       allow.optional});
   for (auto& path : grant.targets.paths) {
-    model::FsGrant each;
-    if constexpr (kMovePaths)
-      each.path = std::move(path.path);
-    else
-      each.path = path.path;
-    each.optional = allow.optional;
-    each.via_rules = via_name;
-    each.location = location;
-    each.path_location = ResolveLocation(context_.source_mgr, path.range);
-    layer_.fs_grants.push_back(std::move(each));
+    llvm::StringRef view = path.path;
+    if constexpr (kTemporary) {
+      view = AsWritten(path);
+      if (view.empty()) view = owned_paths_.emplace_back(std::move(path.path));
+    }
+    paths_.push_back({view, path.range});
   }
+  if (grant.targets.ports.empty()) return;
+  std::string via_name = via == kWrittenHere ? "" : context_.rules[via].name;
+  model::Location location = ResolveLocation(context_.source_mgr, allow.range);
   for (const PortValue& port : grant.targets.ports) {
     model::NetGrant each;
     each.ports = port.ports;
@@ -107,7 +111,7 @@ void LayerBuilder::Add(const ast::HandleStmt& handle) {
 void LayerBuilder::Add(const ast::AllowStmt& allow) {
   std::optional<PendingGrant> grant =
       ResolveAllow(allow, context_.symbols, context_.abi, context_.diags);
-  if (grant) Append(std::move(*grant), nullptr);
+  if (grant) Append(std::move(*grant), kWrittenHere);
 }
 
 void LayerBuilder::Add(const ast::UseStmt& use) {
@@ -141,7 +145,7 @@ void LayerBuilder::Splice(size_t rules_index) {
     }
     const auto& entry = block.entries[position++];
     if (const auto* grant = std::get_if<PendingGrant>(&entry)) {
-      Append(*grant, &block);
+      Append(*grant, static_cast<uint32_t>(index));
       continue;
     }
     size_t nested = std::get<size_t>(entry);
@@ -174,7 +178,7 @@ void LayerBuilder::Add(const ast::LogStmt& log) {
   }
 }
 
-model::Layer LayerBuilder::Finish() {
+void LayerBuilder::Close() {
   if (!has_handle_) {
     layer_.deny_by_default = true;
     for (int category = 0; category < abi::kCategoryCount; ++category) {
@@ -182,14 +186,59 @@ model::Layer LayerBuilder::Finish() {
       layer_.handled.Get(each) = abi::RightsForAbi(each, context_.abi);
     }
   }
-  model::AccessSet all = layer_.handled;
-  for (const UnresolvedGrants& unresolved : unresolved_) Resolve(unresolved, all);
+  resolved_.reserve(formulas_.size());
+  for (const GrantFormulas& formulas : formulas_) {
+    uint64_t handled = layer_.handled.Get(formulas.category);
+    uint64_t requested =
+        formulas.rights.Resolve(handled) & abi::RightsForAbi(formulas.category, context_.abi);
+    resolved_.push_back({requested, requested & handled});
+    layer_.explicit_handled.Get(formulas.category) |= formulas.named.Resolve(handled);
+  }
+  for (const PendingAllow& allow : allows_) {
+    if (allow.via != kWrittenHere) continue;
+    abi::Category category = formulas_[allow.formulas].category;
+    uint64_t requested = resolved_[allow.formulas].requested;
+    uint64_t handled = layer_.handled.Get(category);
+    if (requested == 0)
+      context_.diags.Report(diag::DiagId::kEmptyGrant, allow.range);
+    else if (requested & ~handled)
+      WarnUnhandled(allow, category, requested, handled);
+  }
   for (int category = 0; category < abi::kCategoryCount; ++category) {
     auto each = static_cast<abi::Category>(category);
     layer_.explicit_handled.Get(each) &= layer_.handled.Get(each);
   }
   if (layer_.handled.Empty() && !handle_failed_)
     context_.diags.Report(diag::DiagId::kEmptyLayer, name_range_, layer_.name);
+}
+
+model::Layer LayerBuilder::Build() {
+  layer_.fs_grants.reserve(paths_.size());
+  size_t next_port = 0;
+  for (; !allows_.empty(); allows_.pop_front()) {
+    const PendingAllow& allow = allows_.front();
+    const ResolvedRights& resolved = resolved_[allow.formulas];
+    if (formulas_[allow.formulas].category != abi::Category::kFs) {
+      for (size_t end = next_port + allow.count; next_port < end; ++next_port) {
+        layer_.net_grants[next_port].requested = resolved.requested;
+        layer_.net_grants[next_port].rights = resolved.rights;
+      }
+      continue;
+    }
+    llvm::StringRef via_rules = allow.via == kWrittenHere ? "" : context_.rules[allow.via].name;
+    model::Location location = ResolveLocation(context_.source_mgr, allow.range);
+    for (uint32_t i = 0; i < allow.count; ++i, paths_.pop_front()) {
+      const PendingPath& path = paths_.front();
+      model::FsGrant& grant = layer_.fs_grants.emplace_back();
+      grant.path = path.path.str();
+      grant.requested = resolved.requested;
+      grant.rights = resolved.rights;
+      grant.optional = allow.optional;
+      grant.via_rules = via_rules.str();
+      grant.location = location;
+      grant.path_location = ResolveLocation(context_.source_mgr, path.range);
+    }
+  }
   return std::move(layer_);
 }
 
@@ -197,7 +246,8 @@ uint32_t LayerBuilder::FormulasIndex(const GrantFormulas& formulas) {
   // Statements near each other mostly repeat a few rights expressions: look back a little.
   constexpr size_t kLookBack = 8;
   auto same = [&](const GrantFormulas& other) {
-    return other.rights.with_all == formulas.rights.with_all &&
+    return other.category == formulas.category &&
+           other.rights.with_all == formulas.rights.with_all &&
            other.rights.without_all == formulas.rights.without_all &&
            other.named.with_all == formulas.named.with_all &&
            other.named.without_all == formulas.named.without_all;
@@ -209,36 +259,11 @@ uint32_t LayerBuilder::FormulasIndex(const GrantFormulas& formulas) {
   return static_cast<uint32_t>(formulas_.size() - 1);
 }
 
-void LayerBuilder::Resolve(const UnresolvedGrants& unresolved, const model::AccessSet& all) {
-  abi::Category category = unresolved.category;
-  const GrantFormulas& formulas = formulas_[unresolved.formulas];
-  uint64_t handled = all.Get(category);
-  uint64_t requested = formulas.rights.Resolve(handled) & abi::RightsForAbi(category, context_.abi);
-  uint64_t rights = requested & handled;
-  layer_.explicit_handled.Get(category) |= formulas.named.Resolve(handled);
-  if (unresolved.written_here) {
-    if (requested == 0)
-      context_.diags.Report(diag::DiagId::kEmptyGrant, unresolved.allow->range);
-    else if (requested & ~handled)
-      WarnUnhandled(*unresolved.allow, category, requested, handled);
-  }
-  auto fill = [&](auto& grants) {
-    for (size_t i = unresolved.first; i < unresolved.first + unresolved.count; ++i) {
-      grants[i].requested = requested;
-      grants[i].rights = rights;
-    }
-  };
-  if (category == abi::Category::kFs)
-    fill(layer_.fs_grants);
-  else
-    fill(layer_.net_grants);
-}
-
-void LayerBuilder::WarnUnhandled(const ast::AllowStmt& allow, abi::Category category,
+void LayerBuilder::WarnUnhandled(const PendingAllow& allow, abi::Category category,
                                  uint64_t requested, uint64_t handled) {
   uint64_t unhandled = requested & ~handled;
   bool several = (unhandled & (unhandled - 1)) != 0;
-  context_.diags.Report(diag::DiagId::kUnhandledGrant, allow.rights->range, layer_.name,
+  context_.diags.Report(diag::DiagId::kUnhandledGrant, allow.rights_range, layer_.name,
                         QuotedRightNames(category, unhandled), several ? "them" : "it");
 }
 

@@ -27,16 +27,16 @@ struct LayerContext {
   int abi;
 };
 
-/// Builds one layer from its statements, fed in source order. Each grant goes into the layer as
-/// its statement arrives (paths moved, not copied); only its rights wait for Finish, which knows
-/// the handled sets they depend on through `all`.
+/// Builds one layer from its statements, fed in source order, in two steps: the statements are
+/// checked while the AST is there (Add, then Close at the layer's end), and the model is built
+/// from what they left once the AST may be gone (Build). A path grant waits as a 48-byte record
+/// of its statement and a 32-byte one of its path, copied out of the AST: the model's grants are
+/// not built while the AST is alive, as the two together were the compiler's peak memory on large
+/// policies (docs/performance.md).
 class LayerBuilder {
  public:
-  /// `statement_count`: how many statements the layer's body holds. An `allow` usually grants one
-  /// path, so the grant list is sized by it up front: growing it by doubling would hold the old and
-  /// the new buffer at once, the compiler's peak memory on large policies (docs/performance.md).
   LayerBuilder(const LayerContext& context, std::string name, llvm::SMRange name_range,
-               llvm::SMRange range, size_t statement_count);
+               llvm::SMRange range);
 
   /// Checks one statement of the layer's body and records what it means.
   void Add(const ast::BodyStmt& statement);
@@ -45,38 +45,64 @@ class LayerBuilder {
   void Add(const ast::UseStmt& use);
   void Add(const ast::LogStmt& log);
 
-  /// Resolves the grants against the handled sets and returns the layer. Reports
-  /// `unhandled-grant` and `empty-grant` for grants written in the layer, and `empty-layer`.
-  model::Layer Finish();
+  /// Ends the layer's statements: resolves the rights of its grants against the handled sets.
+  /// Reports `unhandled-grant` and `empty-grant` for grants written in the layer, and
+  /// `empty-layer`.
+  void Close();
+
+  /// The layer, after Close. Reads nothing of the AST: the paths it holds are views of the
+  /// source, of the `rules` blocks of the context, or of strings of its own. Consumes the records
+  /// as it builds the grants, so that their memory serves the grants' path strings.
+  model::Layer Build();
+
+  /// The layer's name as written (`main`'s first statement): where messages about it point.
+  llvm::SMRange name_range() const { return name_range_; }
 
  private:
   /// An `allow`'s rights in its category, as a function of what the layer handles.
   struct GrantFormulas {
+    abi::Category category;
     RightsFormula rights;
     RightsFormula named;
   };
-  /// The grants of one `allow` already in the layer, whose rights wait for the handled sets. One
-  /// per statement: kept small, with the formulas (few distinct ones per layer) stored apart.
-  struct UnresolvedGrants {
-    const ast::AllowStmt* allow;
-    /// Where its grants stand in the layer's fs_grants (kFs) or net_grants (kNet).
-    size_t first;
+  /// What the grants of one set of formulas get, once the handled sets are known (Close).
+  struct ResolvedRights {
+    uint64_t requested = 0;
+    uint64_t rights = 0;
+  };
+  /// An `allow` of the layer, spliced ones included. Kept small: one per statement of a large
+  /// policy, with the formulas (few distinct ones per layer) stored apart.
+  struct PendingAllow {
+    /// The statement: where its grants stand.
+    llvm::SMRange range;
+    /// Its rights expression: where `unhandled-grant` points.
+    llvm::SMRange rights_range;
+    /// How many grants it makes: paths in paths_ (kFs) or ports in the layer's net_grants (kNet),
+    /// following those of the statements before it.
     uint32_t count;
-    /// Index in `formulas_`.
+    /// Index in formulas_ (and resolved_).
     uint32_t formulas;
-    abi::Category category;
-    /// False for a grant spliced from a `rules` block (generic: no warnings about it).
-    bool written_here;
+    /// The `rules` block holding it (index in LayerContext::rules), or kWrittenHere.
+    uint32_t via;
+    bool optional;
+  };
+  static_assert(sizeof(PendingAllow) <= 48, "one per statement of a large policy");
+  static constexpr uint32_t kWrittenHere = UINT32_MAX;
+  /// A path an `allow` grants, and the range that wrote it (the string, or the `let` name).
+  struct PendingPath {
+    /// A view of the source when the path is its string as written (already normalized: most
+    /// paths), else of the `rules` block's grant or of owned_paths_.
+    llvm::StringRef path;
+    llvm::SMRange range;
   };
 
   void Splice(size_t rules_index);
-  /// Adds the grants of `grant` to the layer; `via` is the `rules` block holding it, nullptr when
-  /// it is written in the layer. Path strings are moved out of `grant` when `grant` is a temporary.
+  /// Records the grants of `grant`, spliced from the `rules` block `via` or written here
+  /// (kWrittenHere). Path strings are moved out of `grant` when `grant` is a temporary.
   template <typename Grant>
-  void Append(Grant&& grant, const RulesBlock* via);
+  void Append(Grant&& grant, uint32_t via);
   uint32_t FormulasIndex(const GrantFormulas& formulas);
-  void Resolve(const UnresolvedGrants& unresolved, const model::AccessSet& all);
-  void WarnUnhandled(const ast::AllowStmt& allow, abi::Category category, uint64_t requested,
+  void WarnUnhandled(const PendingAllow& allow, abi::Category category, uint64_t requested,
                      uint64_t handled);
 
   const LayerContext& context_;
@@ -85,9 +111,14 @@ class LayerBuilder {
   bool has_handle_ = false;
   /// A `handle` line had an error: the layer may look empty only because of it.
   bool handle_failed_ = false;
-  /// Every `allow` of the layer, spliced ones included, in order.
-  std::vector<UnresolvedGrants> unresolved_;
+  /// Deques, not vectors: they grow without copying, and Build frees them as it goes.
+  std::deque<PendingAllow> allows_;
+  std::deque<PendingPath> paths_;
+  /// Paths that are not their string as written (normalized, decoded, or from a `let`). A deque:
+  /// the views of paths_ stay valid as it grows.
+  std::deque<std::string> owned_paths_;
   std::vector<GrantFormulas> formulas_;
+  std::vector<ResolvedRights> resolved_;
   /// `rules` blocks already spliced: a second `use` of one adds nothing.
   llvm::BitVector spliced_;
   /// `log` settings already given, by word.

@@ -33,8 +33,8 @@ llvm::SMRange RangeOf(const ast::TopStmt& statement) {
 
 class PolicyChecker {
  public:
-  PolicyChecker(const LoadedPolicy& loaded, diag::DiagnosticEngine& diags)
-      : loaded_(loaded),
+  PolicyChecker(LoadedPolicy loaded, diag::DiagnosticEngine& diags)
+      : loaded_(std::move(loaded)),
         diags_(diags),
         source_mgr_(diags.source_mgr()),
         context_{source_mgr_, diags_, symbols_, rules_, abi::kNewestAbi} {}
@@ -43,7 +43,9 @@ class PolicyChecker {
     for (const LoadedStatement& each : loaded_.statements) Announce(each);
     CheckSettings();
     for (const LoadedStatement& each : loaded_.statements) Statement(each);
-    if (main_layer_) Append(*main_layer_, main_layer_at_);
+    if (main_layer_) Close(*main_layer_);
+    FreeAst();
+    BuildLayers();
     if (policy_.layers.empty() && layer_count_ == 0) {
       llvm::SMLoc start = llvm::SMLoc::getFromPointer(
           source_mgr_.getMemoryBuffer(loaded_.main_buffer)->getBufferStart());
@@ -212,27 +214,62 @@ class PolicyChecker {
     if (layer_count_ == abi::kMaxLayers + 1)
       diags_.Report(diag::DiagId::kTooManyLayers, block.name.range, block.name.name,
                     std::to_string(abi::kMaxLayers));
-    LayerBuilder builder(context_, block.name.name.str(), block.name.range, block.range,
-                         block.body.size());
+    LayerBuilder& builder =
+        layers_.emplace_back(context_, block.name.name.str(), block.name.range, block.range);
     for (const ast::BodyStmt& body : block.body) builder.Add(body);
-    Append(builder, block.name.range);
+    Close(builder);
   }
 
-  // Finishes a layer into the policy; `at` is where `too-many-rules` points.
-  void Append(LayerBuilder& builder, llvm::SMRange at) {
-    policy_.layers.push_back(builder.Finish());
-    const model::Layer& layer = policy_.layers.back();
+  // Ends a layer's statements. What its model brings to light is reported later, in this place of
+  // the order.
+  void Close(LayerBuilder& builder) {
+    builder.Close();
+    reported_at_.push_back(diags_.diagnostics().size());
+  }
+
+  // Every statement is checked: the AST is not read again, so it is freed before the model's
+  // grants are built (the two together were the compiler's peak memory on large policies). The
+  // source stays, with the views of it that the layers and symbols hold.
+  void FreeAst() {
+    std::vector<std::unique_ptr<ast::File>>().swap(loaded_.files);
+    std::vector<LoadedStatement>().swap(loaded_.statements);
+    abi_ = nullptr;
+    requires_ = nullptr;
+    threads_ = nullptr;
+    first_layer_block_ = nullptr;
+  }
+
+  // Builds each layer into the policy, freeing its builder as it goes, and reports what the
+  // models show where their layer's statements ended.
+  void BuildLayers() {
+    size_t reported = 0;  // diagnostics placed so far: each moves the later places one down
+    for (size_t at : reported_at_) {
+      LayerBuilder& builder = layers_.front();
+      llvm::SMRange name_range = builder.name_range();
+      policy_.layers.push_back(builder.Build());
+      layers_.pop_front();
+      reported += CheckSize(policy_.layers.back(), name_range, at + reported);
+    }
+  }
+
+  // Reports `too-many-rules` and `blob-too-large` for a built layer at `name_range`, placed at
+  // `at` in the order of diagnostics. Returns how many it reported.
+  size_t CheckSize(const model::Layer& layer, llvm::SMRange name_range, size_t at) {
+    size_t reported = 0;
     uint64_t rules = KernelRules(layer);
-    if (rules > blob::kMaxRulesPerLayer)
-      diags_.Report(diag::DiagId::kTooManyRules, at, layer.name, std::to_string(rules),
-                    std::to_string(blob::kMaxRulesPerLayer));
+    if (rules > blob::kMaxRulesPerLayer) {
+      diags_.ReportAt(at + reported++, diag::DiagId::kTooManyRules, name_range, layer.name,
+                      std::to_string(rules), std::to_string(blob::kMaxRulesPerLayer));
+    }
     // The blob's size, from the code generator's own encoding: reported at the layer that passes
     // the runtime's bound, once.
     bool within = blob_size_ <= blob::kMaxBlobSize;
     blob_size_ += codegen::EncodedLayerSize(layer);
-    if (within && blob_size_ > blob::kMaxBlobSize)
-      diags_.Report(diag::DiagId::kBlobTooLarge, at, layer.name, std::to_string(blob_size_),
-                    std::to_string(blob::kMaxBlobSize));
+    if (within && blob_size_ > blob::kMaxBlobSize) {
+      diags_.ReportAt(at + reported++, diag::DiagId::kBlobTooLarge, name_range, layer.name,
+                      std::to_string(blob_size_), std::to_string(blob::kMaxBlobSize));
+    }
+    return reported;
   }
 
   // The landlock_add_rule calls the layer makes at apply time: one per path grant and one per
@@ -265,16 +302,14 @@ class PolicyChecker {
   }
 
   LayerBuilder& MainLayer(llvm::SMRange first_statement) {
-    if (!main_layer_) {
+    if (main_layer_ == nullptr) {
       ++layer_count_;
-      main_layer_.emplace(context_, "main", first_statement, first_statement,
-                          loaded_.statements.size());
-      main_layer_at_ = first_statement;
+      main_layer_ = &layers_.emplace_back(context_, "main", first_statement, first_statement);
     }
     return *main_layer_;
   }
 
-  const LoadedPolicy& loaded_;
+  LoadedPolicy loaded_;
   diag::DiagnosticEngine& diags_;
   const llvm::SourceMgr& source_mgr_;
   SymbolTable symbols_;
@@ -285,8 +320,12 @@ class PolicyChecker {
   const ast::RequiresStmt* requires_ = nullptr;
   const ast::ThreadsStmt* threads_ = nullptr;
   const ast::LayerBlock* first_layer_block_ = nullptr;
-  std::optional<LayerBuilder> main_layer_;
-  llvm::SMRange main_layer_at_;
+  // Layers whose statements are checked, in order, waiting to be built; `main` (top-level rules,
+  // only in a policy without layer blocks) is one of them.
+  std::deque<LayerBuilder> layers_;
+  LayerBuilder* main_layer_ = nullptr;
+  // For each of layers_, how many diagnostics had been reported when its statements ended.
+  std::vector<size_t> reported_at_;
   int layer_count_ = 0;
   // The size of the blob of the layers so far.
   uint64_t blob_size_ = blob::kHeaderSize;
@@ -297,8 +336,8 @@ class PolicyChecker {
 
 }  // namespace
 
-model::Policy CheckPolicy(const LoadedPolicy& loaded, diag::DiagnosticEngine& diags) {
-  return PolicyChecker(loaded, diags).Check();
+model::Policy CheckPolicy(LoadedPolicy loaded, diag::DiagnosticEngine& diags) {
+  return PolicyChecker(std::move(loaded), diags).Check();
 }
 
 }  // namespace landlockc::check

@@ -11,7 +11,9 @@ namespace landlockc::check {
 
 /// Checks the statements of `loaded` in order (names are usable from their definition on) and
 /// builds the model, reporting every error found; the model is meaningful only when none was.
-model::Policy CheckPolicy(const LoadedPolicy& loaded, diag::DiagnosticEngine& diags);
+/// Takes the loaded files over and frees their ASTs once every statement is checked, before the
+/// model's grants are built: the model holds views of the sources, never of the ASTs.
+model::Policy CheckPolicy(LoadedPolicy loaded, diag::DiagnosticEngine& diags);
 
 }  // namespace landlockc::check
 

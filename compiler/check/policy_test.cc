@@ -234,6 +234,49 @@ TEST_F(PolicyTest, AtMostTheBoundOfKernelRulesPerLayer) {
   EXPECT_EQ(diags_.diagnostics()[0].line, 1u);
 }
 
+// A layer's model is built once every statement is checked (the AST freed first): what it shows
+// is reported where the layer's statements ended, before what later layers report.
+TEST_F(PolicyTest, WhatTheBuiltLayerShowsKeepsItsPlace) {
+  std::string text = "layer big {\n";
+  for (int copy = 0; copy < 4; ++copy)
+    for (const char* right : {"bind_tcp", "connect_tcp", "bind_udp", "connect_send_udp"})
+      text += std::string("  allow ") + right + " on port 0..65535;\n";
+  text += "  allow read on \"/p\";\n  allow read - read on \"/q\";\n}\n";
+  text += "layer next { handle fs: read; allow execute on \"/bin\"; }\n";
+  EXPECT_FALSE(Check(text));
+  EXPECT_THAT(Ids(), ElementsAre("empty-grant", "too-many-rules", "unhandled-grant"));
+  EXPECT_EQ(diags_.diagnostics()[1].line, 1u);
+  EXPECT_EQ(diags_.diagnostics()[2].line, 21u);
+}
+
+// The model's paths outlive the AST, whichever way they were written.
+TEST_F(PolicyTest, PathsOfEveryKindSurviveTheAst) {
+  model::Policy policy = CheckClean(
+      "let home = \"$HOME/.config/\";\n"
+      "rules shared { allow read on \"/usr/share\", \"/srv//data/./x\"; }\n"
+      "layer a {\n"
+      "  allow read on \"/etc\";\n"
+      "  allow read on \"/var//log/\";\n"
+      "  allow read on \"/tab\\there\";\n"
+      "  allow read on home;\n"
+      "  use shared;\n"
+      "}\n");
+  const model::Layer& layer = policy.layers.at(0);
+  std::vector<std::string> paths;
+  std::vector<std::string> via;
+  for (const model::FsGrant& grant : layer.fs_grants) {
+    paths.push_back(grant.path);
+    via.push_back(grant.via_rules);
+  }
+  EXPECT_THAT(paths, ElementsAre("/etc", "/var/log", "/tab\there", "${HOME}/.config", "/usr/share",
+                                 "/srv/data/x"));
+  EXPECT_THAT(via, ElementsAre("", "", "", "", "shared", "shared"));
+  EXPECT_EQ(layer.fs_grants[3].path_location.line, 7u);
+  EXPECT_EQ(layer.fs_grants[3].path_location.column, 17u);
+  EXPECT_EQ(layer.fs_grants[5].location.line, 2u);
+  EXPECT_EQ(layer.fs_grants[5].path_location.column, 44u);
+}
+
 // A top-level layer of `count` grants on the longest paths, `/000000/xx...`, `/000001/xx...`, ...,
 // the last one `last` bytes long.
 std::string LongGrants(int count, size_t last) {

@@ -4,6 +4,7 @@
 #ifndef LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
 #define LANDLOCKC_COMPILER_DIAG_DIAGNOSTICS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -92,6 +93,16 @@ class DiagnosticEngine {
     const DiagInfo& info = Info(id);
     Emit(info.severity, info.id, range,
          llvm::formatv(info.format, std::forward<Args>(args)...).str());
+  }
+
+  /// Reports like Report, but places the diagnostic before the `index`th one reported so far (at
+  /// the end when `index` is their count): a step that runs later reporting what belongs at an
+  /// earlier point of the order.
+  template <typename... Args>
+  void ReportAt(size_t index, DiagId id, llvm::SMRange range, Args&&... args) {
+    Report(id, range, std::forward<Args>(args)...);
+    std::rotate(diagnostics_.begin() + static_cast<std::ptrdiff_t>(index),
+                std::prev(diagnostics_.end()), diagnostics_.end());
   }
 
   /// Reports a finding whose id is not in the compiler registry (lint rules use this).

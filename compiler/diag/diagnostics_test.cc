@@ -135,5 +135,18 @@ TEST_F(NoteTest, UnlocatedNoteHasNoPrefix) {
   EXPECT_EQ(diags_.diagnostics()[0].notes[0].line, 0u);
 }
 
+TEST_F(NoteTest, ReportAtPlacesTheDiagnosticInTheOrder) {
+  diags_.Emit(Severity::kWarning, "first", Range(30, 32), "one");
+  diags_.Emit(Severity::kWarning, "third", Range(30, 32), "three");
+  diags_.ReportAt(1, DiagId::kRedefinition, Range(30, 32), "ro");
+  diags_.ReportAt(3, DiagId::kRedefinition, Range(30, 32), "last");
+  ASSERT_EQ(diags_.diagnostics().size(), 4u);
+  EXPECT_EQ(diags_.diagnostics()[0].id, "first");
+  EXPECT_EQ(diags_.diagnostics()[1].message, "`ro` is already defined");
+  EXPECT_EQ(diags_.diagnostics()[2].id, "third");
+  EXPECT_EQ(diags_.diagnostics()[3].message, "`last` is already defined");
+  EXPECT_EQ(diags_.error_count(), 2u);
+}
+
 }  // namespace
 }  // namespace landlockc::diag

@@ -66,7 +66,7 @@ std::optional<ast::TopStmt> ToTop(std::optional<ast::BodyStmt> statement) {
 
 class Builder {
  public:
-  Builder(llvm::StringRef text, ErrorListener& listener, llvm::BumpPtrAllocator& arena)
+  Builder(llvm::StringRef text, ErrorListener& listener, ast::Arena& arena)
       : text_(text), listener_(listener), arena_(arena) {}
 
   std::optional<ast::TopStmt> BuildTop(P::StatementContext* statement);
@@ -122,7 +122,7 @@ class Builder {
 
   llvm::StringRef text_;
   ErrorListener& listener_;
-  llvm::BumpPtrAllocator& arena_;
+  ast::Arena& arena_;
 };
 
 std::optional<ast::TopStmt> Builder::BuildTop(P::StatementContext* statement) {
@@ -326,7 +326,7 @@ ast::ExprPtr Builder::BuildTerm(P::TermContext* term) {
 }  // namespace
 
 void BuildStatements(P::FileContext* file, llvm::StringRef text, ErrorListener& listener,
-                     std::vector<ast::TopStmt>& statements, llvm::BumpPtrAllocator& arena) {
+                     std::vector<ast::TopStmt>& statements, ast::Arena& arena) {
   Builder builder(text, listener, arena);
   for (P::StatementContext* statement : file->statement())
     if (auto built = builder.BuildTop(statement)) statements.push_back(std::move(*built));

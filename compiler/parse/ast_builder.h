@@ -11,7 +11,6 @@
 #include "compiler/ast/ast.h"
 #include "compiler/parse/error_listener.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Allocator.h"
 
 namespace landlockc::parse {
 
@@ -20,7 +19,7 @@ namespace landlockc::parse {
 /// where they stand are reported to `listener` and left out.
 void BuildStatements(landlockc_grammar::LandlockParser::FileContext* file, llvm::StringRef text,
                      ErrorListener& listener, std::vector<ast::TopStmt>& statements,
-                     llvm::BumpPtrAllocator& arena);
+                     ast::Arena& arena);
 
 }  // namespace landlockc::parse
 

@@ -8,30 +8,29 @@
 
 namespace landlockc::parse {
 
-ast::Expr* NewExpr(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SMRange range) {
+ast::Expr* NewExpr(ast::Arena& arena, ast::Expr::Kind kind, llvm::SMRange range) {
   auto* expr = new (arena.Allocate<ast::Expr>()) ast::Expr();
   expr->kind = kind;
   expr->range = range;
   return expr;
 }
 
-ast::Expr* NewBinary(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SMRange range,
-                     ast::ExprPtr lhs, ast::ExprPtr rhs) {
+ast::Expr* NewBinary(ast::Arena& arena, ast::Expr::Kind kind, llvm::SMRange range, ast::ExprPtr lhs,
+                     ast::ExprPtr rhs) {
   ast::Expr* expr = NewExpr(arena, kind, range);
   ast::ExprPtr operands[] = {lhs, rhs};
   expr->items = CopyItems(arena, operands);
   return expr;
 }
 
-llvm::ArrayRef<ast::ExprPtr> CopyItems(llvm::BumpPtrAllocator& arena,
-                                       llvm::ArrayRef<ast::ExprPtr> items) {
+llvm::ArrayRef<ast::ExprPtr> CopyItems(ast::Arena& arena, llvm::ArrayRef<ast::ExprPtr> items) {
   if (items.empty()) return {};
   ast::ExprPtr* copy = arena.Allocate<ast::ExprPtr>(items.size());
   std::copy(items.begin(), items.end(), copy);
   return {copy, items.size()};
 }
 
-llvm::StringRef DecodeStringInto(llvm::BumpPtrAllocator& arena, llvm::StringRef literal) {
+llvm::StringRef DecodeStringInto(ast::Arena& arena, llvm::StringRef literal) {
   llvm::StringRef body = literal.drop_front().drop_back();
   if (!body.contains('\\')) return body;
   std::string decoded = DecodeString(literal);

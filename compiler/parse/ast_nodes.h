@@ -7,25 +7,23 @@
 #include "compiler/ast/ast.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Allocator.h"
 
 namespace landlockc::parse {
 
 /// A new expression of `kind` over `range` in `arena`.
-ast::Expr* NewExpr(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SMRange range);
+ast::Expr* NewExpr(ast::Arena& arena, ast::Expr::Kind kind, llvm::SMRange range);
 
 /// `lhs + rhs` (kUnion) or `lhs - rhs` (kDifference) over `range` in `arena`.
-ast::Expr* NewBinary(llvm::BumpPtrAllocator& arena, ast::Expr::Kind kind, llvm::SMRange range,
-                     ast::ExprPtr lhs, ast::ExprPtr rhs);
+ast::Expr* NewBinary(ast::Arena& arena, ast::Expr::Kind kind, llvm::SMRange range, ast::ExprPtr lhs,
+                     ast::ExprPtr rhs);
 
 /// `items` copied into `arena`.
-llvm::ArrayRef<ast::ExprPtr> CopyItems(llvm::BumpPtrAllocator& arena,
-                                       llvm::ArrayRef<ast::ExprPtr> items);
+llvm::ArrayRef<ast::ExprPtr> CopyItems(ast::Arena& arena, llvm::ArrayRef<ast::ExprPtr> items);
 
 /// The text of string literal `literal` (quotes included, a view of the source) as
 /// DecodeString decodes it: a view of the source between the quotes when it has no escape (nearly
 /// every string), its decoding copied into `arena` otherwise.
-llvm::StringRef DecodeStringInto(llvm::BumpPtrAllocator& arena, llvm::StringRef literal);
+llvm::StringRef DecodeStringInto(ast::Arena& arena, llvm::StringRef literal);
 
 }  // namespace landlockc::parse
 

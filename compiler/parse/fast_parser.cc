@@ -13,10 +13,30 @@ namespace {
 // Thrown at the first construct the ANTLR path must report; caught by ParseWellFormed.
 struct NotWellFormed {};
 
+// How many statements there are from `token` to the `}` closing the block it is in (or to the end
+// of the text): each ends with a `;`, or a block with its `}`. The statement lists are sized by it
+// once: grown by doubling, a list would hold its old and new buffers at once, and leave the old
+// ones behind in the heap (a million-statement layer's list is 64 MB).
+size_t CountStatements(const Token* token) {
+  size_t count = 0;
+  int depth = 0;
+  for (; token->kind != TokenKind::kEnd; ++token) {
+    if (token->kind == TokenKind::kLBrace) {
+      ++depth;
+    } else if (token->kind == TokenKind::kRBrace) {
+      if (depth == 0) break;
+      if (--depth == 0) ++count;
+    } else if (token->kind == TokenKind::kSemi && depth == 0) {
+      ++count;
+    }
+  }
+  return count;
+}
+
 // One method per rule of the grammar, building the AST as the AST builder does.
 class Parser {
  public:
-  Parser(const TokenBuffer& tokens, llvm::BumpPtrAllocator& arena)
+  Parser(const TokenBuffer& tokens, ast::Arena& arena)
       : tokens_(tokens),
         arena_(arena),
         next_(tokens.tokens.data()),
@@ -32,6 +52,8 @@ class Parser {
   Token Expect(TokenKind kind);
   bool Accept(TokenKind kind);
   const char* Start(const Token& token) const { return tokens_.text.data() + token.offset; }
+  /// Where current_ stands in the buffer.
+  const Token* Here() const { return current_.kind == TokenKind::kEnd ? next_ : next_ - 1; }
   llvm::StringRef Text(const Token& token) const { return tokens_.Text(token); }
   llvm::SMRange RangeFrom(const char* start) const {
     return llvm::SMRange(llvm::SMLoc::getFromPointer(start),
@@ -63,7 +85,7 @@ class Parser {
   ast::ExprPtr ParseTerm();
 
   const TokenBuffer& tokens_;
-  llvm::BumpPtrAllocator& arena_;
+  ast::Arena& arena_;
   /// The token after current_ in the buffer.
   const Token* next_;
   Token current_;
@@ -104,6 +126,7 @@ bool Parser::Accept(TokenKind kind) {
 
 std::vector<ast::TopStmt> Parser::ParseFile() {
   std::vector<ast::TopStmt> statements;
+  statements.reserve(CountStatements(Here()));
   while (current_.kind != TokenKind::kEnd) statements.push_back(ParseTop());
   return statements;
 }
@@ -152,6 +175,7 @@ ast::BodyStmt Parser::ParseBody(bool in_layer) {
 std::vector<ast::BodyStmt> Parser::ParseBlock(bool in_layer) {
   Expect(TokenKind::kLBrace);
   std::vector<ast::BodyStmt> body;
+  body.reserve(CountStatements(Here()));
   while (current_.kind != TokenKind::kRBrace) body.push_back(ParseBody(in_layer));
   Advance();
   return body;
@@ -339,7 +363,7 @@ ast::ExprPtr Parser::ParseTerm() {
 }  // namespace
 
 std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens,
-                                                         llvm::BumpPtrAllocator& arena) {
+                                                         ast::Arena& arena) {
   // Past a limit, the ANTLR path reports it.
   if (tokens.limit != LimitExceeded::kNone) return std::nullopt;
   try {

@@ -17,14 +17,13 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/parse/lexer.h"
-#include "llvm/Support/Allocator.h"
 
 namespace landlockc::parse {
 
 /// The statements of the text of `tokens` (valid UTF-8 without NUL bytes) when the parse phase has
 /// nothing to report about it, their expressions built in `arena`; nullopt otherwise.
 std::optional<std::vector<ast::TopStmt>> ParseWellFormed(const TokenBuffer& tokens,
-                                                         llvm::BumpPtrAllocator& arena);
+                                                         ast::Arena& arena);
 
 }  // namespace landlockc::parse
 

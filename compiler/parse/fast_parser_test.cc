@@ -151,7 +151,7 @@ bool ExpectSameAsAntlr(llvm::StringRef text, const std::string& name) {
   if (!CheckEncoding(buffer, listener)) return false;
   TokenBuffer tokens = Lex(buffer);
   std::vector<ast::TopStmt> antlr_statements;
-  llvm::BumpPtrAllocator antlr_arena;
+  ast::Arena antlr_arena;
   try {
     ParseWithRecovery(tokens, listener, antlr_statements, antlr_arena);
   } catch (const ParseAborted&) {
@@ -159,7 +159,7 @@ bool ExpectSameAsAntlr(llvm::StringRef text, const std::string& name) {
   listener.Flush();
   bool antlr_clean = diags.error_count() == 0;
 
-  llvm::BumpPtrAllocator fast_arena;
+  ast::Arena fast_arena;
   std::optional<std::vector<ast::TopStmt>> fast = ParseWellFormed(tokens, fast_arena);
   EXPECT_EQ(fast.has_value(), antlr_clean);
   if (fast && antlr_clean) {

@@ -18,7 +18,7 @@ namespace {
 // the ANTLR parser, whose recovery finds and words every error. The fast path builds into an arena
 // of its own, so that what it built before giving up is freed at once.
 void ParseTokens(const TokenBuffer& tokens, ErrorListener& listener, ast::File& file) {
-  llvm::BumpPtrAllocator fast_arena;
+  ast::Arena fast_arena;
   if (std::optional<std::vector<ast::TopStmt>> well_formed = ParseWellFormed(tokens, fast_arena)) {
     file.statements = std::move(*well_formed);
     file.arena = std::move(fast_arena);

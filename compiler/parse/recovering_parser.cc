@@ -12,7 +12,7 @@
 namespace landlockc::parse {
 
 void ParseWithRecovery(const TokenBuffer& tokens, ErrorListener& listener,
-                       std::vector<ast::TopStmt>& statements, llvm::BumpPtrAllocator& arena) {
+                       std::vector<ast::TopStmt>& statements, ast::Arena& arena) {
   llvm::StringRef text = tokens.text;
   BufferTokenSource source(tokens, listener);
   antlr4::CommonTokenStream stream(&source);

@@ -10,7 +10,6 @@
 #include "compiler/ast/ast.h"
 #include "compiler/parse/error_listener.h"
 #include "compiler/parse/lexer.h"
-#include "llvm/Support/Allocator.h"
 
 namespace landlockc::parse {
 
@@ -19,7 +18,7 @@ namespace landlockc::parse {
 /// that have none, their expressions built in `arena`. Throws ParseAborted, after reporting why,
 /// when a limit is exceeded or errors pass the cap.
 void ParseWithRecovery(const TokenBuffer& tokens, ErrorListener& listener,
-                       std::vector<ast::TopStmt>& statements, llvm::BumpPtrAllocator& arena);
+                       std::vector<ast::TopStmt>& statements, ast::Arena& arena);
 
 }  // namespace landlockc::parse
 
