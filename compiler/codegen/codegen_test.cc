@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "compiler/codegen/codegen.h"
 
+#include <map>
+#include <random>
+#include <string>
+#include <utility>
+
+#include "compiler/codegen/decode.h"
 #include "gtest/gtest.h"
 #include "runtime/uapi.h"
 #include "tests/support/sample_policies.h"
@@ -109,6 +115,38 @@ TEST(EmitBlobTest, LeavesOutGrantsWithNoHandledRight) {
   empty_net.ports = {80, 80};
   empty_net.requested = LANDLOCK_ACCESS_NET_BIND_TCP;
   EXPECT_EQ(EmitBlob(with_empty), EmitBlob(SmallPolicy()));
+}
+
+// The sort reads eight bytes at a time past the prefix the paths share: paths drawn from a few
+// bytes (`/`, high bytes that sort after ASCII) under prefixes of 3, 8, 9 and 24 bytes, so that
+// they share prefixes of every length, end at and inside a key's eight bytes, begin one another,
+// and come several times each.
+TEST(EmitBlobTest, SortsPathsInByteOrderAndMergesEqualOnes) {
+  const std::string prefixes[] = {"/ab", "/abcdefg", "/abcdefgh", "/abcdefgh/abcdefgh/abcdef"};
+  const char bytes[] = {'/', 'a', 'b', 'z', '\x80', '\xff'};
+  std::mt19937 random(7);
+  test_support::PolicyBuilder builder(4);
+  builder.Layer(LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR);
+  std::map<std::string, std::pair<uint64_t, bool>> expected;  // byte order, as std::string's
+  for (int i = 0; i < 3000; ++i) {
+    std::string path = prefixes[random() % 4];
+    for (size_t length = random() % 20; length > 0; --length) path += bytes[random() % 6];
+    if (path.find("//") != std::string::npos || path.back() == '/') continue;
+    uint64_t rights = random() % 2 ? LANDLOCK_ACCESS_FS_READ_FILE : LANDLOCK_ACCESS_FS_READ_DIR;
+    bool optional = random() % 2;
+    builder.Fs(path, rights, optional);
+    auto [it, added] = expected.try_emplace(path, rights, optional);
+    if (!added) it->second = {it->second.first | rights, it->second.second && optional};
+  }
+  llvm::Expected<model::Policy> decoded = DecodeBlob(EmitBlob(builder.Build()));
+  ASSERT_TRUE(static_cast<bool>(decoded)) << llvm::toString(decoded.takeError());
+  std::vector<std::pair<std::string, std::pair<uint64_t, bool>>> grants;
+  for (const model::FsGrant& grant : decoded->layers.at(0).fs_grants)
+    grants.push_back({grant.path, {grant.rights, grant.optional}});
+  EXPECT_EQ(grants, (std::vector<std::pair<std::string, std::pair<uint64_t, bool>>>(
+                        expected.begin(), expected.end())));
+  EXPECT_GT(expected.size(), 1000u);
+  EXPECT_LT(expected.size(), 2900u);  // some paths came more than once
 }
 
 TEST(EmitBlobTest, StoresThreadsAndLogFlags) {
