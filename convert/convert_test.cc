@@ -554,8 +554,9 @@ TEST(BadInputTest, CutAndMutatedDocumentsConvertOrFailCleanly) {
       ++documents;
       for (Target target : {Target::kLandlock, Target::kLandlockconfigToml}) {
         Outcome outcome = FromLandlockconfig(file, variant, target, /*lossy=*/true);
-        if (!outcome.output)
+        if (!outcome.output) {
           EXPECT_NE(outcome.diagnostics.find("error: "), std::string::npos) << variant;
+        }
       }
     }
   }

@@ -9,6 +9,13 @@ namespace {
 
 using diag::Severity;
 
+// Options that only disable the rules `ids`.
+LintOptions Disabling(std::vector<std::string> ids) {
+  LintOptions options;
+  options.disabled = std::move(ids);
+  return options;
+}
+
 class LinterTest : public LintTest {
  protected:
   std::vector<std::string> Ids() const {
@@ -79,12 +86,12 @@ TEST_F(LinterTest, IgnoreSilencesCompilerWarningsToo) {
       "    handle scope: all;\n"
       "    allow read + execute on \"/usr\"; # lint:ignore unhandled-grant,unhandled-fs\n"
       "}\n",
-      LintOptions{{}, {"unhandled-fs"}, false});
+      Disabling({"unhandled-fs"}));
   EXPECT_TRUE(lint_diags_.diagnostics().empty()) << Rendered();
 }
 
 TEST_F(LinterTest, DisabledRulesDoNotRun) {
-  Lint(kBroad, LintOptions{{}, {"broad-grant", "unhandled-net", "unhandled-scope"}, false});
+  Lint(kBroad, Disabling({"broad-grant", "unhandled-net", "unhandled-scope"}));
   EXPECT_EQ(Ids(), (std::vector<std::string>{"sensitive-path@4"})) << Rendered();
 }
 
@@ -97,7 +104,7 @@ TEST_F(LinterTest, DisablingARuleSilencesTheCompilerWarningOfTheSameId) {
       "    handle scope: all;\n"
       "    allow read + execute on \"/usr\";\n"
       "}\n";
-  Lint(policy, LintOptions{{}, {"unhandled-fs", "unhandled-grant"}, false});
+  Lint(policy, Disabling({"unhandled-fs", "unhandled-grant"}));
   EXPECT_TRUE(lint_diags_.diagnostics().empty()) << Rendered();
 }
 

@@ -466,7 +466,7 @@ TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
   EXPECT_EQ(ValidateBytes(ports(false)), 0);
   EXPECT_EQ(ValidateBytes(ports(true)), LANDLOCKC_ERR_BLOB_LAYERS);
   // Path grants alone, on `/a/0000000`, `/a/0000001`, ..., and no port grant.
-  auto paths = [](uint32_t count) {
+  auto path_grants = [](uint32_t count) {
     std::vector<std::string> paths;
     for (uint32_t i = 0; i < count; ++i) {
       char path[16];
@@ -475,8 +475,8 @@ TEST(ValidateTest, RefusesALayerOfMoreRulesThanTheBound) {
     }
     return FrontCoded(paths, /*with_port=*/false);
   };
-  EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer)), 0);
-  EXPECT_EQ(ValidateBytes(paths(kMaxRulesPerLayer + 1)), LANDLOCKC_ERR_BLOB_LAYERS);
+  EXPECT_EQ(ValidateBytes(path_grants(kMaxRulesPerLayer)), 0);
+  EXPECT_EQ(ValidateBytes(path_grants(kMaxRulesPerLayer + 1)), LANDLOCKC_ERR_BLOB_LAYERS);
 }
 
 // The blob of `count` path grants, `/000000/xx...`, `/000001/xx...`, ...: the longest paths, but

@@ -57,7 +57,9 @@ TEST(LexerTest, KeywordsListEveryKeywordWithItsKind) {
   for (size_t i = 0; i < Keywords().size(); ++i) {
     const Keyword& keyword = Keywords()[i];
     EXPECT_EQ(Lex(keyword.spelling).tokens.at(0).kind, keyword.kind) << keyword.spelling.str();
-    if (i > 0) EXPECT_LT(Keywords()[i - 1].spelling, keyword.spelling);
+    if (i > 0) {
+      EXPECT_LT(Keywords()[i - 1].spelling, keyword.spelling);
+    }
   }
   EXPECT_EQ(Keywords().front().kind, TokenKind::kAbi);
   EXPECT_EQ(Keywords().back().kind, TokenKind::kUse);
