@@ -225,7 +225,10 @@ model::Layer LayerBuilder::Build() {
       }
       continue;
     }
-    llvm::StringRef via_rules = allow.via == kWrittenHere ? "" : context_.rules[allow.via].name;
+    // Both arms a StringRef: with "" as one, the conditional would make a temporary std::string.
+    llvm::StringRef via_rules = allow.via == kWrittenHere
+                                    ? llvm::StringRef()
+                                    : llvm::StringRef(context_.rules[allow.via].name);
     model::Location location = ResolveLocation(context_.source_mgr, allow.range);
     for (uint32_t i = 0; i < allow.count; ++i, paths_.pop_front()) {
       const PendingPath& path = paths_.front();
