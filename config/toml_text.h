@@ -16,13 +16,12 @@ namespace landlockc::config {
 
 /// The first non-ASCII byte of `text` outside its TOML strings and comments, or nullptr: TOML
 /// allows such characters nowhere else, and a reader refusing them itself gives a clearer message
-/// than toml++ does (and ParseToml needs them refused).
+/// than toml++ does.
 const char* NonAsciiOutsideStrings(llvm::StringRef text);
 
-/// Parses `text`, in which NonAsciiOutsideStrings found nothing, with toml++, never reaching the
-/// `__builtin_unreachable()` that toml++ 3.3 hits when it asks whether some non-ASCII characters
-/// are whitespace (tests/fuzz/landlockconfig_fuzzer.cc found it). `path` names the source in
-/// toml++'s errors.
+/// Parses `text` with toml++, without ever reaching the `__builtin_unreachable()` that toml++ 3.3
+/// hits when it asks whether some characters outside ASCII are whitespace (the landlockconfig and
+/// config fuzz targets found it). `path` names the source in toml++'s errors.
 toml::parse_result ParseToml(llvm::StringRef text, llvm::StringRef path);
 
 }  // namespace landlockc::config

@@ -468,7 +468,7 @@ TEST(BadInputTest, ClearErrorsNeverACrash) {
       {"a.toml", "abi = 4 \xcd\x9e\n",
        "a.toml:1:9: error: invalid TOML: a character outside ASCII belongs only in a string or a "
        "comment [landlockconfig-syntax]\nabi = 4 \xcd\x9e\n        ^\n"},
-      // ... and on this, after a bad value (the copy toml++ reads first spares it).
+      // ... and on this, after a bad value (config::ParseToml's stand-ins spare it).
       {"a.toml", "abi = 58!'\xc3\xa9'\n",
        "a.toml:1:9: error: invalid TOML: Error while parsing decimal integer: expected digit, saw "
        "'!' [landlockconfig-syntax]\nabi = 58!'\xc3\xa9'\n        ^\n"},
@@ -565,18 +565,21 @@ TEST(BadInputTest, CutAndMutatedDocumentsConvertOrFailCleanly) {
 
 // Characters outside ASCII are refused outside strings and comments only: every kind of TOML
 // string keeps them, and the quotes that end a multi-line string are told from those inside it.
+// The last path starts its second line with one that toml++ 3.3 cannot tell from whitespace
+// (tests/fuzz/regressions/landlockconfig/line-ending-backslash-then-non-ascii.toml).
 TEST(BadInputTest, NonAsciiInTomlStringsAndCommentsIsRead) {
   const std::string text =
       "# caf\xc3\xa9\nabi = 4  # \xc3\xa9\n[[path_beneath]]\nallowed_access = [\"read_file\"]\n"
       "parent = [\"/srv/caf\xc3\xa9\", '/srv/\xc3\xa9t\xc3\xa9', \"\"\"/srv/a\"\"\"\"\", "
-      "'''/srv/b'''', \"/srv/\\\"\xc3\xa9\", \"\"\"/srv/\\\"\"\"\xc3\xa9\"\"\"]\n";
+      "'''/srv/b'''', \"/srv/\\\"\xc3\xa9\", \"\"\"/srv/\\\"\"\"\xc3\xa9\"\"\", "
+      "\"\"\"/srv/\\\n  \xe2\xbb\xbf\xc3\xa9\"\"\"]\n";
   Outcome outcome = FromLandlockconfig("a.toml", text, Target::kLandlockconfigToml, false);
   ASSERT_TRUE(outcome.output.has_value()) << outcome.diagnostics;
   EXPECT_EQ(*outcome.output,
             "abi = 4\n\n[[path_beneath]]\nallowed_access = [ 'read_file' ]\n"
             "parent = [ '/srv/caf\xc3\xa9', '/srv/\xc3\xa9t\xc3\xa9', '/srv/a\"\"', \"/srv/b'\", "
-            "'/srv/\"\xc3\xa9', '/srv/\"\"\"\xc3\xa9' ]\n\n[[ruleset]]\nhandled_access_fs = [ "
-            "'read_file' ]\n");
+            "'/srv/\"\xc3\xa9', '/srv/\"\"\"\xc3\xa9', '/srv/\xe2\xbb\xbf\xc3\xa9' ]\n\n"
+            "[[ruleset]]\nhandled_access_fs = [ 'read_file' ]\n");
 }
 
 TEST(LandlockconfigToSourceTest, RefusesWhatAPolicyCannotSay) {
